@@ -1,0 +1,470 @@
+// Package catalog loads errsvc's catalog of provider and standard error
+// definitions: YAML files described by the errsvc.v1.CatalogFile message.
+//
+// Loading decodes every file strictly, validates the whole set reporting every
+// problem at once as "file:line: message", and compiles an immutable Catalog
+// that the classification engine reads without locks.
+package catalog
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
+)
+
+//go:embed data/*.yaml
+var embedded embed.FS
+
+// maxFileBytes bounds one catalog file; the largest shipped file is far
+// smaller.
+const maxFileBytes = 4 << 20
+
+// HTTPStandardID is the standard holding plain HTTP status semantics. It is
+// always consulted last.
+const HTTPStandardID = "http"
+
+// Catalog is a loaded, validated and compiled catalog. It is immutable: share
+// it freely between goroutines.
+type Catalog struct {
+	// Version identifies the catalog's content: a digest of its files.
+	Version string
+	// Providers holds the providers and then the standards, each sorted by id.
+	Providers []*Provider
+
+	byID           map[string]*Provider
+	defaultChain   []*Provider
+	entries        []*Entry
+	entriesByID    map[string]*Entry
+	sources        map[string]string // provider id -> file name
+	providerLabels map[string]bool
+}
+
+// Provider is a provider or standard with its compiled entries.
+type Provider struct {
+	Proto   *errsvcv1.Provider
+	File    string
+	Entries []*Entry
+	// Standard is true for kind STANDARD.
+	Standard bool
+
+	// Chain is the order in which entries are consulted for a request naming
+	// this provider: itself, the standards it builds on (transitively, most
+	// specific first), every other standard, and HTTP semantics last.
+	Chain []*Provider
+
+	aliases map[string]string
+	byCode  map[string][]*Entry
+	noCode  []*Entry
+}
+
+// Entry is one compiled error definition.
+type Entry struct {
+	Proto    *errsvcv1.Entry
+	Provider *Provider
+	// Index is the entry's position in Catalog.Entries, for per-entry tables
+	// kept by callers (metric label children, for example).
+	Index int
+	// Line is where the entry starts in Provider.File; ExampleLines are where
+	// its examples start.
+	Line         int
+	ExampleLines []int
+
+	Operations          []string
+	Statuses            []StatusMatch
+	Codes               []string // normalized
+	ErrorTypes          []string // normalized
+	DescriptionContains []string // lowercase
+	HeadersPresent      []string // lowercase
+	Context             []ContextFact
+	NoCode              bool
+}
+
+// ContextFact is one context condition: key and lowercase value.
+type ContextFact struct{ Key, Value string }
+
+// StatusMatch matches one HTTP status exactly, or a class when Class is set.
+type StatusMatch struct {
+	Status int
+	Class  bool // Status holds the class digit: 4 for "4xx"
+}
+
+// Matches reports whether the status s satisfies m.
+func (m StatusMatch) Matches(s int) bool {
+	if m.Class {
+		return s/100 == m.Status
+	}
+	return s == m.Status
+}
+
+// Provider returns the provider or standard with the given id.
+func (c *Catalog) Provider(id string) (*Provider, bool) {
+	p, ok := c.byID[id]
+	return p, ok
+}
+
+// DefaultChain is the chain for requests that name no known provider: every
+// standard, HTTP semantics last.
+func (c *Catalog) DefaultChain() []*Provider { return c.defaultChain }
+
+// Entries returns every entry, in file order, providers before standards.
+func (c *Catalog) Entries() []*Entry { return c.entries }
+
+// Entry returns the entry with the given id.
+func (c *Catalog) Entry(id string) (*Entry, bool) {
+	e, ok := c.entriesByID[id]
+	return e, ok
+}
+
+// Lookup returns the entries of p whose codes include the normalized code.
+func (p *Provider) Lookup(normalized string) []*Entry { return p.byCode[normalized] }
+
+// LookupBytes is Lookup for a normalized code held in a byte slice; it does
+// not allocate.
+func (p *Provider) LookupBytes(normalized []byte) []*Entry { return p.byCode[string(normalized)] }
+
+// Alias returns the canonical normalized code for a normalized alias.
+func (p *Provider) Alias(normalized []byte) (string, bool) {
+	c, ok := p.aliases[string(normalized)]
+	return c, ok
+}
+
+// NoCodeEntries returns the entries of p that name no upstream code.
+func (p *Provider) NoCodeEntries() []*Entry { return p.noCode }
+
+// Source is one catalog file.
+type Source struct {
+	Name string // the file's base name, "danske-bank.yaml"
+	Data []byte
+}
+
+// Default loads the embedded catalog.
+func Default() (*Catalog, error) {
+	srcs, err := embeddedSources()
+	if err != nil {
+		return nil, err
+	}
+	return Compile(srcs)
+}
+
+// MustDefault returns the embedded catalog; the embedded files are tested, so
+// a failure here is a build defect. It is meant for tests and benchmarks.
+func MustDefault() *Catalog {
+	c, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// LoadDir loads the embedded catalog overlaid with the *.yaml and *.yml files
+// of dir: a file in dir replaces the embedded file of the same name, and other
+// files add providers.
+func LoadDir(dir string) (*Catalog, error) {
+	srcs, err := DirSources(dir)
+	if err != nil {
+		return nil, err
+	}
+	base, err := embeddedSources()
+	if err != nil {
+		return nil, err
+	}
+	return Compile(Overlay(base, srcs))
+}
+
+// Overlay returns base with the sources of top added, a source of top
+// replacing the one of base with the same name.
+func Overlay(base, top []Source) []Source {
+	out := make([]Source, 0, len(base)+len(top))
+	names := make(map[string]bool, len(top))
+	for _, s := range top {
+		names[s.Name] = true
+	}
+	for _, s := range base {
+		if !names[s.Name] {
+			out = append(out, s)
+		}
+	}
+	return append(out, top...)
+}
+
+func embeddedSources() ([]Source, error) {
+	names, err := fs.Glob(embedded, "data/*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("list embedded catalog: %w", err)
+	}
+	srcs := make([]Source, 0, len(names))
+	for _, n := range names {
+		data, err := embedded.ReadFile(n)
+		if err != nil {
+			return nil, fmt.Errorf("read embedded catalog: %w", err)
+		}
+		srcs = append(srcs, Source{Name: path.Base(n), Data: data})
+	}
+	return srcs, nil
+}
+
+// DirSources reads the *.yaml and *.yml files of dir, following symbolic
+// links (Kubernetes mounts ConfigMap files as links) and skipping hidden
+// entries such as ConfigMap's "..data".
+func DirSources(dir string) ([]Source, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("read catalog dir: %w", err)
+	}
+	var srcs []Source
+	var errs []error
+	for _, e := range ents {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || (!strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml")) {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		if st.IsDir() {
+			continue
+		}
+		if st.Size() > maxFileBytes {
+			errs = append(errs, fmt.Errorf("%s:1: file is %d bytes, more than the %d allowed", name, st.Size(), maxFileBytes))
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		srcs = append(srcs, Source{Name: name, Data: data})
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if len(srcs) == 0 {
+		return nil, fmt.Errorf("read catalog dir %s: no .yaml files", dir)
+	}
+	return srcs, nil
+}
+
+// Compile decodes, validates and compiles the given files. The error, when
+// not nil, joins every problem found, each as "file:line: message".
+func Compile(srcs []Source) (*Catalog, error) {
+	srcs = slices.Clone(srcs)
+	sort.Slice(srcs, func(i, j int) bool { return srcs[i].Name < srcs[j].Name })
+	var errs []error
+	files := make([]*errsvcv1.CatalogFile, 0, len(srcs))
+	pos := positions{}
+	names := make([]string, 0, len(srcs))
+	for _, s := range srcs {
+		if len(s.Data) > maxFileBytes {
+			errs = append(errs, fmt.Errorf("%s:1: file is %d bytes, more than the %d allowed", s.Name, len(s.Data), maxFileBytes))
+			continue
+		}
+		d := decoder{file: s.Name, pos: pos}
+		f := &errsvcv1.CatalogFile{}
+		d.document(s.Data, f)
+		errs = append(errs, d.errs...)
+		if len(d.errs) == 0 {
+			files = append(files, f)
+			names = append(names, s.Name)
+		}
+	}
+	if len(srcs) == 0 {
+		errs = append(errs, errors.New("catalog has no files"))
+	}
+	errs = append(errs, validate(names, files, pos)...)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return build(names, files, pos, digest(srcs)), nil
+}
+
+func digest(srcs []Source) string {
+	h := sha256.New()
+	for _, s := range srcs {
+		fmt.Fprintf(h, "%s\x00%d\x00", s.Name, len(s.Data))
+		h.Write(s.Data)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// build compiles validated files. It assumes validate found nothing wrong.
+func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version string) *Catalog {
+	c := &Catalog{
+		Version:     version,
+		byID:        make(map[string]*Provider, len(files)),
+		entriesByID: make(map[string]*Entry),
+		sources:     make(map[string]string, len(files)),
+	}
+	for i, f := range files {
+		p := &Provider{
+			Proto:    f.GetProvider(),
+			File:     names[i],
+			Standard: f.GetProvider().GetKind() == errsvcv1.ProviderKind_PROVIDER_KIND_STANDARD,
+			aliases:  make(map[string]string),
+			byCode:   make(map[string][]*Entry),
+		}
+		for _, a := range p.Proto.GetAliases() {
+			p.aliases[NormalizeCode(a.GetCode())] = NormalizeCode(a.GetCanonical())
+		}
+		for _, pe := range f.GetEntries() {
+			e := compileEntry(pe, p)
+			e.Line = pos.line(pe, "")
+			for _, ex := range pe.GetExamples() {
+				e.ExampleLines = append(e.ExampleLines, pos.line(ex, ""))
+			}
+			p.Entries = append(p.Entries, e)
+			for _, code := range e.Codes {
+				p.byCode[code] = append(p.byCode[code], e)
+			}
+			if len(e.Codes) == 0 {
+				p.noCode = append(p.noCode, e)
+			}
+		}
+		c.byID[p.Proto.GetId()] = p
+		c.Providers = append(c.Providers, p)
+		c.sources[p.Proto.GetId()] = names[i]
+	}
+	sort.SliceStable(c.Providers, func(i, j int) bool {
+		a, b := c.Providers[i], c.Providers[j]
+		if a.Standard != b.Standard {
+			return !a.Standard
+		}
+		return a.Proto.GetId() < b.Proto.GetId()
+	})
+	for _, p := range c.Providers {
+		p.Proto.EntryCount = int32(len(p.Entries))
+		for _, e := range p.Entries {
+			e.Index = len(c.entries)
+			c.entries = append(c.entries, e)
+			c.entriesByID[e.Proto.GetId()] = e
+		}
+	}
+	var standards []*Provider
+	for _, p := range c.Providers {
+		if p.Standard && p.Proto.GetId() != HTTPStandardID {
+			standards = append(standards, p)
+		}
+	}
+	// Standards that others build on come after them, so the more specific
+	// reading of a shared code is consulted first.
+	standards = orderStandards(standards, c.byID)
+	if h, ok := c.byID[HTTPStandardID]; ok {
+		standards = append(standards, h)
+	}
+	c.defaultChain = standards
+	for _, p := range c.Providers {
+		p.Chain = chainFor(p, c.byID, standards)
+	}
+	return c
+}
+
+// orderStandards sorts standards so that each comes before those it builds
+// on, keeping id order otherwise.
+func orderStandards(std []*Provider, byID map[string]*Provider) []*Provider {
+	depth := map[string]int{}
+	var depthOf func(id string, seen map[string]bool) int
+	depthOf = func(id string, seen map[string]bool) int {
+		if d, ok := depth[id]; ok {
+			return d
+		}
+		if seen[id] {
+			return 0
+		}
+		seen[id] = true
+		d := 0
+		if p, ok := byID[id]; ok {
+			for _, b := range p.Proto.GetBuildsOn() {
+				d = max(d, depthOf(b, seen)+1)
+			}
+		}
+		depth[id] = d
+		return d
+	}
+	out := slices.Clone(std)
+	sort.SliceStable(out, func(i, j int) bool {
+		return depthOf(out[i].Proto.GetId(), map[string]bool{}) > depthOf(out[j].Proto.GetId(), map[string]bool{})
+	})
+	return out
+}
+
+func chainFor(p *Provider, byID map[string]*Provider, standards []*Provider) []*Provider {
+	chain := []*Provider{p}
+	seen := map[*Provider]bool{p: true}
+	var walk func(q *Provider)
+	walk = func(q *Provider) {
+		for _, id := range q.Proto.GetBuildsOn() {
+			b, ok := byID[id]
+			if !ok || seen[b] || b.Proto.GetId() == HTTPStandardID {
+				continue
+			}
+			seen[b] = true
+			chain = append(chain, b)
+		}
+		for _, id := range q.Proto.GetBuildsOn() {
+			if b, ok := byID[id]; ok && b != q {
+				walk(b)
+			}
+		}
+	}
+	walk(p)
+	for _, s := range standards {
+		if !seen[s] {
+			seen[s] = true
+			chain = append(chain, s)
+		}
+	}
+	return chain
+}
+
+func compileEntry(pe *errsvcv1.Entry, p *Provider) *Entry {
+	m := pe.GetMatch()
+	e := &Entry{Proto: pe, Provider: p, NoCode: m.GetNoCode()}
+	for _, op := range m.GetOperations() {
+		e.Operations = append(e.Operations, strings.ToLower(strings.TrimSpace(op)))
+	}
+	for _, s := range m.GetHttpStatuses() {
+		sm, _ := parseStatus(s)
+		e.Statuses = append(e.Statuses, sm)
+	}
+	for _, code := range m.GetCodes() {
+		e.Codes = appendUnique(e.Codes, NormalizeCode(code))
+	}
+	for _, t := range m.GetErrorTypes() {
+		e.ErrorTypes = append(e.ErrorTypes, NormalizeCode(t))
+	}
+	for _, s := range m.GetDescriptionContains() {
+		e.DescriptionContains = append(e.DescriptionContains, strings.ToLower(s))
+	}
+	for _, h := range m.GetHeadersPresent() {
+		e.HeadersPresent = append(e.HeadersPresent, strings.ToLower(strings.TrimSpace(h)))
+	}
+	keys := make([]string, 0, len(m.GetContext()))
+	for k := range m.GetContext() {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		e.Context = append(e.Context, ContextFact{Key: strings.ToLower(k), Value: strings.ToLower(strings.TrimSpace(m.GetContext()[k]))})
+	}
+	return e
+}
+
+func appendUnique(s []string, v string) []string {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}

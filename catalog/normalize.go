@@ -1,0 +1,58 @@
+package catalog
+
+// MaxCodeLen bounds a normalized upstream code; longer codes are cut, which
+// only matters for junk since no catalog code comes close.
+const MaxCodeLen = 128
+
+// NormalizeCode returns the form in which upstream codes are compared:
+// surrounding space and a ": text" suffix dropped, lowercase, and runs of
+// spaces, hyphens and underscores turned into one underscore, so that
+// "Invalid Grant: code expired" and "invalid_grant" compare equal.
+func NormalizeCode(s string) string {
+	var buf [MaxCodeLen]byte
+	return string(AppendNormalized(buf[:0], s))
+}
+
+// AppendNormalized appends the normalized form of s to dst (see
+// NormalizeCode). With a dst of capacity MaxCodeLen it does not allocate.
+func AppendNormalized(dst []byte, s string) []byte {
+	// A ": text" suffix is a description glued to the code.
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == ':' && (s[i+1] == ' ' || s[i+1] == '\t') {
+			s = s[:i]
+			break
+		}
+	}
+	start, end := 0, len(s)
+	for start < end && isSpace(s[start]) {
+		start++
+	}
+	for end > start && (isSpace(s[end-1]) || s[end-1] == ':') {
+		end--
+	}
+	s = s[start:end]
+	pendingSep := false
+	n := 0
+	for i := 0; i < len(s) && n < MaxCodeLen; i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '-' || c == '_' || c == '\t':
+			pendingSep = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if pendingSep && n > 0 {
+			dst = append(dst, '_')
+			n++
+		}
+		pendingSep = false
+		dst = append(dst, c)
+		n++
+	}
+	return dst
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\''
+}

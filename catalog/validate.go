@@ -1,0 +1,241 @@
+package catalog
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
+
+	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
+)
+
+var (
+	providerIDRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+	entryIDRe    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,127}$`)
+	codeRe       = regexp.MustCompile(`^[A-Z][A-Z0-9_]{0,62}$`)
+)
+
+// grpcCodes are the names of google.rpc.Code, which classifications may
+// suggest for propagation.
+var grpcCodes = map[string]bool{
+	"OK": true, "CANCELLED": true, "UNKNOWN": true, "INVALID_ARGUMENT": true,
+	"DEADLINE_EXCEEDED": true, "NOT_FOUND": true, "ALREADY_EXISTS": true,
+	"PERMISSION_DENIED": true, "RESOURCE_EXHAUSTED": true, "FAILED_PRECONDITION": true,
+	"ABORTED": true, "OUT_OF_RANGE": true, "UNIMPLEMENTED": true, "INTERNAL": true,
+	"UNAVAILABLE": true, "DATA_LOSS": true, "UNAUTHENTICATED": true,
+}
+
+// GRPCCodes returns whether name is a google.rpc.Code name.
+func IsGRPCCode(name string) bool { return grpcCodes[name] }
+
+// Retryable is SPEC's rule: the same request may succeed later unchanged when
+// the action is a retry or a poll, or when the provider itself failed.
+func Retryable(c errsvcv1.Category, a errsvcv1.Action) bool {
+	switch a {
+	case errsvcv1.Action_ACTION_RETRY, errsvcv1.Action_ACTION_RETRY_WITH_BACKOFF,
+		errsvcv1.Action_ACTION_POLL, errsvcv1.Action_ACTION_SLOW_DOWN:
+		return true
+	}
+	return c == errsvcv1.Category_CATEGORY_UPSTREAM_ERROR || c == errsvcv1.Category_CATEGORY_UPSTREAM_UNAVAILABLE
+}
+
+// problems collects validation messages with their file and line.
+type problems struct {
+	pos  positions
+	errs []error
+}
+
+func (p *problems) add(file string, msg proto.Message, field protoreflect.Name, format string, args ...any) {
+	line := p.pos.line(msg, field)
+	if line == 0 {
+		line = 1
+	}
+	p.errs = append(p.errs, fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...)))
+}
+
+// validate checks decoded files against each other and against the rules
+// the engine relies on.
+func validate(names []string, files []*errsvcv1.CatalogFile, pos positions) []error {
+	p := &problems{pos: pos}
+	providerFile := map[string]string{}
+	kinds := map[string]errsvcv1.ProviderKind{}
+	entryFile := map[string]string{}
+	for i, f := range files {
+		name := names[i]
+		pr := f.GetProvider()
+		if pr == nil {
+			p.add(name, f, "", "missing provider")
+			continue
+		}
+		id := pr.GetId()
+		switch {
+		case id == "":
+			p.add(name, pr, "", "provider has no id")
+		case !providerIDRe.MatchString(id):
+			p.add(name, pr, "id", "provider id %q must be lowercase letters, digits and hyphens", id)
+		case providerFile[id] != "":
+			p.add(name, pr, "id", "provider %q is also defined in %s", id, providerFile[id])
+		default:
+			providerFile[id] = name
+			kinds[id] = pr.GetKind()
+			if base := strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml"); base != id {
+				p.add(name, pr, "id", "provider id %q does not match the file name %q", id, name)
+			}
+		}
+		if pr.GetName() == "" {
+			p.add(name, pr, "", "provider %q has no name", id)
+		}
+		if pr.GetKind() == errsvcv1.ProviderKind_PROVIDER_KIND_UNSPECIFIED {
+			p.add(name, pr, "", "provider %q has no kind (PROVIDER or STANDARD)", id)
+		}
+		if pr.GetEntryCount() != 0 {
+			p.add(name, pr, "entry_count", "entry_count is computed by errsvc and must not be set")
+		}
+		for _, a := range pr.GetAliases() {
+			if NormalizeCode(a.GetCode()) == "" || NormalizeCode(a.GetCanonical()) == "" {
+				p.add(name, a, "", "alias needs both code and canonical")
+			} else if NormalizeCode(a.GetCode()) == NormalizeCode(a.GetCanonical()) {
+				p.add(name, a, "code", "alias %q maps to itself", a.GetCode())
+			}
+		}
+		if len(f.GetEntries()) == 0 {
+			p.add(name, f, "", "provider %q has no entries", id)
+		}
+		for _, e := range f.GetEntries() {
+			eid := e.GetId()
+			switch {
+			case eid == "":
+				p.add(name, e, "", "entry has no id")
+			case !entryIDRe.MatchString(eid):
+				p.add(name, e, "id", "entry id %q must be lowercase letters, digits, '.', '_' and '-'", eid)
+			case entryFile[eid] != "":
+				p.add(name, e, "id", "duplicate entry id %q (also in %s)", eid, entryFile[eid])
+			default:
+				entryFile[eid] = name
+			}
+			validateEntry(p, name, e)
+		}
+	}
+	for i, f := range files {
+		pr := f.GetProvider()
+		for _, b := range pr.GetBuildsOn() {
+			k, ok := kinds[b]
+			switch {
+			case !ok:
+				p.add(names[i], pr, "builds_on", "builds_on names unknown standard %q", b)
+			case k != errsvcv1.ProviderKind_PROVIDER_KIND_STANDARD:
+				p.add(names[i], pr, "builds_on", "builds_on names %q, which is not a standard", b)
+			case b == pr.GetId():
+				p.add(names[i], pr, "builds_on", "provider %q builds on itself", b)
+			}
+		}
+	}
+	return p.errs
+}
+
+func validateEntry(p *problems, file string, e *errsvcv1.Entry) {
+	id := e.GetId()
+	m := e.GetMatch()
+	if m == nil {
+		p.add(file, e, "", "entry %q has no match", id)
+	} else {
+		if len(m.GetOperations()) == 0 && len(m.GetHttpStatuses()) == 0 && len(m.GetCodes()) == 0 &&
+			len(m.GetErrorTypes()) == 0 && len(m.GetDescriptionContains()) == 0 &&
+			len(m.GetHeadersPresent()) == 0 && len(m.GetContext()) == 0 {
+			p.add(file, m, "", "entry %q: match has no condition", id)
+		}
+		if m.GetNoCode() && len(m.GetCodes()) > 0 {
+			p.add(file, m, "no_code", "entry %q: no_code contradicts codes", id)
+		}
+		if len(m.GetCodes()) == 0 && len(m.GetHttpStatuses()) == 0 && len(m.GetHeadersPresent()) == 0 {
+			p.add(file, m, "", "entry %q: an entry without codes must name http_statuses or headers_present", id)
+		}
+		for _, s := range m.GetHttpStatuses() {
+			if _, ok := parseStatus(s); !ok {
+				p.add(file, m, "http_statuses", "entry %q: invalid HTTP status %q (want 100-599 or a class such as 4xx)", id, s)
+			}
+		}
+		for _, c := range m.GetCodes() {
+			if NormalizeCode(c) == "" {
+				p.add(file, m, "codes", "entry %q: empty code", id)
+			}
+		}
+		for k := range m.GetContext() {
+			if strings.TrimSpace(k) == "" {
+				p.add(file, m, "context", "entry %q: empty context key", id)
+			}
+		}
+	}
+	c := e.GetClassification()
+	if c == nil {
+		p.add(file, e, "", "entry %q has no classification", id)
+		return
+	}
+	if c.GetCategory() == errsvcv1.Category_CATEGORY_UNSPECIFIED {
+		p.add(file, c, "", "entry %q: classification has no category", id)
+	}
+	if c.GetAction() == errsvcv1.Action_ACTION_UNSPECIFIED {
+		p.add(file, c, "", "entry %q: classification has no action", id)
+	}
+	if c.GetWho() == errsvcv1.Who_WHO_UNSPECIFIED {
+		p.add(file, c, "", "entry %q: classification has no who", id)
+	}
+	if !codeRe.MatchString(c.GetCode()) {
+		p.add(file, c, "code", "entry %q: code %q must be UPPER_SNAKE_CASE, at most 63 characters", id, c.GetCode())
+	}
+	if c.GetGrpcCode() != "" && !grpcCodes[c.GetGrpcCode()] {
+		p.add(file, c, "grpc_code", "entry %q: unknown grpc_code %q", id, c.GetGrpcCode())
+	}
+	if s := c.GetHttpStatus(); s != 0 && (s < 100 || s > 599) {
+		p.add(file, c, "http_status", "entry %q: http_status %d out of range 100-599", id, s)
+	}
+	if c.GetDescription() == "" {
+		p.add(file, c, "", "entry %q: classification has no description", id)
+	}
+	if c.GetRemediation() == "" {
+		p.add(file, c, "", "entry %q: classification has no remediation", id)
+	}
+	if c.GetCategory() != errsvcv1.Category_CATEGORY_UNSPECIFIED && c.GetAction() != errsvcv1.Action_ACTION_UNSPECIFIED {
+		if want := Retryable(c.GetCategory(), c.GetAction()); c.GetRetryable() != want {
+			p.add(file, c, "retryable", "entry %q: retryable must be %t for category %s and action %s",
+				id, want, short(c.GetCategory().String()), short(c.GetAction().String()))
+		}
+	}
+	if len(e.GetExamples()) == 0 {
+		p.add(file, e, "", "entry %q has no example", id)
+	}
+	for _, ex := range e.GetExamples() {
+		if ex.GetHttpStatus() == 0 && ex.GetBody() == "" && len(ex.GetBodyBytes()) == 0 &&
+			ex.GetRedirectUri() == "" && len(ex.GetHeaders()) == 0 {
+			p.add(file, ex, "", "entry %q: example carries no raw error", id)
+		}
+	}
+}
+
+// short drops the buf prefix of an enum value name.
+func short(name string) string {
+	if i := strings.Index(name, "_"); i >= 0 {
+		for _, p := range []string{"CATEGORY_", "ACTION_", "WHO_", "MATCH_KIND_", "PROVIDER_KIND_"} {
+			if strings.HasPrefix(name, p) {
+				return name[len(p):]
+			}
+		}
+	}
+	return name
+}
+
+// parseStatus reads "401" or a class such as "4xx".
+func parseStatus(s string) (StatusMatch, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if len(s) == 3 && s[1:] == "xx" && s[0] >= '1' && s[0] <= '5' {
+		return StatusMatch{Status: int(s[0] - '0'), Class: true}, true
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 100 || n > 599 {
+		return StatusMatch{}, false
+	}
+	return StatusMatch{Status: n}, true
+}

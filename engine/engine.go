@@ -1,0 +1,249 @@
+// Package engine classifies raw upstream errors against a compiled catalog.
+//
+// It is the core of errsvc and knows nothing of gRPC or HTTP serving: it takes
+// a Request, reads every signal the response carries in one pass (JSON bodies
+// of any common shape, form and XML bodies, plain text, WWW-Authenticate,
+// the redirect query, Retry-After and rate-limit headers, the status), and
+// matches them against the catalog with the precedence of SPEC §4. It starts
+// no goroutines, does no I/O and keeps no mutable state, so one catalog may
+// serve any number of concurrent calls.
+package engine
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/errsvc/errsvc/catalog"
+	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
+)
+
+// Request is the raw upstream error to classify (SPEC §3 ClassifyRequest).
+type Request struct {
+	Provider    string
+	Operation   string
+	HTTPStatus  int
+	Headers     map[string]string
+	Body        string
+	RedirectURI string
+	Context     map[string]string
+	// Now, when set, is the time Retry-After dates are measured from.
+	Now time.Time
+}
+
+// Limits bound the work one request may cause.
+type Limits struct {
+	MaxBodyBytes   int // body size
+	MaxDepth       int // JSON nesting
+	MaxElements    int // JSON array elements inspected
+	MaxFieldBytes  int // provider, operation, redirect URI, each header
+	MaxHeaders     int // number of headers
+	MaxContextKeys int // number of context facts
+}
+
+// DefaultLimits are generous for real error bodies and small enough that no
+// request can make errsvc work hard.
+var DefaultLimits = Limits{
+	MaxBodyBytes:   1 << 20,
+	MaxDepth:       32,
+	MaxElements:    10000,
+	MaxFieldBytes:  16 << 10,
+	MaxHeaders:     100,
+	MaxContextKeys: 32,
+}
+
+// Error is errsvc's own failure to classify, as opposed to a classification
+// of an upstream error. Reason is the AIP-193 ErrorInfo reason.
+type Error struct {
+	Reason   string
+	Message  string
+	Metadata map[string]string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+func errTooDeep(limit int) *Error {
+	return &Error{Reason: "BODY_TOO_DEEP", Message: fmt.Sprintf("body nests deeper than %d levels", limit),
+		Metadata: map[string]string{"limit": strconv.Itoa(limit)}}
+}
+
+func errTooManyElements(limit int) *Error {
+	return &Error{Reason: "BODY_TOO_MANY_ELEMENTS", Message: fmt.Sprintf("body has more than %d array elements", limit),
+		Metadata: map[string]string{"limit": strconv.Itoa(limit)}}
+}
+
+// Evidence is one signal that contributed to a result. Its fields point into
+// the request or the catalog; String formats it.
+type Evidence struct {
+	Source  string // "body", "header.www-authenticate", "redirect", "status", "context", ...
+	Parent  string // the JSON key holding the error object, if any
+	InArray bool   // the error object is an element of Parent's array
+	Key     string // "error", "ErrorCode", ...
+	Value   text
+}
+
+// String formats the evidence as "source.key=value", the value truncated and
+// redacted.
+func (e Evidence) String() string {
+	var b strings.Builder
+	b.WriteString(e.Source)
+	if e.Parent != "" {
+		b.WriteByte('.')
+		b.WriteString(e.Parent)
+		if e.InArray {
+			b.WriteString("[]")
+		}
+	}
+	if e.Key != "" {
+		b.WriteByte('.')
+		b.WriteString(e.Key)
+	}
+	b.WriteByte('=')
+	b.WriteString(Sanitize(e.Value.String(), maxEvidenceValue))
+	return b.String()
+}
+
+const maxEvidence = 8
+
+// Alternative is another plausible reading of the same response.
+type Alternative struct {
+	Entry *catalog.Entry
+	// Context holds the facts that would select the entry; nil when the
+	// alternative is another error of the same response.
+	Context []catalog.ContextFact
+	// UpstreamCode is the code this alternative was read from, if any.
+	UpstreamCode text
+}
+
+// Result is the engine's answer. Entry is nil when nothing matched.
+type Result struct {
+	Entry         *catalog.Entry
+	Kind          errsvcv1.MatchKind
+	Provider      string
+	ProviderKnown bool
+	// Action and Fallback are the entry's, possibly adjusted by context
+	// (no refresh token available turns REFRESH_TOKEN into its fallback).
+	Action   errsvcv1.Action
+	Fallback errsvcv1.Action
+
+	UpstreamCode        text
+	UpstreamDescription text
+	RetryAfter          time.Duration
+	HasRetryAfter       bool
+	// Unmatched is set when the response carried an upstream code that no
+	// catalog entry knows, or nothing was understood at all.
+	Unmatched bool
+
+	Evidence     [maxEvidence]Evidence
+	NEvidence    int
+	Alternatives []Alternative
+}
+
+func (r *Result) addEvidence(src, key string, v text) {
+	if r.NEvidence < maxEvidence {
+		r.Evidence[r.NEvidence] = Evidence{Source: src, Key: key, Value: v}
+		r.NEvidence++
+	}
+}
+
+// Validate checks a request against the limits without classifying it.
+func Validate(req *Request, lim *Limits) error {
+	if req.HTTPStatus == 0 && req.Body == "" && req.RedirectURI == "" && len(req.Headers) == 0 {
+		return &Error{Reason: "EMPTY_REQUEST", Message: "request carries no http_status, headers, body or redirect_uri"}
+	}
+	if req.HTTPStatus != 0 && (req.HTTPStatus < 100 || req.HTTPStatus > 599) {
+		return &Error{Reason: "INVALID_HTTP_STATUS", Message: fmt.Sprintf("http_status %d is not between 100 and 599", req.HTTPStatus),
+			Metadata: map[string]string{"field": "http_status"}}
+	}
+	if len(req.Body) > lim.MaxBodyBytes {
+		return &Error{Reason: "BODY_TOO_LARGE", Message: fmt.Sprintf("body is %d bytes, more than the %d allowed", len(req.Body), lim.MaxBodyBytes),
+			Metadata: map[string]string{"limit": strconv.Itoa(lim.MaxBodyBytes)}}
+	}
+	for _, f := range [...]struct{ name, v string }{{"provider", req.Provider}, {"operation", req.Operation}, {"redirect_uri", req.RedirectURI}} {
+		if len(f.v) > lim.MaxFieldBytes {
+			return fieldTooLong(f.name, lim.MaxFieldBytes)
+		}
+	}
+	if len(req.Headers) > lim.MaxHeaders {
+		return &Error{Reason: "TOO_MANY_HEADERS", Message: fmt.Sprintf("more than %d headers", lim.MaxHeaders),
+			Metadata: map[string]string{"limit": strconv.Itoa(lim.MaxHeaders)}}
+	}
+	for k, v := range req.Headers {
+		if len(k)+len(v) > lim.MaxFieldBytes {
+			return fieldTooLong("headers", lim.MaxFieldBytes)
+		}
+	}
+	if len(req.Context) > lim.MaxContextKeys {
+		return &Error{Reason: "TOO_MANY_CONTEXT_KEYS", Message: fmt.Sprintf("more than %d context keys", lim.MaxContextKeys),
+			Metadata: map[string]string{"limit": strconv.Itoa(lim.MaxContextKeys)}}
+	}
+	for k, v := range req.Context {
+		if len(k)+len(v) > lim.MaxFieldBytes {
+			return fieldTooLong("context", lim.MaxFieldBytes)
+		}
+	}
+	return nil
+}
+
+func fieldTooLong(name string, limit int) *Error {
+	return &Error{Reason: "FIELD_TOO_LONG", Message: fmt.Sprintf("%s is longer than %d bytes", name, limit),
+		Metadata: map[string]string{"field": name, "limit": strconv.Itoa(limit)}}
+}
+
+// Classify classifies req against cat. The error, always an *Error, is
+// errsvc's own failure (empty or oversized input); any upstream error, however
+// strange, is a Result.
+func Classify(cat *catalog.Catalog, req *Request, lim *Limits) (Result, error) {
+	if lim == nil {
+		lim = &DefaultLimits
+	}
+	if err := Validate(req, lim); err != nil {
+		return Result{}, err
+	}
+	var x extraction
+	now := time.Now
+	if !req.Now.IsZero() {
+		now = func() time.Time { return req.Now }
+	}
+	if len(req.Headers) > 0 {
+		extractHeaders(&x, req.Headers, now)
+	}
+	if req.RedirectURI != "" {
+		extractQuery(&x, req.RedirectURI, srcRedirect)
+	}
+	if err := extractBody(&x, req.Body, req.HTTPStatus, lim); err != nil {
+		return Result{}, err
+	}
+	return match(cat, req, &x), nil
+}
+
+// extractBody reads the body in the first format it fits.
+func extractBody(x *extraction, body string, status int, lim *Limits) error {
+	b := strings.TrimSpace(body)
+	if b == "" {
+		return nil
+	}
+	switch b[0] {
+	case '{', '[':
+		js := jsonScanner{s: b, x: x, lim: lim, status: status}
+		ok := js.scan(0)
+		if js.err != nil {
+			return js.err
+		}
+		if ok {
+			return nil
+		}
+	case '<':
+		if !isHTML(b) {
+			extractXML(x, b)
+		}
+		return nil
+	}
+	if looksLikeForm(b) {
+		extractParams(x, b, srcForm)
+		return nil
+	}
+	extractText(x, b)
+	return nil
+}

@@ -1,0 +1,433 @@
+package engine
+
+// The JSON scanner walks a body once, without reflection and without building
+// a tree, and records every object that carries an error code as a signal.
+// It knows no vendor shapes: any object with a code-like key is a candidate,
+// wherever it is nested, so that OAuth, UK Open Banking, Berlin Group, RFC
+// 9457 and the many "error: {code, message}" wrappers all come out alike.
+
+// keyRole says what a JSON key means to the extractor.
+type keyRole uint8
+
+const (
+	roleNone keyRole = iota
+	roleCode
+	roleDesc
+	roleType
+)
+
+// classifyKey returns the role of an object key and its rank within that role
+// (lower ranks win). Keys are compared case-insensitively.
+func classifyKey(k string) (keyRole, int8) {
+	if len(k) > 24 {
+		return roleNone, 0
+	}
+	var buf [24]byte
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	switch string(buf[:len(k)]) {
+	case "error":
+		return roleCode, 0
+	case "errorcode", "error_code", "errcode", "err_code":
+		return roleCode, 1
+	case "code":
+		return roleCode, 2
+	case "reason", "faultcode", "fault_code":
+		return roleCode, 3
+	case "status":
+		return roleCode, 5
+	case "type":
+		return roleCode, 6
+	case "error_description", "errordescription", "faultstring":
+		return roleDesc, 0
+	case "message", "errormessage", "error_message", "msg":
+		return roleDesc, 1
+	case "detail", "text", "description", "details":
+		return roleDesc, 2
+	case "title":
+		return roleDesc, 3
+	case "errortype", "error_type":
+		return roleType, 0
+	case "category":
+		return roleType, 1
+	}
+	return roleNone, 0
+}
+
+// jsonScanner holds the state of one scan.
+type jsonScanner struct {
+	s      string
+	x      *extraction
+	lim    *Limits
+	status int
+	elems  int
+	err    error
+}
+
+// objectFrame gathers the error fields of one object while it is scanned.
+type objectFrame struct {
+	cands [maxCandidates]candidate
+	n     int
+	desc  text
+	drank int8
+	etype text
+	trank int8
+}
+
+func (f *objectFrame) addCand(c candidate) {
+	// Keep the best few by rank, in rank order.
+	i := f.n
+	if i == len(f.cands) {
+		if c.rank >= f.cands[i-1].rank {
+			return
+		}
+		i--
+	} else {
+		f.n++
+	}
+	for i > 0 && f.cands[i-1].rank > c.rank {
+		f.cands[i] = f.cands[i-1]
+		i--
+	}
+	f.cands[i] = c
+}
+
+// scanJSON scans s as a JSON document. It returns false when s is not JSON;
+// limit violations are left in js.err.
+func (js *jsonScanner) scan(depth int) bool {
+	i := skipWS(js.s, 0)
+	if i >= len(js.s) || (js.s[i] != '{' && js.s[i] != '[') {
+		return false
+	}
+	_, ok := js.value(i, depth, "", false)
+	return ok || js.x.n > 0
+}
+
+// value scans the value at i and returns the index after it.
+func (js *jsonScanner) value(i, depth int, parent string, inArray bool) (int, bool) {
+	if i >= len(js.s) {
+		return i, false
+	}
+	switch c := js.s[i]; {
+	case c == '{':
+		return js.object(i, depth+1, parent, inArray)
+	case c == '[':
+		return js.array(i, depth+1, parent)
+	case c == '"':
+		end, _, ok := scanString(js.s, i)
+		return end, ok
+	case c == '-' || ('0' <= c && c <= '9'):
+		return scanNumber(js.s, i), true
+	case c == 't':
+		return literal(js.s, i, "true")
+	case c == 'f':
+		return literal(js.s, i, "false")
+	case c == 'n':
+		return literal(js.s, i, "null")
+	}
+	return i, false
+}
+
+func (js *jsonScanner) tooDeep(depth int) bool {
+	if depth > js.lim.MaxDepth {
+		if js.err == nil {
+			js.err = errTooDeep(js.lim.MaxDepth)
+		}
+		return true
+	}
+	return false
+}
+
+func (js *jsonScanner) array(i, depth int, parent string) (int, bool) {
+	if js.tooDeep(depth) {
+		return i, false
+	}
+	i = skipWS(js.s, i+1)
+	if i < len(js.s) && js.s[i] == ']' {
+		return i + 1, true
+	}
+	for i < len(js.s) {
+		js.elems++
+		if js.elems > js.lim.MaxElements {
+			if js.err == nil {
+				js.err = errTooManyElements(js.lim.MaxElements)
+			}
+			return i, false
+		}
+		var ok bool
+		if i, ok = js.value(i, depth, parent, true); !ok {
+			return i, false
+		}
+		i = skipWS(js.s, i)
+		if i >= len(js.s) {
+			return i, false
+		}
+		switch js.s[i] {
+		case ',':
+			i = skipWS(js.s, i+1)
+		case ']':
+			return i + 1, true
+		default:
+			return i, false
+		}
+	}
+	return i, false
+}
+
+func (js *jsonScanner) object(i, depth int, parent string, inArray bool) (int, bool) {
+	if js.tooDeep(depth) {
+		return i, false
+	}
+	var f objectFrame
+	f.drank, f.trank = 127, 127
+	i = skipWS(js.s, i+1)
+	if i < len(js.s) && js.s[i] == '}' {
+		return i + 1, true
+	}
+	for i < len(js.s) {
+		if js.s[i] != '"' {
+			return i, false
+		}
+		kend, key, ok := scanString(js.s, i)
+		if !ok {
+			return kend, false
+		}
+		i = skipWS(js.s, kend)
+		if i >= len(js.s) || js.s[i] != ':' {
+			return i, false
+		}
+		i = skipWS(js.s, i+1)
+		if i >= len(js.s) {
+			return i, false
+		}
+		role, rank := classifyKey(key.raw)
+		switch c := js.s[i]; {
+		case c == '"':
+			end, v, ok := scanString(js.s, i)
+			if !ok {
+				return end, false
+			}
+			js.stringValue(&f, key.raw, role, rank, v, depth)
+			i = end
+		case c == '-' || ('0' <= c && c <= '9'):
+			end := scanNumber(js.s, i)
+			if role == roleCode && rank <= 4 {
+				num := js.s[i:end]
+				// A number equal to the HTTP status only echoes it.
+				if !(js.status != 0 && num == itoa3(js.status)) {
+					f.addCand(candidate{code: text{raw: num}, key: key.raw, rank: 4, numeric: true})
+				}
+			}
+			i = end
+		default:
+			if i, ok = js.value(i, depth, key.raw, false); !ok {
+				return i, false
+			}
+		}
+		i = skipWS(js.s, i)
+		if i >= len(js.s) {
+			return i, false
+		}
+		switch js.s[i] {
+		case ',':
+			i = skipWS(js.s, i+1)
+		case '}':
+			js.emit(&f, parent, inArray)
+			return i + 1, true
+		default:
+			return i, false
+		}
+	}
+	return i, false
+}
+
+// stringValue records a string member of an object.
+func (js *jsonScanner) stringValue(f *objectFrame, key string, role keyRole, rank int8, v text, depth int) {
+	if v.raw == "" {
+		return
+	}
+	// Error JSON sent inside a string field: scan it as a nested document.
+	if first := firstNonSpace(v.raw); first == '{' || first == '[' {
+		inner := v.String()
+		sub := jsonScanner{s: inner, x: js.x, lim: js.lim, status: js.status, elems: js.elems}
+		if sub.scan(depth) {
+			js.elems = sub.elems
+			if sub.err != nil && js.err == nil {
+				js.err = sub.err
+			}
+			return
+		}
+	}
+	switch role {
+	case roleCode:
+		if rank == 5 && isNumeric(v.raw) {
+			return // "status": "400" echoes the HTTP status
+		}
+		if rank == 6 {
+			// RFC 9457 type: a URI whose last segment names the problem.
+			seg := lastSegment(v.raw)
+			if seg == "" || v.raw == "about:blank" {
+				return
+			}
+			v = text{raw: seg, esc: v.esc}
+		}
+		f.addCand(candidate{code: v, key: key, rank: rank})
+	case roleDesc:
+		if rank < f.drank {
+			f.desc, f.drank = v, rank
+		}
+		js.x.noteDesc(v, rank)
+	case roleType:
+		if rank < f.trank {
+			f.etype, f.trank = v, rank
+		}
+	}
+}
+
+// emit turns a finished object into a signal when it carries a code.
+func (js *jsonScanner) emit(f *objectFrame, parent string, inArray bool) {
+	if f.n == 0 {
+		return
+	}
+	js.x.add(signal{
+		source:  srcBody,
+		parent:  parent,
+		inArray: inArray,
+		cands:   f.cands,
+		ncands:  f.n,
+		desc:    f.desc,
+		etype:   f.etype,
+	})
+}
+
+func skipWS(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// scanString scans the JSON string starting at the quote at i. The text it
+// returns is the raw content between the quotes.
+func scanString(s string, i int) (int, text, bool) {
+	j := i + 1
+	esc := false
+	for j < len(s) {
+		switch c := s[j]; {
+		case c == '"':
+			return j + 1, text{raw: s[i+1 : j], esc: esc}, true
+		case c == '\\':
+			esc = true
+			j += 2
+		case c < 0x20:
+			return j, text{}, false
+		default:
+			j++
+		}
+	}
+	return len(s), text{}, false
+}
+
+func scanNumber(s string, i int) int {
+	for i < len(s) {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9', c == '-', c == '+', c == '.', c == 'e', c == 'E':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func literal(s string, i int, lit string) (int, bool) {
+	if len(s)-i >= len(lit) && s[i:i+len(lit)] == lit {
+		return i + len(lit), true
+	}
+	return i, false
+}
+
+func firstNonSpace(s string) byte {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+		case '\\':
+			// An escaped newline or tab before the payload.
+			if i+1 < len(s) && (s[i+1] == 'n' || s[i+1] == 't' || s[i+1] == 'r') {
+				i++
+				continue
+			}
+			return s[i]
+		default:
+			return s[i]
+		}
+	}
+	return 0
+}
+
+func isNumeric(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// lastSegment returns the last path segment of a URI, without query or
+// fragment.
+func lastSegment(u string) string {
+	if i := indexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	for len(u) > 0 && u[len(u)-1] == '/' {
+		u = u[:len(u)-1]
+	}
+	for i := len(u) - 1; i >= 0; i-- {
+		if u[i] == '/' || u[i] == ':' {
+			return u[i+1:]
+		}
+	}
+	return u
+}
+
+func indexAny(s, chars string) int {
+	for i := 0; i < len(s); i++ {
+		for j := 0; j < len(chars); j++ {
+			if s[i] == chars[j] {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// itoa3 formats an HTTP status without allocating for the common range.
+func itoa3(n int) string {
+	if n < 100 || n > 999 {
+		return ""
+	}
+	return statusText[n-100]
+}
+
+var statusText = func() [900]string {
+	var t [900]string
+	for i := range t {
+		n := i + 100
+		t[i] = string([]byte{byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)})
+	}
+	return t
+}()

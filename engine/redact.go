@@ -1,0 +1,215 @@
+package engine
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+const (
+	// maxUpstreamText bounds upstream_description in answers.
+	maxUpstreamText = 256
+	// maxUpstreamCode bounds upstream_code in answers.
+	maxUpstreamCode = 96
+	// maxEvidenceValue bounds the value part of one evidence string.
+	maxEvidenceValue = 96
+	redacted         = "[REDACTED]"
+)
+
+// secretKeys name parameters whose values are credentials. They are matched
+// case-insensitively at a word boundary, followed by "=", ":" or a JSON
+// quote and colon.
+var secretKeys = []string{
+	"client_secret", "refresh_token", "access_token", "id_token", "code",
+	"api_key", "apikey", "api-key", "x-api-key", "password", "secret",
+	"client_assertion", "assertion", "token", "authorization", "session",
+	"sessionid", "cookie", "code_verifier",
+}
+
+// Sanitize makes upstream text safe to return and log: invalid UTF-8 and
+// control characters replaced, anything that looks like a credential (bearer
+// tokens, JWTs, client_secret=, refresh_token=, code=, API keys, long opaque
+// strings) replaced by [REDACTED], and the result cut to at most max bytes on
+// a rune boundary. Clean short text is returned as it is, without
+// allocating.
+func Sanitize(s string, max int) string {
+	if len(s) <= max && isPlain(s) && nextSecret(s, 0) < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(min(len(s), max) + len(redacted))
+	i := 0
+	for i < len(s) && b.Len() < max {
+		if start, end, ok := secretAt(s, i); ok {
+			b.WriteString(s[i:start])
+			b.WriteString(redacted)
+			i = end
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune(utf8.RuneError)
+		case r < 0x20 || r == 0x7f:
+			b.WriteByte(' ')
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	out := b.String()
+	if len(out) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(out[cut]) {
+			cut--
+		}
+		out = out[:cut]
+	}
+	if i < len(s) && len(out) >= 3 {
+		// Mark the cut so nobody mistakes a prefix for the whole.
+		cut := max - len("…")
+		if cut < len(out) {
+			for cut > 0 && !utf8.RuneStart(out[cut]) {
+				cut--
+			}
+			out = out[:cut]
+		}
+		out += "…"
+	}
+	return out
+}
+
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f {
+			if c >= 0x80 {
+				return utf8.ValidString(s[i:]) && noControl(s[i:])
+			}
+			return false
+		}
+	}
+	return true
+}
+
+func noControl(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// nextSecret returns the index at which the next secret starts, or -1.
+func nextSecret(s string, from int) int {
+	for i := from; i < len(s); i++ {
+		if _, _, ok := secretAt(s, i); ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// secretAt reports whether a secret starts at or right after i (the span it
+// returns may begin later than i, after the key that announces it).
+func secretAt(s string, i int) (start, end int, ok bool) {
+	if i > 0 && isWordChar(s[i-1]) {
+		return 0, 0, false
+	}
+	c := s[i] | 0x20
+	// "Bearer <token>" and "Basic <credentials>".
+	if c == 'b' {
+		for _, scheme := range []string{"bearer ", "basic "} {
+			if hasPrefixFold(s[i:], scheme) {
+				j := i + len(scheme)
+				k := j
+				for k < len(s) && isTokenChar(s[k]) {
+					k++
+				}
+				if k-j >= 8 {
+					return j, k, true
+				}
+			}
+		}
+	}
+	// A JWT: three base64url parts starting with "eyJ".
+	if s[i] == 'e' && strings.HasPrefix(s[i:], "eyJ") {
+		k := i
+		dots := 0
+		for k < len(s) && (isB64URL(s[k]) || s[k] == '.') {
+			if s[k] == '.' {
+				dots++
+			}
+			k++
+		}
+		if dots >= 2 && k-i >= 20 {
+			return i, k, true
+		}
+	}
+	// key=value, key: value, "key":"value".
+	for _, key := range secretKeys {
+		if key[0] != c || !hasPrefixFold(s[i:], key) {
+			continue
+		}
+		j := i + len(key)
+		if j < len(s) && isWordChar(s[j]) && s[j] != '-' {
+			continue
+		}
+		if j < len(s) && s[j] == '"' {
+			j++
+		}
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j >= len(s) || (s[j] != '=' && s[j] != ':') {
+			continue
+		}
+		j++
+		for j < len(s) && (s[j] == ' ' || s[j] == '"') {
+			j++
+		}
+		k := j
+		for k < len(s) && s[k] != '&' && s[k] != '"' && s[k] != ',' && s[k] != ' ' && s[k] != ';' && s[k] != '\'' {
+			k++
+		}
+		if k > j {
+			return j, k, true
+		}
+	}
+	// A long opaque string mixing letters and digits: an API key or token.
+	if isB64URL(s[i]) {
+		k := i
+		var lower, upper, digit bool
+		for k < len(s) && (isB64URL(s[k]) || s[k] == '+' || s[k] == '/' || s[k] == '=' || s[k] == '.' || s[k] == '~') {
+			switch ch := s[k]; {
+			case 'a' <= ch && ch <= 'z':
+				lower = true
+			case 'A' <= ch && ch <= 'Z':
+				upper = true
+			case '0' <= ch && ch <= '9':
+				digit = true
+			}
+			k++
+		}
+		if k-i >= 32 && digit && (lower || upper) && !strings.Contains(s[i:k], "//") {
+			return i, k, true
+		}
+	}
+	return 0, 0, false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func isWordChar(c byte) bool {
+	return c == '_' || c == '-' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+func isB64URL(c byte) bool {
+	return c == '_' || c == '-' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+func isTokenChar(c byte) bool {
+	return isB64URL(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '='
+}

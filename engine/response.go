@@ -1,0 +1,92 @@
+package engine
+
+import (
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/durationpb"
+
+	"github.com/errsvc/errsvc/catalog"
+	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
+)
+
+// unknownClassification answers when no signal was understood.
+var unknownClassification = &errsvcv1.Classification{
+	Category:    errsvcv1.Category_CATEGORY_UNKNOWN,
+	Action:      errsvcv1.Action_ACTION_ABORT,
+	Code:        "UNKNOWN",
+	Who:         errsvcv1.Who_WHO_OPERATOR,
+	GrpcCode:    "UNKNOWN",
+	HttpStatus:  502,
+	Description: "The upstream answer carried no signal errsvc understands: no known code, no HTTP status.",
+	Remediation: "Log the full upstream answer on your side and add the provider's error to the catalog.",
+}
+
+// Classification returns the classification proto of r: the entry's, with
+// the action adjusted by context and retry_after filled in.
+func (r *Result) Classification() *errsvcv1.Classification {
+	var c *errsvcv1.Classification
+	if r.Entry == nil {
+		c = proto.CloneOf(unknownClassification)
+	} else {
+		c = proto.CloneOf(r.Entry.Proto.GetClassification())
+		c.Action, c.FallbackAction = r.Action, r.Fallback
+	}
+	c.RetryAfter = nil
+	if r.HasRetryAfter {
+		c.RetryAfter = durationpb.New(r.RetryAfter)
+	}
+	return c
+}
+
+// Response builds the ClassifyResponse of r.
+func (r *Result) Response(cat *catalog.Catalog) *errsvcv1.ClassifyResponse {
+	m := &errsvcv1.Match{
+		Provider:            r.Provider,
+		ProviderKnown:       r.ProviderKnown,
+		Kind:                r.Kind,
+		UpstreamCode:        Sanitize(r.UpstreamCode.String(), maxUpstreamCode),
+		UpstreamDescription: Sanitize(r.UpstreamDescription.String(), maxUpstreamText),
+		CatalogVersion:      cat.Version,
+	}
+	if r.Entry != nil {
+		m.EntryId = r.Entry.Proto.GetId()
+	}
+	if r.NEvidence > 0 {
+		m.Evidence = make([]string, r.NEvidence)
+		for i := 0; i < r.NEvidence; i++ {
+			m.Evidence[i] = r.Evidence[i].String()
+		}
+	}
+	for _, a := range r.Alternatives {
+		alt := &errsvcv1.Alternative{
+			EntryId:        a.Entry.Proto.GetId(),
+			Classification: a.Entry.Proto.GetClassification(),
+			UpstreamCode:   Sanitize(a.UpstreamCode.String(), maxUpstreamCode),
+		}
+		if len(a.Context) > 0 {
+			alt.Context = make(map[string]string, len(a.Context))
+			for _, f := range a.Context {
+				alt.Context[f.Key] = f.Value
+			}
+		}
+		m.Alternatives = append(m.Alternatives, alt)
+	}
+	return &errsvcv1.ClassifyResponse{Classification: r.Classification(), Match: m}
+}
+
+// RequestFromProto converts the API request. body_bytes, when set, is used
+// instead of body; it may hold any bytes.
+func RequestFromProto(p *errsvcv1.ClassifyRequest) *Request {
+	body := p.GetBody()
+	if len(p.GetBodyBytes()) > 0 {
+		body = string(p.GetBodyBytes())
+	}
+	return &Request{
+		Provider:    p.GetProvider(),
+		Operation:   p.GetOperation(),
+		HTTPStatus:  int(p.GetHttpStatus()),
+		Headers:     p.GetHeaders(),
+		Body:        body,
+		RedirectURI: p.GetRedirectUri(),
+		Context:     p.GetContext(),
+	}
+}
