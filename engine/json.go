@@ -45,7 +45,7 @@ func classifyKey(k string) (keyRole, int8) {
 		return roleCode, 6
 	case "error_description", "errordescription", "faultstring":
 		return roleDesc, 0
-	case "message", "errormessage", "error_message", "msg":
+	case "message", "errormessage", "error_message", "msg", "errorsummary":
 		return roleDesc, 1
 	case "detail", "text", "description", "details":
 		return roleDesc, 2
@@ -265,8 +265,8 @@ func (js *jsonScanner) stringValue(f *objectFrame, key string, role keyRole, ran
 	}
 	switch role {
 	case roleCode:
-		if rank == 5 && isNumeric(v.raw) {
-			return // "status": "400" echoes the HTTP status
+		if isStatusEcho(v.raw) {
+			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
 		if rank == 6 {
 			// RFC 9457 type: a URI whose last segment names the problem.
@@ -373,6 +373,15 @@ func firstNonSpace(s string) byte {
 		}
 	}
 	return 0
+}
+
+// isStatusEcho reports whether a code is only an HTTP status, alone or with
+// its reason phrase ("403", "400 BadRequest").
+func isStatusEcho(s string) bool {
+	if len(s) < 3 || s[0] < '1' || s[0] > '5' || !isNumeric(s[:3]) {
+		return false
+	}
+	return len(s) == 3 || s[3] == ' '
 }
 
 func isNumeric(s string) bool {

@@ -339,6 +339,8 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 	}
 	if r.Entry != nil {
 		r.applyContext(req)
+	} else {
+		r.Action = unknownClassification.GetAction()
 	}
 	if x.hasRetryAfter {
 		r.RetryAfter, r.HasRetryAfter = x.retryAfter, true

@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"google.golang.org/protobuf/encoding/protojson"
+
+	"github.com/errsvc/errsvc/catalog"
+	"github.com/errsvc/errsvc/engine"
+	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
+	"github.com/errsvc/errsvc/service"
+)
+
+// Exit codes, distinct so that scripts can tell a broken catalog from a
+// failing example.
+const (
+	exitOK       = 0
+	exitFailure  = 1 // the command failed, or the catalog is invalid
+	exitUsage    = 2
+	exitExamples = 3 // the catalog is valid but examples do not classify to their entries
+)
+
+const usage = `errsvc normalizes raw upstream errors.
+
+Usage:
+  errsvc [serve] [flags]            serve gRPC and REST (the default)
+  errsvc classify [flags] < body    classify one raw error and print JSON
+  errsvc catalog check [DIR]        validate the catalog (embedded, overlaid with DIR)
+  errsvc catalog test [DIR]         check that every example classifies to its entry
+  errsvc healthcheck [--url URL]    exit 0 when the server's /healthz answers 200
+  errsvc version                    print the version
+
+Run "errsvc COMMAND -h" for the flags of a command. Every flag has an
+environment twin: --grpc-addr is ERRSVC_GRPC_ADDR.`
+
+// errUsage marks usage errors, already explained to the user.
+var errUsage = errors.New("usage")
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	code := exitFailure
+	switch cmd {
+	case "serve":
+		err = serve(ctx, args, stderr)
+	case "classify":
+		err = classify(args, stdin, stdout, stderr)
+	case "catalog":
+		code, err = catalogCmd(args, stdout, stderr)
+		if err == nil {
+			return code, nil
+		}
+	case "healthcheck":
+		err = healthcheck(args, stderr)
+	case "version":
+		fmt.Fprintln(stdout, version())
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, usage)
+	default:
+		fmt.Fprintln(stderr, usage)
+		return exitUsage, fmt.Errorf("unknown command %q", cmd)
+	}
+	switch {
+	case err == nil:
+		return exitOK, nil
+	case errors.Is(err, errUsage):
+		return exitUsage, nil
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK, nil
+	}
+	return code, err
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return "errsvc " + bi.Main.Version
+	}
+	return "errsvc (devel)"
+}
+
+// newFlags returns a flag set whose flags fall back to ERRSVC_* environment
+// variables when not given on the command line.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parse parses args, then fills every flag not given from its environment
+// twin.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var errs []error
+	fs.VisitAll(func(f *flag.Flag) {
+		if set[f.Name] {
+			return
+		}
+		env := "ERRSVC_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v, ok := os.LookupEnv(env); ok {
+			if err := f.Value.Set(v); err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q: %w", env, v, err))
+			}
+		}
+	})
+	return errors.Join(errs...)
+}
+
+func serve(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := newFlags("serve", stderr)
+	cfg := service.Config{}
+	var logLevel string
+	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", ":8081", "gRPC listen address")
+	fs.StringVar(&cfg.HTTPAddr, "http-addr", ":8080", "HTTP listen address (REST gateway, /metrics, /healthz, /readyz, /openapi.json)")
+	fs.StringVar(&cfg.CatalogDir, "catalog-dir", "", "directory of catalog YAML files overlaid on the embedded catalog and hot-reloaded (default: embedded catalog only)")
+	fs.IntVar(&cfg.MaxBodyBytes, "max-body-bytes", engine.DefaultLimits.MaxBodyBytes, "largest upstream body accepted")
+	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", service.DefaultShutdownTimeout, "how long in-flight calls may take to finish on SIGTERM")
+	fs.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
+	fs.StringVar(&cfg.TLSCert, "tls-cert", "", "TLS certificate file (PEM); enables TLS on both ports")
+	fs.StringVar(&cfg.TLSKey, "tls-key", "", "TLS key file (PEM)")
+	fs.StringVar(&cfg.TLSClientCA, "tls-client-ca", "", "CA file (PEM) for client certificates; enables mutual TLS")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "serve takes no arguments, got %q\n", fs.Args())
+		return errUsage
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
+		return fmt.Errorf("--log-level: %w", err)
+	}
+	if (cfg.TLSCert == "") != (cfg.TLSKey == "") || (cfg.TLSClientCA != "" && cfg.TLSCert == "") {
+		return errors.New("--tls-cert and --tls-key go together, and --tls-client-ca needs them")
+	}
+	cfg.Logger = slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
+	srv, err := service.New(cfg)
+	if err != nil {
+		return err
+	}
+	return srv.Serve(ctx)
+}
+
+// multiFlag collects a repeated flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ", ") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("classify", stderr)
+	req := &errsvcv1.ClassifyRequest{}
+	var status int
+	var body, catalogDir string
+	var headers, context multiFlag
+	fs.StringVar(&req.Provider, "provider", "", "catalog provider id, such as danske-bank")
+	fs.StringVar(&req.Operation, "operation", "", "upstream endpoint: authorize, token, resource, ...")
+	fs.IntVar(&status, "status", 0, "upstream HTTP status")
+	fs.Var(&headers, "header", `upstream response header "Name: value" (repeatable)`)
+	fs.StringVar(&req.RedirectUri, "redirect", "", "callback URL, query or fragment carrying error=")
+	fs.StringVar(&body, "body", "", `upstream body; "-" reads it from stdin (the default when stdin is not a terminal)`)
+	fs.Var(&context, "context", "caller fact key=value, such as consent_expired=true (repeatable)")
+	fs.StringVar(&catalogDir, "catalog-dir", "", "directory overlaid on the embedded catalog")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	req.HttpStatus = int32(status)
+	for _, h := range headers {
+		k, v, ok := strings.Cut(h, ":")
+		if !ok {
+			return fmt.Errorf("--header %q: want \"Name: value\"", h)
+		}
+		if req.Headers == nil {
+			req.Headers = map[string]string{}
+		}
+		req.Headers[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	for _, c := range context {
+		k, v, ok := strings.Cut(c, "=")
+		if !ok {
+			return fmt.Errorf("--context %q: want key=value", c)
+		}
+		if req.Context == nil {
+			req.Context = map[string]string{}
+		}
+		req.Context[k] = v
+	}
+	if body == "-" || (body == "" && stdinHasData(stdin)) {
+		b, err := io.ReadAll(io.LimitReader(stdin, int64(engine.DefaultLimits.MaxBodyBytes)+1))
+		if err != nil {
+			return fmt.Errorf("read body: %w", err)
+		}
+		body = string(b)
+	}
+	req.Body = body
+	cat, err := loadCatalog(catalogDir)
+	if err != nil {
+		return err
+	}
+	res, err := engine.Classify(cat, engine.RequestFromProto(req), nil)
+	if err != nil {
+		return err
+	}
+	out, err := protojson.MarshalOptions{Multiline: true, EmitDefaultValues: true}.Marshal(res.Response(cat))
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(stdout, string(out))
+	return err
+}
+
+// stdinHasData reports whether stdin is a pipe or file rather than a
+// terminal, so that `errsvc classify --status 503` does not wait for input.
+func stdinHasData(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return r != nil
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice == 0
+}
+
+func loadCatalog(dir string) (*catalog.Catalog, error) {
+	if dir == "" {
+		return catalog.Default()
+	}
+	return catalog.LoadDir(dir)
+}
+
+func catalogCmd(args []string, stdout, stderr io.Writer) (int, error) {
+	if len(args) == 0 || (args[0] != "check" && args[0] != "test") || len(args) > 2 {
+		fmt.Fprintln(stderr, "usage: errsvc catalog check|test [DIR]")
+		return exitUsage, errUsage
+	}
+	dir := ""
+	if len(args) == 2 {
+		dir = args[1]
+	}
+	cat, err := loadCatalog(dir)
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(stderr, line)
+		}
+		return exitFailure, errors.New("catalog is invalid")
+	}
+	if args[0] == "check" {
+		fmt.Fprintf(stdout, "catalog %s: %d providers, %d entries: ok\n", cat.Version, len(cat.Providers), len(cat.Entries()))
+		return exitOK, nil
+	}
+	passed, err := engine.CheckExamples(cat)
+	failed := 0
+	if err != nil {
+		lines := strings.Split(err.Error(), "\n")
+		failed = len(lines)
+		for _, line := range lines {
+			fmt.Fprintln(stderr, line)
+		}
+	}
+	fmt.Fprintf(stdout, "catalog %s: %d passed, %d failed\n", cat.Version, passed, failed)
+	if failed > 0 {
+		return exitExamples, errors.New("examples failed")
+	}
+	return exitOK, nil
+}
+
+func healthcheck(args []string, stderr io.Writer) error {
+	fs := newFlags("healthcheck", stderr)
+	url := fs.String("url", "http://127.0.0.1:8080/healthz", "health endpoint to probe")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	client := &http.Client{Timeout: 3 * time.Second}
+	resp, err := client.Get(*url)
+	if err != nil {
+		return fmt.Errorf("healthcheck: %w", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("healthcheck: %s answered %d", *url, resp.StatusCode)
+	}
+	return nil
+}

@@ -1,0 +1,262 @@
+package service
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"runtime/debug"
+	"sync/atomic"
+	"time"
+
+	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/recovery"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/health"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/keepalive"
+	"google.golang.org/grpc/reflection"
+	"google.golang.org/grpc/status"
+
+	"github.com/errsvc/errsvc/catalog"
+	"github.com/errsvc/errsvc/engine"
+	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
+)
+
+// Config configures a Server. The zero value of every field but the
+// addresses has a sensible default.
+type Config struct {
+	GRPCAddr string // "127.0.0.1:0" in tests
+	HTTPAddr string
+	// CatalogDir, when set, overlays the embedded catalog and is watched for
+	// changes.
+	CatalogDir      string
+	MaxBodyBytes    int
+	ShutdownTimeout time.Duration
+	// ReloadDebounce is how long the watcher waits for a burst of file events
+	// to settle before reloading.
+	ReloadDebounce time.Duration
+	TLSCert        string
+	TLSKey         string
+	TLSClientCA    string
+	Logger         *slog.Logger
+}
+
+// Server is errsvc: the gRPC server and the HTTP server (REST gateway,
+// metrics, health, OpenAPI) over one catalog store.
+type Server struct {
+	cfg     Config
+	log     *slog.Logger
+	store   *Store
+	metrics *Metrics
+	norm    *Normalizer
+	health  *health.Server
+
+	grpcSrv  *grpc.Server
+	httpSrv  *http.Server
+	grpcLis  net.Listener
+	httpLis  net.Listener
+	tlsConf  *tls.Config
+	draining atomic.Bool
+}
+
+// DefaultShutdownTimeout bounds the drain on SIGTERM.
+const DefaultShutdownTimeout = 20 * time.Second
+
+// maxMessageBytes bounds one gRPC message or REST body: a batch of thousands
+// of errors fits, a flood does not.
+const maxMessageBytes = 32 << 20
+
+// New loads the catalog, binds both listeners and prepares the servers. Serve
+// starts them.
+func New(cfg Config) (*Server, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	}
+	if cfg.ShutdownTimeout <= 0 {
+		cfg.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	if cfg.ReloadDebounce <= 0 {
+		cfg.ReloadDebounce = 200 * time.Millisecond
+	}
+	limits := engine.DefaultLimits
+	if cfg.MaxBodyBytes > 0 {
+		limits.MaxBodyBytes = cfg.MaxBodyBytes
+	}
+	var cat *catalog.Catalog
+	var err error
+	if cfg.CatalogDir != "" {
+		cat, err = catalog.LoadDir(cfg.CatalogDir)
+	} else {
+		cat, err = catalog.Default()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load catalog: %w", err)
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, store: NewStore(cat), metrics: NewMetrics()}
+	s.metrics.catalogLoaded(cat)
+	s.norm = NewNormalizer(s.store, limits, s.metrics, s.log)
+
+	if cfg.TLSCert != "" || cfg.TLSKey != "" {
+		if s.tlsConf, err = loadTLS(cfg); err != nil {
+			return nil, err
+		}
+	}
+	s.grpcSrv = s.newGRPCServer()
+	httpHandler, err := s.newHTTPHandler()
+	if err != nil {
+		return nil, err
+	}
+	s.httpSrv = &http.Server{
+		Handler:           httpHandler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		TLSConfig:         s.tlsConf,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	if s.grpcLis, err = net.Listen("tcp", cfg.GRPCAddr); err != nil {
+		return nil, fmt.Errorf("listen grpc %s: %w", cfg.GRPCAddr, err)
+	}
+	if s.httpLis, err = net.Listen("tcp", cfg.HTTPAddr); err != nil {
+		s.grpcLis.Close()
+		return nil, fmt.Errorf("listen http %s: %w", cfg.HTTPAddr, err)
+	}
+	return s, nil
+}
+
+func loadTLS(cfg Config) (*tls.Config, error) {
+	cert, err := tls.LoadX509KeyPair(cfg.TLSCert, cfg.TLSKey)
+	if err != nil {
+		return nil, fmt.Errorf("load tls key pair: %w", err)
+	}
+	tc := &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12, NextProtos: []string{"h2", "http/1.1"}}
+	if cfg.TLSClientCA != "" {
+		pem, err := os.ReadFile(cfg.TLSClientCA)
+		if err != nil {
+			return nil, fmt.Errorf("read tls client ca: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("read tls client ca %s: no certificates", cfg.TLSClientCA)
+		}
+		tc.ClientCAs, tc.ClientAuth = pool, tls.RequireAndVerifyClientCert
+	}
+	return tc, nil
+}
+
+func (s *Server) newGRPCServer() *grpc.Server {
+	recoverPanic := recovery.WithRecoveryHandler(func(p any) error {
+		s.log.Error("panic in handler", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return status.Error(codes.Internal, "internal error")
+	})
+	opts := []grpc.ServerOption{
+		grpc.ChainUnaryInterceptor(s.metrics.grpc.UnaryServerInterceptor(), recovery.UnaryServerInterceptor(recoverPanic)),
+		grpc.ChainStreamInterceptor(s.metrics.grpc.StreamServerInterceptor(), recovery.StreamServerInterceptor(recoverPanic)),
+		grpc.MaxRecvMsgSize(maxMessageBytes),
+		grpc.MaxSendMsgSize(maxMessageBytes * 2),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
+		grpc.KeepaliveParams(keepalive.ServerParameters{MaxConnectionIdle: 15 * time.Minute, Time: 2 * time.Minute, Timeout: 20 * time.Second}),
+	}
+	if s.tlsConf != nil {
+		opts = append(opts, grpc.Creds(credentials.NewTLS(s.tlsConf)))
+	}
+	gs := grpc.NewServer(opts...)
+	errsvcv1grpc.RegisterErrorNormalizerServer(gs, s.norm)
+	s.health = health.NewServer()
+	healthpb.RegisterHealthServer(gs, s.health)
+	reflection.Register(gs)
+	s.metrics.grpc.InitializeMetrics(gs)
+	s.health.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
+	s.health.SetServingStatus(errsvcv1grpc.ErrorNormalizer_ServiceDesc.ServiceName, healthpb.HealthCheckResponse_SERVING)
+	return gs
+}
+
+// GRPCAddr returns the bound gRPC address.
+func (s *Server) GRPCAddr() string { return s.grpcLis.Addr().String() }
+
+// HTTPAddr returns the bound HTTP address.
+func (s *Server) HTTPAddr() string { return s.httpLis.Addr().String() }
+
+// Store returns the catalog store.
+func (s *Server) Store() *Store { return s.store }
+
+// Metrics returns the server's metrics.
+func (s *Server) Metrics() *Metrics { return s.metrics }
+
+// Serve runs both servers, and the catalog watcher when a directory is
+// configured, until ctx is done; then it drains: readiness and health go
+// NOT_SERVING, in-flight calls finish within the shutdown timeout, and Serve
+// returns nil.
+func (s *Server) Serve(ctx context.Context) error {
+	errc := make(chan error, 3)
+	go func() {
+		if err := s.grpcSrv.Serve(s.grpcLis); err != nil && !errors.Is(err, grpc.ErrServerStopped) {
+			errc <- fmt.Errorf("serve grpc: %w", err)
+		}
+	}()
+	go func() {
+		var err error
+		if s.tlsConf != nil {
+			err = s.httpSrv.ServeTLS(s.httpLis, "", "")
+		} else {
+			err = s.httpSrv.Serve(s.httpLis)
+		}
+		if err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errc <- fmt.Errorf("serve http: %w", err)
+		}
+	}()
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	if s.cfg.CatalogDir != "" {
+		w, err := newWatcher(s, s.cfg.CatalogDir)
+		if err != nil {
+			s.shutdown()
+			return err
+		}
+		go w.run(watchCtx)
+	}
+	s.log.Info("errsvc serving", "grpc_addr", s.GRPCAddr(), "http_addr", s.HTTPAddr(),
+		"catalog_version", s.store.Load().Version, "catalog_dir", s.cfg.CatalogDir, "tls", s.tlsConf != nil)
+	select {
+	case <-ctx.Done():
+		s.shutdown()
+		return nil
+	case err := <-errc:
+		s.shutdown()
+		return err
+	}
+}
+
+// shutdown drains both servers within the shutdown timeout.
+func (s *Server) shutdown() {
+	start := time.Now()
+	s.draining.Store(true)
+	s.health.Shutdown()
+	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	done := make(chan struct{})
+	go func() {
+		s.grpcSrv.GracefulStop()
+		close(done)
+	}()
+	if err := s.httpSrv.Shutdown(ctx); err != nil {
+		s.log.Warn("http drain cut short", "err", err)
+		s.httpSrv.Close()
+	}
+	select {
+	case <-done:
+	case <-ctx.Done():
+		s.log.Warn("grpc drain cut short")
+		s.grpcSrv.Stop()
+	}
+	s.log.Info("errsvc stopped", "drain", time.Since(start).String())
+}

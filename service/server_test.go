@@ -1,0 +1,522 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/testing/protocmp"
+
+	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
+	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
+)
+
+// testServer is a real errsvc on loopback with a gRPC client and the base URL
+// of its HTTP side.
+type testServer struct {
+	srv    *Server
+	client errsvcv1grpc.ErrorNormalizerClient
+	conn   *grpc.ClientConn
+	base   string
+	stop   context.CancelFunc
+	done   chan error
+}
+
+func startServer(t *testing.T, cfg Config) *testServer {
+	t.Helper()
+	cfg.GRPCAddr, cfg.HTTPAddr = "127.0.0.1:0", "127.0.0.1:0"
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.ReloadDebounce == 0 {
+		cfg.ReloadDebounce = 50 * time.Millisecond
+	}
+	srv, err := New(cfg)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ts := &testServer{srv: srv, base: "http://" + srv.HTTPAddr(), stop: cancel, done: make(chan error, 1)}
+	go func() { ts.done <- srv.Serve(ctx) }()
+	conn, err := grpc.NewClient(srv.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatalf("dial: %v", err)
+	}
+	ts.conn, ts.client = conn, errsvcv1grpc.NewErrorNormalizerClient(conn)
+	t.Cleanup(func() {
+		conn.Close()
+		ts.shutdown(t)
+	})
+	return ts
+}
+
+func (ts *testServer) shutdown(t *testing.T) {
+	t.Helper()
+	ts.stop()
+	select {
+	case err := <-ts.done:
+		if err != nil {
+			t.Errorf("Serve returned %v", err)
+		}
+		ts.done <- nil // later calls return at once
+	case <-time.After(30 * time.Second):
+		t.Error("server did not stop")
+	}
+}
+
+// restCall posts or gets JSON and returns the HTTP status and body.
+func (ts *testServer) restCall(t *testing.T, method, path, body string) (int, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, ts.base+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, b
+}
+
+// restError is the gateway's JSON status.
+type restError struct {
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+	Details []struct {
+		Type   string `json:"@type"`
+		Reason string `json:"reason"`
+		Domain string `json:"domain"`
+	} `json:"details"`
+}
+
+func (e restError) reason() string {
+	for _, d := range e.Details {
+		if strings.HasSuffix(d.Type, "google.rpc.ErrorInfo") {
+			return d.Reason
+		}
+	}
+	return ""
+}
+
+func grpcReason(err error) string {
+	for _, d := range status.Convert(err).Details() {
+		if info, ok := d.(*errdetails.ErrorInfo); ok {
+			return info.GetReason()
+		}
+	}
+	return ""
+}
+
+// TestClassifyBothTransports runs one case table over gRPC and over REST
+// against the same server, asserting the answer and the status codes, and
+// that both transports answer identically.
+func TestClassifyBothTransports(t *testing.T) {
+	ts := startServer(t, Config{MaxBodyBytes: 4096})
+	tests := []struct {
+		name       string
+		req        *errsvcv1.ClassifyRequest
+		wantGRPC   codes.Code
+		wantHTTP   int
+		wantReason string // errsvc's own error
+		wantEntry  string
+		wantCode   string
+		wantCat    errsvcv1.Category
+		wantAction errsvcv1.Action
+	}{
+		{name: "oauth token error", req: &errsvcv1.ClassifyRequest{Provider: "danske-bank", Operation: "token", HttpStatus: 400, Body: `{"error":"unsupported_grant_type"}`},
+			wantGRPC: codes.OK, wantHTTP: 200, wantEntry: "danske-bank.token.unsupported_grant_type", wantCode: "UNSUPPORTED_GRANT_TYPE",
+			wantCat: errsvcv1.Category_CATEGORY_CLIENT_CONFIGURATION, wantAction: errsvcv1.Action_ACTION_FIX_CLIENT_CONFIGURATION},
+		{name: "nationwide context", req: &errsvcv1.ClassifyRequest{Provider: "nationwide", HttpStatus: 403, Context: map[string]string{"consent_expired": "true"}},
+			wantGRPC: codes.OK, wantHTTP: 200, wantEntry: "nationwide.consent-expired", wantCode: "CONSENT_EXPIRED",
+			wantCat: errsvcv1.Category_CATEGORY_CONSENT, wantAction: errsvcv1.Action_ACTION_RE_CONSENT},
+		{name: "hub typo on redirect", req: &errsvcv1.ClassifyRequest{Provider: "jetbrains-hub", Operation: "authorize", RedirectUri: "https://svc/cb?error=unsupported_responce_type"},
+			wantGRPC: codes.OK, wantHTTP: 200, wantEntry: "jetbrains-hub.authorize.unsupported_response_type", wantCode: "UNSUPPORTED_RESPONSE_TYPE",
+			wantCat: errsvcv1.Category_CATEGORY_CLIENT_CONFIGURATION, wantAction: errsvcv1.Action_ACTION_FIX_CLIENT_CONFIGURATION},
+		{name: "non-utf8 body bytes", req: &errsvcv1.ClassifyRequest{HttpStatus: 400, BodyBytes: []byte("{\"error\":\"invalid_grant\",\"error_description\":\"\xff\"}")},
+			wantGRPC: codes.OK, wantHTTP: 200, wantCode: "INVALID_GRANT",
+			wantCat: errsvcv1.Category_CATEGORY_AUTHENTICATION, wantAction: errsvcv1.Action_ACTION_RE_AUTHENTICATE},
+		{name: "empty", req: &errsvcv1.ClassifyRequest{Provider: "danske-bank"},
+			wantGRPC: codes.InvalidArgument, wantHTTP: 400, wantReason: "EMPTY_REQUEST"},
+		{name: "oversized", req: &errsvcv1.ClassifyRequest{HttpStatus: 400, Body: strings.Repeat("x", 5000)},
+			wantGRPC: codes.InvalidArgument, wantHTTP: 400, wantReason: "BODY_TOO_LARGE"},
+		{name: "oversized bytes", req: &errsvcv1.ClassifyRequest{HttpStatus: 400, BodyBytes: bytes.Repeat([]byte{0xff}, 5000)},
+			wantGRPC: codes.InvalidArgument, wantHTTP: 400, wantReason: "BODY_TOO_LARGE"},
+		{name: "deeply nested", req: &errsvcv1.ClassifyRequest{HttpStatus: 400, Body: strings.Repeat("[", 100) + strings.Repeat("]", 100)},
+			wantGRPC: codes.InvalidArgument, wantHTTP: 400, wantReason: "BODY_TOO_DEEP"},
+		{name: "bad status", req: &errsvcv1.ClassifyRequest{HttpStatus: 99},
+			wantGRPC: codes.InvalidArgument, wantHTTP: 400, wantReason: "INVALID_HTTP_STATUS"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			gresp, gerr := ts.client.Classify(context.Background(), tt.req)
+			if got := status.Code(gerr); got != tt.wantGRPC {
+				t.Fatalf("gRPC code = %v, want %v (%v)", got, tt.wantGRPC, gerr)
+			}
+			body, err := protojson.Marshal(tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hstatus, hbody := ts.restCall(t, http.MethodPost, "/v1/classify", string(body))
+			if hstatus != tt.wantHTTP {
+				t.Fatalf("HTTP status = %d, want %d: %s", hstatus, tt.wantHTTP, hbody)
+			}
+			if tt.wantReason != "" {
+				if got := grpcReason(gerr); got != tt.wantReason {
+					t.Errorf("gRPC ErrorInfo reason = %q, want %q", got, tt.wantReason)
+				}
+				var re restError
+				if err := json.Unmarshal(hbody, &re); err != nil {
+					t.Fatalf("REST error body %s: %v", hbody, err)
+				}
+				if got := re.reason(); got != tt.wantReason {
+					t.Errorf("REST ErrorInfo reason = %q, want %q", got, tt.wantReason)
+				}
+				if re.Code != int(tt.wantGRPC) {
+					t.Errorf("REST status code = %d, want %d", re.Code, tt.wantGRPC)
+				}
+				return
+			}
+			c := gresp.GetClassification()
+			if c.GetCategory() != tt.wantCat || c.GetAction() != tt.wantAction || c.GetCode() != tt.wantCode {
+				t.Errorf("gRPC = %v/%v/%s, want %v/%v/%s", c.GetCategory(), c.GetAction(), c.GetCode(), tt.wantCat, tt.wantAction, tt.wantCode)
+			}
+			if tt.wantEntry != "" && gresp.GetMatch().GetEntryId() != tt.wantEntry {
+				t.Errorf("entry = %s, want %s", gresp.GetMatch().GetEntryId(), tt.wantEntry)
+			}
+			hresp := &errsvcv1.ClassifyResponse{}
+			if err := protojson.Unmarshal(hbody, hresp); err != nil {
+				t.Fatalf("REST body %s: %v", hbody, err)
+			}
+			if diff := cmp.Diff(gresp, hresp, protocmp.Transform()); diff != "" {
+				t.Errorf("gRPC and REST answers differ (-gRPC +REST):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRESTErrors(t *testing.T) {
+	ts := startServer(t, Config{})
+	tests := []struct {
+		name, method, path, body string
+		wantHTTP                 int
+		wantReason               string
+	}{
+		{"unknown field", http.MethodPost, "/v1/classify", `{"httpStatus":400,"bogus":1}`, 400, "UNKNOWN_FIELD"},
+		{"not json", http.MethodPost, "/v1/classify", `{{{`, 400, "INVALID_REQUEST_BODY"},
+		{"unknown provider", http.MethodGet, "/v1/providers/nope", "", 404, "PROVIDER_NOT_FOUND"},
+		{"unknown route", http.MethodGet, "/v1/nothing", "", 404, "ROUTE_NOT_FOUND"},
+		{"empty batch", http.MethodPost, "/v1/classify:batch", `{"requests":[]}`, 400, "EMPTY_BATCH"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, body := ts.restCall(t, tt.method, tt.path, tt.body)
+			if code != tt.wantHTTP {
+				t.Fatalf("status = %d, want %d: %s", code, tt.wantHTTP, body)
+			}
+			var re restError
+			if err := json.Unmarshal(body, &re); err != nil {
+				t.Fatalf("body %s: %v", body, err)
+			}
+			if got := re.reason(); got != tt.wantReason {
+				t.Errorf("reason = %q, want %q (%s)", got, tt.wantReason, body)
+			}
+		})
+	}
+}
+
+func TestBatchKeepsOrder(t *testing.T) {
+	ts := startServer(t, Config{})
+	req := &errsvcv1.ClassifyBatchRequest{Requests: []*errsvcv1.ClassifyRequest{
+		{HttpStatus: 503},
+		{},
+		{HttpStatus: 400, Body: `{"error":"invalid_grant"}`},
+	}}
+	check := func(t *testing.T, resp *errsvcv1.ClassifyBatchResponse) {
+		t.Helper()
+		if len(resp.GetResults()) != 3 {
+			t.Fatalf("results = %d, want 3", len(resp.GetResults()))
+		}
+		got := []string{
+			resp.GetResults()[0].GetResponse().GetClassification().GetCode(),
+			resp.GetResults()[1].GetError().GetReason(),
+			resp.GetResults()[2].GetResponse().GetClassification().GetCode(),
+		}
+		if diff := cmp.Diff([]string{"SERVICE_UNAVAILABLE", "EMPTY_REQUEST", "INVALID_GRANT"}, got); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	}
+	gresp, err := ts.client.ClassifyBatch(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, gresp)
+	body, _ := protojson.Marshal(req)
+	code, hbody := ts.restCall(t, http.MethodPost, "/v1/classify:batch", string(body))
+	if code != 200 {
+		t.Fatalf("status %d: %s", code, hbody)
+	}
+	hresp := &errsvcv1.ClassifyBatchResponse{}
+	if err := protojson.Unmarshal(hbody, hresp); err != nil {
+		t.Fatal(err)
+	}
+	check(t, hresp)
+}
+
+func TestProviders(t *testing.T) {
+	ts := startServer(t, Config{})
+	list, err := ts.client.ListProviders(context.Background(), &errsvcv1.ListProvidersRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, p := range list.GetProviders() {
+		ids[p.GetId()] = true
+	}
+	for _, want := range []string{"danske-bank", "nationwide", "auth-api-440", "jetbrains-hub", "rfc6749", "rfc6750", "oidc-core", "rfc8628", "rfc7009", "rfc9126", "ciba", "rfc9449", "uk-obie", "berlin-group", "http"} {
+		if !ids[want] {
+			t.Errorf("ListProviders lacks %s", want)
+		}
+	}
+	code, body := ts.restCall(t, http.MethodGet, "/v1/providers/danske-bank", "")
+	if code != 200 {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	got := &errsvcv1.GetProviderResponse{}
+	if err := protojson.Unmarshal(body, got); err != nil {
+		t.Fatal(err)
+	}
+	want, err := ts.client.GetProvider(context.Background(), &errsvcv1.GetProviderRequest{Id: "danske-bank"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, protocmp.Transform()); diff != "" {
+		t.Errorf("gRPC and REST differ:\n%s", diff)
+	}
+	if len(got.GetEntries()) == 0 || got.GetProvider().GetEntryCount() != int32(len(got.GetEntries())) {
+		t.Errorf("entries = %d, entry_count = %d", len(got.GetEntries()), got.GetProvider().GetEntryCount())
+	}
+}
+
+func TestHealthReadinessMetricsOpenAPI(t *testing.T) {
+	ts := startServer(t, Config{})
+	for _, path := range []string{"/healthz", "/readyz", "/metrics", "/openapi.json"} {
+		code, body := ts.restCall(t, http.MethodGet, path, "")
+		if code != 200 {
+			t.Errorf("GET %s = %d: %s", path, code, body)
+		}
+	}
+	h, err := healthpb.NewHealthClient(ts.conn).Check(context.Background(), &healthpb.HealthCheckRequest{Service: "errsvc.v1.ErrorNormalizer"})
+	if err != nil || h.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+		t.Errorf("health = %v, %v", h.GetStatus(), err)
+	}
+	_, body := ts.restCall(t, http.MethodGet, "/openapi.json", "")
+	var doc struct {
+		Paths map[string]map[string]any `json:"paths"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := doc.Paths["/v1/classify"]["post"]; !ok {
+		t.Errorf("openapi.json lacks POST /v1/classify")
+	}
+}
+
+// TestMetricCardinality sends thousands of distinct junk codes and provider
+// names: the number of series must not grow with them.
+func TestMetricCardinality(t *testing.T) {
+	ts := startServer(t, Config{})
+	reg := ts.srv.Metrics().Registry()
+	send := func(i int) {
+		_, err := ts.client.Classify(context.Background(), &errsvcv1.ClassifyRequest{
+			Provider:   fmt.Sprintf("junk-provider-%d", i),
+			HttpStatus: 400,
+			Body:       fmt.Sprintf(`{"error":"junk_code_%d"}`, i),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	send(0)
+	before, err := testutil.GatherAndCount(reg, "errsvc_classifications_total", "errsvc_unmatched_total")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < 3000; i++ {
+		send(i)
+	}
+	after, err := testutil.GatherAndCount(reg, "errsvc_classifications_total", "errsvc_unmatched_total")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after != before {
+		t.Errorf("series grew from %d to %d", before, after)
+	}
+	if got := testutil.ToFloat64(ts.srv.Metrics().unmatched.WithLabelValues(unknownLabel)); got != 3000 {
+		t.Errorf("unmatched{provider=unknown} = %v, want 3000", got)
+	}
+	if got := testutil.ToFloat64(ts.srv.Metrics().classifications.WithLabelValues(unknownLabel, "BAD_REQUEST", "INVALID_REQUEST", "FIX_REQUEST")); got != 3000 {
+		t.Errorf("classifications{unknown,BAD_REQUEST} = %v, want 3000", got)
+	}
+}
+
+const reloadV1 = `provider:
+  id: example-bank
+  name: Example Bank
+  kind: PROVIDER
+  builds_on: [rfc6749]
+entries:
+  - id: example-bank.blocked
+    match:
+      codes: [card_blocked]
+    classification:
+      category: ACCOUNT_STATE
+      action: USER_CONTACT_PROVIDER
+      code: CARD_BLOCKED
+      who: END_USER
+      description: The card is blocked.
+      remediation: Ask the customer to call the bank.
+    examples:
+      - http_status: 403
+        body: '{"error":"card_blocked"}'
+`
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestHotReload(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "example-bank.yaml")
+	if err := os.WriteFile(file, []byte(reloadV1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, Config{CatalogDir: dir})
+	req := &errsvcv1.ClassifyRequest{Provider: "example-bank", HttpStatus: 403, Body: `{"error":"card_blocked"}`}
+	action := func() errsvcv1.Action {
+		resp, err := ts.client.Classify(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.GetClassification().GetAction()
+	}
+	if got := action(); got != errsvcv1.Action_ACTION_USER_CONTACT_PROVIDER {
+		t.Fatalf("before reload: %v", got)
+	}
+	// A good change, written the way editors and ConfigMaps do: a new file
+	// renamed over the old one.
+	v2 := strings.Replace(reloadV1, "action: USER_CONTACT_PROVIDER", "action: ABORT", 1)
+	tmp := filepath.Join(dir, ".tmp")
+	os.WriteFile(tmp, []byte(v2), 0o644)
+	if err := os.Rename(tmp, file); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "reload", func() bool { return action() == errsvcv1.Action_ACTION_ABORT })
+	success := testutil.ToFloat64(ts.srv.Metrics().reloads.WithLabelValues("success"))
+	if success < 1 {
+		t.Errorf("reloads{success} = %v", success)
+	}
+	// A broken change keeps the last good catalog serving and counts a failure.
+	version := ts.srv.Store().Load().Version
+	if err := os.WriteFile(file, []byte(reloadV1+"  - id: [broken\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "failed reload", func() bool { return testutil.ToFloat64(ts.srv.Metrics().reloads.WithLabelValues("failure")) >= 1 })
+	if got := action(); got != errsvcv1.Action_ACTION_ABORT {
+		t.Errorf("after broken reload: %v, want the last good answer", got)
+	}
+	if got := ts.srv.Store().Load().Version; got != version {
+		t.Errorf("catalog version changed to %s after a broken reload", got)
+	}
+}
+
+// TestShutdownDrainsInFlight starts a REST call whose body is still being
+// sent, shuts the server down, then finishes the body: the call must
+// complete, and calls under gRPC load must end OK or UNAVAILABLE, never lost.
+func TestShutdownDrainsInFlight(t *testing.T) {
+	ts := startServer(t, Config{ShutdownTimeout: 10 * time.Second})
+	pr, pw := io.Pipe()
+	result := make(chan int, 1)
+	go func() {
+		resp, err := http.Post(ts.base+"/v1/classify", "application/json", pr)
+		if err != nil {
+			result <- -1
+			return
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		result <- resp.StatusCode
+	}()
+	if _, err := pw.Write([]byte(`{"httpStatus":503,`)); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	bad := map[codes.Code]int{}
+	load, stopLoad := context.WithCancel(context.Background())
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for load.Err() == nil {
+				_, err := ts.client.Classify(context.Background(), &errsvcv1.ClassifyRequest{HttpStatus: 429})
+				if c := status.Code(err); c != codes.OK && c != codes.Unavailable {
+					mu.Lock()
+					bad[c]++
+					mu.Unlock()
+				}
+				if status.Code(err) == codes.Unavailable {
+					return
+				}
+			}
+		}()
+	}
+	time.Sleep(100 * time.Millisecond)
+	ts.stop()
+	waitFor(t, "draining", func() bool { return ts.srv.draining.Load() })
+	if _, err := pw.Write([]byte(`"body":"busy"}`)); err != nil {
+		t.Fatal(err)
+	}
+	pw.Close()
+	if got := <-result; got != http.StatusOK {
+		t.Errorf("in-flight REST call ended with %d, want 200", got)
+	}
+	stopLoad()
+	wg.Wait()
+	if len(bad) > 0 {
+		t.Errorf("calls failed during drain: %v", bad)
+	}
+	ts.shutdown(t)
+}
+
