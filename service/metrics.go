@@ -36,7 +36,7 @@ type Metrics struct {
 
 	// children caches resolved counters: label lookups on every call would
 	// cost more than the classification itself.
-	children sync.Map // childKey -> prometheus.Counter
+	children          sync.Map // childKey -> prometheus.Counter
 	unmatchedChildren sync.Map // string -> prometheus.Counter
 }
 

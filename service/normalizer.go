@@ -30,7 +30,9 @@ const MaxBatchItems = 5000
 
 // Store holds the catalog in use. Readers load it without locks; a reload
 // swaps in a new immutable catalog.
-type Store struct{ p atomic.Pointer[catalog.Catalog] }
+type Store struct {
+	p atomic.Pointer[catalog.Catalog]
+}
 
 // NewStore returns a store holding cat.
 func NewStore(cat *catalog.Catalog) *Store {

@@ -519,4 +519,3 @@ func TestShutdownDrainsInFlight(t *testing.T) {
 	}
 	ts.shutdown(t)
 }
-

@@ -1,0 +1,117 @@
+package catalog
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the '# want:' lines of testdata/invalid from the current messages")
+
+// TestInvalid loads each file of testdata/invalid over the embedded catalog
+// and compares every problem reported with the file's "# want:" lines.
+func TestInvalid(t *testing.T) {
+	files, err := filepath.Glob("testdata/invalid/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata: %v", err)
+	}
+	base, err := embeddedSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			var body []string
+			for _, line := range strings.Split(string(data), "\n") {
+				if w, ok := strings.CutPrefix(line, "# want: "); ok {
+					want = append(want, w)
+				} else {
+					body = append(body, line)
+				}
+			}
+			_, err = Compile(Overlay(base, []Source{{Name: filepath.Base(f), Data: data}}))
+			if err == nil {
+				t.Fatal("Compile succeeded, want an error")
+			}
+			got := strings.Split(err.Error(), "\n")
+			if *update {
+				var b strings.Builder
+				for _, g := range got {
+					b.WriteString("# want: " + g + "\n")
+				}
+				b.WriteString(strings.Join(body, "\n"))
+				if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestEmbeddedCatalog(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("embedded catalog: %v", err)
+	}
+	for _, id := range []string{"danske-bank", "nationwide", "auth-api-440", "jetbrains-hub",
+		"rfc6749", "rfc6750", "oidc-core", "rfc8628", "rfc7009", "rfc9126", "ciba", "rfc9449", "uk-obie", "berlin-group", "http"} {
+		if _, ok := c.Provider(id); !ok {
+			t.Errorf("embedded catalog lacks %s", id)
+		}
+	}
+	p, _ := c.Provider("nationwide")
+	if got := p.Chain[len(p.Chain)-1].Proto.GetId(); got != HTTPStandardID {
+		t.Errorf("chain of nationwide ends with %s, want http", got)
+	}
+	if got := p.Chain[1].Proto.GetId(); got != "uk-obie" {
+		t.Errorf("chain of nationwide: second is %s, want uk-obie", got)
+	}
+}
+
+func TestNormalizeCode(t *testing.T) {
+	tests := map[string]string{
+		"invalid_grant":                         "invalid_grant",
+		"  Invalid Grant ":                      "invalid_grant",
+		"invalid-grant":                         "invalid_grant",
+		"INVALID_GRANT: the code expired":       "invalid_grant",
+		"UK.OBIE.Resource.InvalidConsentStatus": "uk.obie.resource.invalidconsentstatus",
+		"53201":                                 "53201",
+		`"quoted"`:                              "quoted",
+		"a  __ b":                               "a_b",
+		"":                                      "",
+	}
+	for in, want := range tests {
+		if got := NormalizeCode(in); got != want {
+			t.Errorf("NormalizeCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLoadDirOverlay(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("testdata/invalid/unknown-field.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "unknown-field.yaml"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("ignored"), 0o644)
+	if _, err := LoadDir(dir); err == nil || !strings.Contains(err.Error(), `unknown field "colour"`) {
+		t.Errorf("LoadDir = %v, want the unknown field", err)
+	}
+	if _, err := LoadDir(filepath.Join(dir, "missing")); err == nil {
+		t.Error("LoadDir of a missing dir succeeded")
+	}
+}
