@@ -31,14 +31,14 @@ var secretKeys = []string{
 // strings) replaced by [REDACTED], and the result cut to at most max bytes on
 // a rune boundary. Clean short text is returned as it is, without
 // allocating.
-func Sanitize(s string, max int) string {
-	if len(s) <= max && isPlain(s) && nextSecret(s, 0) < 0 {
+func Sanitize(s string, maxLen int) string {
+	if len(s) <= maxLen && isPlain(s) && nextSecret(s, 0) < 0 {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(min(len(s), max) + len(redacted))
+	b.Grow(min(len(s), maxLen) + len(redacted))
 	i := 0
-	for i < len(s) && b.Len() < max {
+	for i < len(s) && b.Len() < maxLen {
 		if start, end, ok := secretAt(s, i); ok {
 			b.WriteString(s[i:start])
 			b.WriteString(redacted)
@@ -57,17 +57,11 @@ func Sanitize(s string, max int) string {
 		i += size
 	}
 	out := b.String()
-	if len(out) > max {
-		cut := max
-		for cut > 0 && !utf8.RuneStart(out[cut]) {
-			cut--
-		}
-		out = out[:cut]
-	}
-	if i < len(s) && len(out) >= 3 {
+	if i < len(s) || len(out) > maxLen {
 		// Mark the cut so nobody mistakes a prefix for the whole.
-		cut := max - len("…")
-		if cut < len(out) {
+		limit := max(0, maxLen-len("…"))
+		if len(out) > limit {
+			cut := limit
 			for cut > 0 && !utf8.RuneStart(out[cut]) {
 				cut--
 			}

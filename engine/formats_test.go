@@ -1,0 +1,170 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// formatCase is a real-world-shaped error from a provider the catalog does
+// not know, written from that provider's public documentation. It must get
+// the category and action its own documentation calls for.
+type formatCase struct {
+	name     string
+	req      Request
+	category string
+	action   string
+	upstream string // expected upstream_code, "" to skip
+}
+
+var formatCases = []formatCase{
+	// OAuth 2.0 token endpoints (RFC 6749 5.2 shape).
+	{"google token invalid_grant", Request{Provider: "google", Operation: "token", HTTPStatus: 400,
+		Body: `{"error": "invalid_grant", "error_description": "Token has been expired or revoked."}`},
+		"AUTHENTICATION", "RE_AUTHENTICATE", "invalid_grant"},
+	{"entra interaction_required", Request{Operation: "token", HTTPStatus: 400,
+		Body: `{"error":"interaction_required","error_description":"AADSTS50076: Due to a configuration change made by your administrator, you must use multi-factor authentication.","error_codes":[50076],"timestamp":"2026-11-22 10:00:00Z","trace_id":"0a1b","correlation_id":"2c3d","suberror":"basic_action"}`},
+		"USER_INTERACTION_REQUIRED", "RE_AUTHENTICATE", "interaction_required"},
+	{"keycloak session not active", Request{Operation: "token", HTTPStatus: 400,
+		Body: `{"error":"invalid_grant","error_description":"Session not active"}`},
+		"AUTHENTICATION", "RE_AUTHENTICATE", "invalid_grant"},
+	{"auth0 rate limit with unknown code", Request{Operation: "token", HTTPStatus: 429, Headers: map[string]string{"x-ratelimit-remaining": "0", "x-ratelimit-reset": "30"},
+		Body: `{"error":"too_many_requests","error_description":"Global limit has been reached"}`},
+		"RATE_LIMITED", "RETRY_WITH_BACKOFF", "too_many_requests"},
+	{"form-encoded token error", Request{Operation: "token", HTTPStatus: 400,
+		Body: `error=invalid_client&error_description=Client+authentication+failed`},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "invalid_client"},
+	{"error sent with 200", Request{Operation: "token", HTTPStatus: 200,
+		Body: `{"error":"invalid_grant","error_description":"bad code"}`},
+		"AUTHENTICATION", "RE_AUTHENTICATE", "invalid_grant"},
+
+	// Device flow (RFC 8628), GitHub answers 200 with a form body.
+	{"github device pending", Request{Operation: "token", HTTPStatus: 200,
+		Body: `error=authorization_pending&error_description=The+authorization+request+is+still+pending.&error_uri=https%3A%2F%2Fdocs.github.com`},
+		"PENDING", "POLL", "authorization_pending"},
+	{"device slow_down json", Request{Operation: "token", HTTPStatus: 400, Body: `{"error":"slow_down","interval":10}`},
+		"PENDING", "SLOW_DOWN", "slow_down"},
+
+	// Resource servers: RFC 6750 challenges, including malformed ones.
+	{"okta expired token challenge", Request{Operation: "resource", HTTPStatus: 401, Headers: map[string]string{
+		"WWW-Authenticate": `Bearer authorization_uri="https://example.okta.com/oauth2/v1/authorize", realm="IdP", scope="openid", error="invalid_token", error_description="The token has expired."`}},
+		"AUTHENTICATION", "REFRESH_TOKEN", "invalid_token"},
+	{"malformed challenge", Request{HTTPStatus: 401, Headers: map[string]string{"www-authenticate": `Bearer, error="invalid_token"`}},
+		"AUTHENTICATION", "REFRESH_TOKEN", "invalid_token"},
+	{"insufficient scope challenge", Request{HTTPStatus: 403, Headers: map[string]string{"WWW-Authenticate": `Bearer realm="api", error="insufficient_scope", scope="accounts:read"`}},
+		"AUTHORIZATION", "REQUEST_SCOPE", "insufficient_scope"},
+	{"okta api error", Request{HTTPStatus: 401,
+		Body: `{"errorCode":"E0000011","errorSummary":"Invalid token provided","errorLink":"E0000011","errorId":"oaeXYZ","errorCauses":[]}`},
+		"AUTHENTICATION", "REFRESH_TOKEN", "E0000011"},
+	{"google api nested error", Request{HTTPStatus: 401,
+		Body: `{"error":{"code":401,"message":"Request had invalid authentication credentials.","status":"UNAUTHENTICATED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_EXPIRED","domain":"googleapis.com"}]}}`},
+		"AUTHENTICATION", "REFRESH_TOKEN", ""},
+	{"apigee fault", Request{HTTPStatus: 401,
+		Body: `{"fault":{"faultstring":"Invalid access token","detail":{"errorcode":"oauth.v2.InvalidAccessToken"}}}`},
+		"AUTHENTICATION", "REFRESH_TOKEN", "oauth.v2.InvalidAccessToken"},
+	{"salesforce top-level array", Request{HTTPStatus: 401,
+		Body: `[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]`},
+		"AUTHENTICATION", "REFRESH_TOKEN", "INVALID_SESSION_ID"},
+
+	// Authorization redirects.
+	{"redirect access_denied in fragment", Request{Operation: "authorize", RedirectURI: "https://app.example/cb#error=access_denied&error_description=The+user+denied&state=x"},
+		"USER_CANCELLED", "ABORT", "access_denied"},
+	{"redirect login_required bare query", Request{Operation: "authorize", RedirectURI: "error=login_required&state=x"},
+		"USER_INTERACTION_REQUIRED", "RE_AUTHENTICATE", "login_required"},
+
+	// Open banking.
+	{"obie field missing", Request{HTTPStatus: 400,
+		Body: `{"Code":"400 BadRequest","Id":"c0ffee","Message":"Request is invalid","Errors":[{"ErrorCode":"UK.OBIE.Field.Missing","Message":"DebtorAccount is missing","Path":"Data.Initiation.DebtorAccount"}]}`},
+		"INVALID_REQUEST", "FIX_REQUEST", "UK.OBIE.Field.Missing"},
+	{"berlin group consent expired", Request{HTTPStatus: 401,
+		Body: `{"tppMessages":[{"category":"ERROR","code":"CONSENT_EXPIRED","text":"The consent was created for a limited time which has expired."}]}`},
+		"CONSENT", "RE_CONSENT", "CONSENT_EXPIRED"},
+	{"berlin group access exceeded", Request{HTTPStatus: 429,
+		Body: `{"tppMessages":[{"category":"ERROR","code":"ACCESS_EXCEEDED","text":"The access on the account has been exceeding the consented multiplicity per day."}]}`},
+		"RATE_LIMITED", "RETRY_WITH_BACKOFF", "ACCESS_EXCEEDED"},
+
+	// Gateways and plain HTTP.
+	{"github rate limit 403", Request{HTTPStatus: 403, Headers: map[string]string{"x-ratelimit-remaining": "0", "x-ratelimit-reset": "60"},
+		Body: `{"message":"API rate limit exceeded for 203.0.113.1.","documentation_url":"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"}`},
+		"RATE_LIMITED", "RETRY_WITH_BACKOFF", ""},
+	{"aws api gateway 429", Request{HTTPStatus: 429, Body: `{"message":"Too Many Requests"}`},
+		"RATE_LIMITED", "RETRY_WITH_BACKOFF", ""},
+	{"aws api gateway timeout", Request{HTTPStatus: 504, Body: `{"message": "Endpoint request timed out"}`},
+		"UPSTREAM_UNAVAILABLE", "RETRY_WITH_BACKOFF", ""},
+	{"nginx 502 page", Request{HTTPStatus: 502, Headers: map[string]string{"Content-Type": "text/html"},
+		Body: "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 Bad Gateway</h1></center></body></html>"},
+		"UPSTREAM_UNAVAILABLE", "RETRY_WITH_BACKOFF", ""},
+	{"rfc 9457 problem", Request{HTTPStatus: 404, Headers: map[string]string{"Content-Type": "application/problem+json"},
+		Body: `{"type":"https://example.com/probs/no-such-account","title":"Account not found","status":404,"detail":"Account 12345 does not exist"}`},
+		"NOT_FOUND", "FIX_REQUEST", "no-such-account"},
+	{"soap fault", Request{HTTPStatus: 500,
+		Body: `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Internal processing error</faultstring></soap:Fault></soap:Body></soap:Envelope>`},
+		"UPSTREAM_ERROR", "RETRY_WITH_BACKOFF", "Server"},
+	{"plain text code", Request{HTTPStatus: 400, Body: "invalid_request: missing redirect_uri\n"},
+		"INVALID_REQUEST", "FIX_REQUEST", "invalid_request"},
+	{"stringified json inside json", Request{HTTPStatus: 502,
+		Body: `{"message":"upstream said no","upstream_body":"{\"error\":\"invalid_client\",\"error_description\":\"bad secret\"}"}`},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "invalid_client"},
+	{"conflict", Request{HTTPStatus: 409, Body: `{"message":"Idempotency key reused with a different body"}`},
+		"CONFLICT", "FIX_REQUEST", ""},
+	{"no status, known code", Request{Body: `{"error":"temporarily_unavailable"}`},
+		"UPSTREAM_UNAVAILABLE", "RETRY_WITH_BACKOFF", "temporarily_unavailable"},
+	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
+		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
+	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},
+		"AUTHENTICATION", "REFRESH_TOKEN", "invalid_token"},
+	{"2xx without error", Request{HTTPStatus: 204}, "NO_ERROR", "NONE", ""},
+}
+
+func TestFormats(t *testing.T) {
+	for _, tt := range formatCases {
+		t.Run(tt.name, func(t *testing.T) {
+			r := classifyT(t, &tt.req)
+			g := summarize(&r)
+			if diff := cmp.Diff([2]string{tt.category, tt.action}, [2]string{g.Category, g.Action}); diff != "" {
+				t.Errorf("category/action mismatch (-want +got):\n%s\nresult: %+v", diff, g)
+			}
+			if tt.upstream != "" {
+				if got := r.UpstreamCode.String(); got != tt.upstream {
+					t.Errorf("upstream code = %q, want %q", got, tt.upstream)
+				}
+			}
+		})
+	}
+}
+
+func TestEvidenceAndRedaction(t *testing.T) {
+	r := classifyT(t, &Request{HTTPStatus: 400, Operation: "token",
+		Body: `{"Errors":[{"ErrorCode":"UK.OBIE.Field.Missing","Message":"refresh_token=8xLOxBtZp8 was sent with Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"}]}`})
+	resp := r.Response(testCatalog)
+	m := resp.GetMatch()
+	if diff := cmp.Diff([]string{"body.Errors[].ErrorCode=UK.OBIE.Field.Missing"}, m.GetEvidence()); diff != "" {
+		t.Errorf("evidence (-want +got):\n%s", diff)
+	}
+	want := "refresh_token=[REDACTED] was sent with Bearer [REDACTED]"
+	if got := m.GetUpstreamDescription(); got != want {
+		t.Errorf("description = %q, want %q", got, want)
+	}
+	if m.GetCatalogVersion() != testCatalog.Version || m.GetEntryId() == "" {
+		t.Errorf("match = %v", m)
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text", "plain text"},
+		{"client_secret=s3cr3t&x=1", "client_secret=[REDACTED]&x=1"},
+		{`{"code": "abc123"}`, `{"code": "[REDACTED]"}`},
+		{"error_code=abc", "error_code=abc"},
+		{"key AKIAIOSFODNN7EXAMPLEabcdefghij123456 leaked", "key [REDACTED] leaked"},
+		{"line\nbreak\x00", "line break "},
+		{"bad \xff byte", "bad \uFFFD byte"},
+		{strings.Repeat("é", 200), strings.Repeat("é", 126) + "…"},
+	}
+	for _, tt := range tests {
+		if got := Sanitize(tt.in, 256); got != tt.want {
+			t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
