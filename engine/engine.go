@@ -90,14 +90,14 @@ func (e Evidence) String() string {
 	b.WriteString(e.Source)
 	if e.Parent != "" {
 		b.WriteByte('.')
-		b.WriteString(e.Parent)
+		b.WriteString(Sanitize(e.Parent, maxEvidenceKey))
 		if e.InArray {
 			b.WriteString("[]")
 		}
 	}
 	if e.Key != "" {
 		b.WriteByte('.')
-		b.WriteString(e.Key)
+		b.WriteString(Sanitize(e.Key, maxEvidenceKey))
 	}
 	b.WriteByte('=')
 	b.WriteString(Sanitize(e.Value.String(), maxEvidenceValue))
@@ -226,10 +226,10 @@ func extractBody(x *extraction, body string, status int, lim *Limits) error {
 	}
 	switch b[0] {
 	case '{', '[':
-		js := jsonScanner{s: b, x: x, lim: lim, status: status}
-		ok := js.scan(0)
-		if js.err != nil {
-			return js.err
+		x.jsonState = jsonState{src: b, lim: lim, status: status}
+		ok := x.scan(0)
+		if x.err != nil {
+			return x.err
 		}
 		if ok {
 			return nil

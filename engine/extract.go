@@ -98,6 +98,7 @@ type signal struct {
 
 // extraction is everything read from one request.
 type extraction struct {
+	jsonState
 	sigs [maxSignals]signal
 	n    int
 

@@ -59,10 +59,11 @@ func classifyKey(k string) (keyRole, int8) {
 	return roleNone, 0
 }
 
-// jsonScanner holds the state of one scan.
-type jsonScanner struct {
-	s      string
-	x      *extraction
+// jsonState is the state of one JSON scan. It lives inside the extraction
+// rather than in a scanner pointing to it, so that the extraction can stay on
+// the stack.
+type jsonState struct {
+	src    string
 	lim    *Limits
 	status int
 	elems  int
@@ -98,78 +99,78 @@ func (f *objectFrame) addCand(c candidate) {
 }
 
 // scanJSON scans s as a JSON document. It returns false when s is not JSON;
-// limit violations are left in js.err.
-func (js *jsonScanner) scan(depth int) bool {
-	i := skipWS(js.s, 0)
-	if i >= len(js.s) || (js.s[i] != '{' && js.s[i] != '[') {
+// limit violations are left in x.err.
+func (x *extraction) scan(depth int) bool {
+	i := skipWS(x.src, 0)
+	if i >= len(x.src) || (x.src[i] != '{' && x.src[i] != '[') {
 		return false
 	}
-	_, ok := js.value(i, depth, "", false)
-	return ok || js.x.n > 0
+	_, ok := x.value(i, depth, "", false)
+	return ok || x.n > 0
 }
 
 // value scans the value at i and returns the index after it.
-func (js *jsonScanner) value(i, depth int, parent string, inArray bool) (int, bool) {
-	if i >= len(js.s) {
+func (x *extraction) value(i, depth int, parent string, inArray bool) (int, bool) {
+	if i >= len(x.src) {
 		return i, false
 	}
-	switch c := js.s[i]; {
+	switch c := x.src[i]; {
 	case c == '{':
-		return js.object(i, depth+1, parent, inArray)
+		return x.object(i, depth+1, parent, inArray)
 	case c == '[':
-		return js.array(i, depth+1, parent)
+		return x.array(i, depth+1, parent)
 	case c == '"':
-		end, _, ok := scanString(js.s, i)
+		end, _, ok := scanString(x.src, i)
 		return end, ok
 	case c == '-' || ('0' <= c && c <= '9'):
-		return scanNumber(js.s, i), true
+		return scanNumber(x.src, i), true
 	case c == 't':
-		return literal(js.s, i, "true")
+		return literal(x.src, i, "true")
 	case c == 'f':
-		return literal(js.s, i, "false")
+		return literal(x.src, i, "false")
 	case c == 'n':
-		return literal(js.s, i, "null")
+		return literal(x.src, i, "null")
 	}
 	return i, false
 }
 
-func (js *jsonScanner) tooDeep(depth int) bool {
-	if depth > js.lim.MaxDepth {
-		if js.err == nil {
-			js.err = errTooDeep(js.lim.MaxDepth)
+func (x *extraction) tooDeep(depth int) bool {
+	if depth > x.lim.MaxDepth {
+		if x.err == nil {
+			x.err = errTooDeep(x.lim.MaxDepth)
 		}
 		return true
 	}
 	return false
 }
 
-func (js *jsonScanner) array(i, depth int, parent string) (int, bool) {
-	if js.tooDeep(depth) {
+func (x *extraction) array(i, depth int, parent string) (int, bool) {
+	if x.tooDeep(depth) {
 		return i, false
 	}
-	i = skipWS(js.s, i+1)
-	if i < len(js.s) && js.s[i] == ']' {
+	i = skipWS(x.src, i+1)
+	if i < len(x.src) && x.src[i] == ']' {
 		return i + 1, true
 	}
-	for i < len(js.s) {
-		js.elems++
-		if js.elems > js.lim.MaxElements {
-			if js.err == nil {
-				js.err = errTooManyElements(js.lim.MaxElements)
+	for i < len(x.src) {
+		x.elems++
+		if x.elems > x.lim.MaxElements {
+			if x.err == nil {
+				x.err = errTooManyElements(x.lim.MaxElements)
 			}
 			return i, false
 		}
 		var ok bool
-		if i, ok = js.value(i, depth, parent, true); !ok {
+		if i, ok = x.value(i, depth, parent, true); !ok {
 			return i, false
 		}
-		i = skipWS(js.s, i)
-		if i >= len(js.s) {
+		i = skipWS(x.src, i)
+		if i >= len(x.src) {
 			return i, false
 		}
-		switch js.s[i] {
+		switch x.src[i] {
 		case ',':
-			i = skipWS(js.s, i+1)
+			i = skipWS(x.src, i+1)
 		case ']':
 			return i + 1, true
 		default:
@@ -179,65 +180,65 @@ func (js *jsonScanner) array(i, depth int, parent string) (int, bool) {
 	return i, false
 }
 
-func (js *jsonScanner) object(i, depth int, parent string, inArray bool) (int, bool) {
-	if js.tooDeep(depth) {
+func (x *extraction) object(i, depth int, parent string, inArray bool) (int, bool) {
+	if x.tooDeep(depth) {
 		return i, false
 	}
 	var f objectFrame
 	f.drank, f.trank = 127, 127
-	i = skipWS(js.s, i+1)
-	if i < len(js.s) && js.s[i] == '}' {
+	i = skipWS(x.src, i+1)
+	if i < len(x.src) && x.src[i] == '}' {
 		return i + 1, true
 	}
-	for i < len(js.s) {
-		if js.s[i] != '"' {
+	for i < len(x.src) {
+		if x.src[i] != '"' {
 			return i, false
 		}
-		kend, key, ok := scanString(js.s, i)
+		kend, key, ok := scanString(x.src, i)
 		if !ok {
 			return kend, false
 		}
-		i = skipWS(js.s, kend)
-		if i >= len(js.s) || js.s[i] != ':' {
+		i = skipWS(x.src, kend)
+		if i >= len(x.src) || x.src[i] != ':' {
 			return i, false
 		}
-		i = skipWS(js.s, i+1)
-		if i >= len(js.s) {
+		i = skipWS(x.src, i+1)
+		if i >= len(x.src) {
 			return i, false
 		}
 		role, rank := classifyKey(key.raw)
-		switch c := js.s[i]; {
+		switch c := x.src[i]; {
 		case c == '"':
-			end, v, ok := scanString(js.s, i)
+			end, v, ok := scanString(x.src, i)
 			if !ok {
 				return end, false
 			}
-			js.stringValue(&f, key.raw, role, rank, v, depth)
+			x.stringValue(&f, key.raw, role, rank, v, depth)
 			i = end
 		case c == '-' || ('0' <= c && c <= '9'):
-			end := scanNumber(js.s, i)
+			end := scanNumber(x.src, i)
 			if role == roleCode && rank <= 4 {
-				num := js.s[i:end]
+				num := x.src[i:end]
 				// A number equal to the HTTP status only echoes it.
-				if !(js.status != 0 && num == itoa3(js.status)) {
+				if !(x.status != 0 && num == itoa3(x.status)) {
 					f.addCand(candidate{code: text{raw: num}, key: key.raw, rank: 4, numeric: true})
 				}
 			}
 			i = end
 		default:
-			if i, ok = js.value(i, depth, key.raw, false); !ok {
+			if i, ok = x.value(i, depth, key.raw, false); !ok {
 				return i, false
 			}
 		}
-		i = skipWS(js.s, i)
-		if i >= len(js.s) {
+		i = skipWS(x.src, i)
+		if i >= len(x.src) {
 			return i, false
 		}
-		switch js.s[i] {
+		switch x.src[i] {
 		case ',':
-			i = skipWS(js.s, i+1)
+			i = skipWS(x.src, i+1)
 		case '}':
-			js.emit(&f, parent, inArray)
+			x.emit(&f, parent, inArray)
 			return i + 1, true
 		default:
 			return i, false
@@ -247,19 +248,20 @@ func (js *jsonScanner) object(i, depth int, parent string, inArray bool) (int, b
 }
 
 // stringValue records a string member of an object.
-func (js *jsonScanner) stringValue(f *objectFrame, key string, role keyRole, rank int8, v text, depth int) {
+func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank int8, v text, depth int) {
 	if v.raw == "" {
 		return
 	}
 	// Error JSON sent inside a string field: scan it as a nested document.
 	if first := firstNonSpace(v.raw); first == '{' || first == '[' {
-		inner := v.String()
-		sub := jsonScanner{s: inner, x: js.x, lim: js.lim, status: js.status, elems: js.elems}
-		if sub.scan(depth) {
-			js.elems = sub.elems
-			if sub.err != nil && js.err == nil {
-				js.err = sub.err
-			}
+		// The scanner scans the inner document in place of the outer one and
+		// then resumes; a copy of the scanner would make the extraction
+		// escape to the heap.
+		outer := x.src
+		x.src = v.String()
+		ok := x.scan(depth)
+		x.src = outer
+		if ok {
 			return
 		}
 	}
@@ -281,7 +283,7 @@ func (js *jsonScanner) stringValue(f *objectFrame, key string, role keyRole, ran
 		if rank < f.drank {
 			f.desc, f.drank = v, rank
 		}
-		js.x.noteDesc(v, rank)
+		x.noteDesc(v, rank)
 	case roleType:
 		if rank < f.trank {
 			f.etype, f.trank = v, rank
@@ -290,11 +292,11 @@ func (js *jsonScanner) stringValue(f *objectFrame, key string, role keyRole, ran
 }
 
 // emit turns a finished object into a signal when it carries a code.
-func (js *jsonScanner) emit(f *objectFrame, parent string, inArray bool) {
+func (x *extraction) emit(f *objectFrame, parent string, inArray bool) {
 	if f.n == 0 {
 		return
 	}
-	js.x.add(signal{
+	x.add(signal{
 		source:  srcBody,
 		parent:  parent,
 		inArray: inArray,

@@ -40,10 +40,9 @@ func Demand(a errsvcv1.Action) int {
 
 // hit is one signal matched to an entry.
 type hit struct {
-	entry *catalog.Entry
-	kind  errsvcv1.MatchKind
-	sig   *signal
-	cand  *candidate
+	entry  *catalog.Entry
+	kind   errsvcv1.MatchKind
+	si, ci int // indexes of the signal and candidate in the extraction
 }
 
 // pending collects context-dependent entries to offer as alternatives.
@@ -271,7 +270,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 					}
 				}
 				if nhits < len(hits) && !hasEntry(hits[:nhits], e) {
-					hits[nhits] = hit{entry: e, kind: kind, sig: s, cand: c}
+					hits[nhits] = hit{entry: e, kind: kind, si: si, ci: ci}
 					nhits++
 				}
 				goto nextSignal
@@ -288,16 +287,18 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			}
 		}
 		h := hits[primary]
+		hs := &x.sigs[h.si]
 		r.setEntry(h.entry, h.kind)
-		r.UpstreamCode = h.cand.code
-		r.UpstreamDescription = h.sig.desc
-		r.addSignalEvidence(h.sig, h.cand)
+		r.UpstreamCode = hs.cands[h.ci].code
+		r.UpstreamDescription = hs.desc
+		r.addSignalEvidence(hs, &hs.cands[h.ci])
 		if nhits > 1 || alts.n > 0 {
 			r.Alternatives = make([]Alternative, 0, nhits-1+alts.n)
 			for i := 0; i < nhits; i++ {
 				if i != primary {
-					r.Alternatives = append(r.Alternatives, Alternative{Entry: hits[i].entry, UpstreamCode: hits[i].cand.code})
-					r.addSignalEvidence(hits[i].sig, hits[i].cand)
+					os := &x.sigs[hits[i].si]
+					r.Alternatives = append(r.Alternatives, Alternative{Entry: hits[i].entry, UpstreamCode: os.cands[hits[i].ci].code})
+					r.addSignalEvidence(os, &os.cands[hits[i].ci])
 				}
 			}
 			r.addPending(&alts, h.entry)

@@ -12,6 +12,8 @@ const (
 	maxUpstreamCode = 96
 	// maxEvidenceValue bounds the value part of one evidence string.
 	maxEvidenceValue = 96
+	// maxEvidenceKey bounds each JSON key named in evidence.
+	maxEvidenceKey = 48
 	redacted         = "[REDACTED]"
 )
 

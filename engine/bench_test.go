@@ -1,0 +1,102 @@
+package engine
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+// benchCases are representative upstream errors, each with a JSON body so
+// that the json.Unmarshal baseline reads the same bytes.
+var benchCases = []struct {
+	name string
+	req  Request
+}{
+	{"oauth", Request{Provider: "danske-bank", Operation: "token", HTTPStatus: 400,
+		Body: `{"error":"unsupported_grant_type","error_description":"The mentioned grant type in input is not supported. Supported value is authorization_code."}`}},
+	{"obie", Request{Provider: "nationwide", HTTPStatus: 400,
+		Body: `{"Code":"400 BadRequest","Id":"2b5f0fb2-a8d0-4f1c-9f7e-3c1d5b0e8a11","Message":"Consent status is not valid","Errors":[{"ErrorCode":"UK.OBIE.Resource.InvalidConsentStatus","Message":"Consent is in Rejected status","Path":"ConsentId"}]}`}},
+	{"berlin-group", Request{HTTPStatus: 401,
+		Body: `{"tppMessages":[{"category":"ERROR","code":"CONSENT_EXPIRED","text":"The consent was created for a limited time which has expired."}]}`}},
+	{"nested-google", Request{HTTPStatus: 401,
+		Body: `{"error":{"code":401,"message":"Request had invalid authentication credentials.","status":"UNAUTHENTICATED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_EXPIRED","domain":"googleapis.com"}]}}`}},
+	{"numeric-440", Request{Provider: "auth-api-440", HTTPStatus: 440,
+		Body: `{"type":"https://auth.example/problems/53209","title":"login_required","status":440,"code":53209}`}},
+}
+
+// baseline is the small struct the baseline decodes into: the fields a
+// hand-written client would read.
+type baseline struct {
+	Error            any    `json:"error"`
+	ErrorDescription string `json:"error_description"`
+	Code             any    `json:"code"`
+	Errors           []struct {
+		ErrorCode string `json:"ErrorCode"`
+		Message   string `json:"Message"`
+	} `json:"Errors"`
+	TppMessages []struct {
+		Code string `json:"code"`
+		Text string `json:"text"`
+	} `json:"tppMessages"`
+}
+
+func BenchmarkClassify(b *testing.B) {
+	for _, c := range benchCases {
+		b.Run(c.name, func(b *testing.B) {
+			req := c.req
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Classify(testCatalog, &req, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkUnmarshalBaseline(b *testing.B) {
+	for _, c := range benchCases {
+		b.Run(c.name, func(b *testing.B) {
+			body := []byte(c.req.Body)
+			b.ReportAllocs()
+			for b.Loop() {
+				var v baseline
+				if err := json.Unmarshal(body, &v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRatio times Classify and the json.Unmarshal baseline over the
+// same bodies, interleaved in one run so that machine noise hits both, and
+// reports their ratio (target: at most 0.5).
+func BenchmarkRatio(b *testing.B) {
+	bodies := make([][]byte, len(benchCases))
+	for i, c := range benchCases {
+		bodies[i] = []byte(c.req.Body)
+	}
+	var tc, tu time.Duration
+	for b.Loop() {
+		start := time.Now()
+		for i := range benchCases {
+			if _, err := Classify(testCatalog, &benchCases[i].req, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+		mid := time.Now()
+		for _, body := range bodies {
+			var v baseline
+			if err := json.Unmarshal(body, &v); err != nil {
+				b.Fatal(err)
+			}
+		}
+		tc += mid.Sub(start)
+		tu += time.Since(mid)
+	}
+	n := float64(b.N * len(benchCases))
+	b.ReportMetric(float64(tc.Nanoseconds())/n, "classify-ns/op")
+	b.ReportMetric(float64(tu.Nanoseconds())/n, "unmarshal-ns/op")
+	b.ReportMetric(float64(tc)/float64(tu), "ratio")
+}

@@ -1,0 +1,73 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzClassify drives the whole classify path with hostile bodies, headers
+// and redirects. It must never panic, and whatever it returns must be safe
+// to send back: valid UTF-8 and bounded.
+func FuzzClassify(f *testing.F) {
+	for _, c := range formatCases {
+		f.Add(c.req.Provider, c.req.Operation, c.req.HTTPStatus, c.req.Body, c.req.Headers["WWW-Authenticate"], c.req.RedirectURI)
+	}
+	f.Add("nationwide", "", 403, `{"Code":"403"}`, "", "")
+	f.Add("", "", 400, `{"a":"{\"b\":\"{\\\"error\\\":\\\"invalid_grant\\\"}\"}"}`, `Bearer error=`, "#error")
+	f.Add("jetbrains-hub", "authorize", 0, "\xff\xfe", `Bearer error="x\"`, "?error=%zz&error_description=%")
+	f.Fuzz(func(t *testing.T, provider, op string, status int, body, challenge, redirect string) {
+		req := &Request{Provider: provider, Operation: op, HTTPStatus: status, Body: body, RedirectURI: redirect}
+		if challenge != "" {
+			req.Headers = map[string]string{"WWW-Authenticate": challenge, "Retry-After": challenge}
+		}
+		r, err := Classify(testCatalog, req, nil)
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %T is not *Error", err)
+			}
+			return
+		}
+		resp := r.Response(testCatalog)
+		m := resp.GetMatch()
+		for _, s := range append([]string{m.GetUpstreamCode(), m.GetUpstreamDescription()}, m.GetEvidence()...) {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8 in answer: %q", s)
+			}
+		}
+		if len(m.GetUpstreamDescription()) > maxUpstreamText || len(m.GetUpstreamCode()) > maxUpstreamCode {
+			t.Fatalf("unbounded answer: %d/%d bytes", len(m.GetUpstreamCode()), len(m.GetUpstreamDescription()))
+		}
+		if resp.GetClassification().GetCategory() == 0 || resp.GetClassification().GetAction() == 0 {
+			t.Fatalf("unspecified classification: %v", resp.GetClassification())
+		}
+	})
+}
+
+// FuzzJSONScanner checks the scanner alone on arbitrary bytes and nesting.
+func FuzzJSONScanner(f *testing.F) {
+	f.Add(`{"error":"invalid_grant"}`)
+	f.Add(`[{"Errors":[{"ErrorCode":"UK.OBIE.Field.Missing"}]}]`)
+	f.Add(strings.Repeat(`{"a":[`, 20))
+	f.Add(`{"x":"\u00e9\ud800","code":1e999}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		x := extraction{jsonState: jsonState{src: s, lim: &DefaultLimits}}
+		x.scan(0)
+		if x.n > maxSignals {
+			t.Fatalf("%d signals", x.n)
+		}
+	})
+}
+
+// FuzzSanitize checks redaction never grows past its bound or breaks UTF-8.
+func FuzzSanitize(f *testing.F) {
+	f.Add("client_secret=abc&code=xyz Bearer abcdefghijkl")
+	f.Add("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln")
+	f.Add("\xff\x00é")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s, 64)
+		if len(out) > 64 || !utf8.ValidString(out) {
+			t.Fatalf("Sanitize(%q) = %q", s, out)
+		}
+	})
+}
