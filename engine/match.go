@@ -365,11 +365,18 @@ func (r *Result) setEntry(e *catalog.Entry, kind errsvcv1.MatchKind) {
 	c := e.Proto.GetClassification()
 	r.Entry, r.Kind = e, kind
 	r.Action, r.Fallback = c.GetAction(), c.GetFallbackAction()
+	for _, f := range e.Context {
+		r.addEvidence("context", f.Key, text{raw: f.Value})
+	}
 }
 
 // addPending offers the context-dependent entries, other than the winner, as
 // alternatives with the context that would select each.
 func (r *Result) addPending(alts *pending, winner *catalog.Entry) {
+	if len(winner.Context) > 0 {
+		// The caller's context already chose among the readings.
+		return
+	}
 	for i := 0; i < alts.n; i++ {
 		e := alts.alts[i]
 		if e == winner {

@@ -14,7 +14,7 @@ const (
 	maxEvidenceValue = 96
 	// maxEvidenceKey bounds each JSON key named in evidence.
 	maxEvidenceKey = 48
-	redacted         = "[REDACTED]"
+	redacted       = "[REDACTED]"
 )
 
 // secretKeys name parameters whose values are credentials. They are matched
