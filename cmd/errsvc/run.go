@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -220,11 +222,18 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	out, err := protojson.MarshalOptions{Multiline: true, EmitDefaultValues: true}.Marshal(res.Response(cat))
+	out, err := protojson.MarshalOptions{EmitDefaultValues: true}.Marshal(res.Response(cat))
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintln(stdout, string(out))
+	// protojson varies its spacing on purpose; indent with encoding/json so
+	// that the output is stable for scripts and diffs.
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, out, "", "  "); err != nil {
+		return err
+	}
+	buf.WriteByte('\n')
+	_, err = stdout.Write(buf.Bytes())
 	return err
 }
 

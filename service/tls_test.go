@@ -1,0 +1,119 @@
+package service
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"log/slog"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+
+	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
+	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
+)
+
+// writeSelfSigned writes a self-signed certificate for 127.0.0.1, usable by
+// the server and as a client certificate, and returns its paths and pool.
+func writeSelfSigned(t *testing.T) (certFile, keyFile string, cert tls.Certificate, pool *x509.CertPool) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "errsvc-test"},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(time.Hour),
+		IPAddresses:           []net.IP{net.ParseIP("127.0.0.1")},
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth},
+		IsCA:                  true,
+		BasicConstraintsValid: true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	certPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+	keyPEM := pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER})
+	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	os.WriteFile(certFile, certPEM, 0o600)
+	os.WriteFile(keyFile, keyPEM, 0o600)
+	cert, err = tls.X509KeyPair(certPEM, keyPEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool = x509.NewCertPool()
+	pool.AppendCertsFromPEM(certPEM)
+	return certFile, keyFile, cert, pool
+}
+
+// TestMutualTLS serves both ports with TLS and required client
+// certificates: clients with a certificate get answers, clients without are
+// refused.
+func TestMutualTLS(t *testing.T) {
+	certFile, keyFile, cert, pool := writeSelfSigned(t)
+	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile, TLSClientCA: certFile,
+		Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}()
+
+	withCert := &tls.Config{RootCAs: pool, Certificates: []tls.Certificate{cert}}
+	withoutCert := &tls.Config{RootCAs: pool}
+	for _, tc := range []struct {
+		name   string
+		conf   *tls.Config
+		wantOK bool
+	}{{"with client cert", withCert, true}, {"without client cert", withoutCert, false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			conn, err := grpc.NewClient(srv.GRPCAddr(), grpc.WithTransportCredentials(credentials.NewTLS(tc.conf)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			cctx, ccancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer ccancel()
+			_, gerr := errsvcv1grpc.NewErrorNormalizerClient(conn).Classify(cctx, &errsvcv1.ClassifyRequest{HttpStatus: 503})
+			if (gerr == nil) != tc.wantOK {
+				t.Errorf("gRPC err = %v, want ok=%t", gerr, tc.wantOK)
+			}
+			hc := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{TLSClientConfig: tc.conf}}
+			resp, herr := hc.Get("https://" + srv.HTTPAddr() + "/readyz")
+			if herr == nil {
+				resp.Body.Close()
+			}
+			if (herr == nil && resp.StatusCode == 200) != tc.wantOK {
+				t.Errorf("HTTPS err = %v, want ok=%t", herr, tc.wantOK)
+			}
+		})
+	}
+}
