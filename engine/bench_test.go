@@ -100,3 +100,20 @@ func BenchmarkRatio(b *testing.B) {
 	b.ReportMetric(float64(tu.Nanoseconds())/n, "unmarshal-ns/op")
 	b.ReportMetric(float64(tc)/float64(tu), "ratio")
 }
+
+// BenchmarkResponse measures building the API response from a result, which
+// the service does after every classification.
+func BenchmarkResponse(b *testing.B) {
+	for _, c := range benchCases {
+		b.Run(c.name, func(b *testing.B) {
+			r, err := Classify(testCatalog, &c.req, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = r.Response(testCatalog)
+			}
+		})
+	}
+}

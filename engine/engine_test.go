@@ -273,3 +273,25 @@ func TestNonUTF8Body(t *testing.T) {
 		t.Errorf("description %q not sanitized", d)
 	}
 }
+
+func TestUnmatched(t *testing.T) {
+	tests := []struct {
+		name string
+		req  Request
+		want bool
+	}{
+		{"known code", Request{HTTPStatus: 400, Body: `{"error":"invalid_grant"}`}, false},
+		{"unknown code", Request{HTTPStatus: 400, Body: `{"error":"frobnicated"}`}, true},
+		{"status only", Request{HTTPStatus: 503}, false},
+		{"success with fields", Request{HTTPStatus: 200, Body: `{"status":"ACTIVE"}`}, false},
+		{"success with an error key", Request{HTTPStatus: 200, Body: `{"error":"frobnicated"}`}, true},
+		{"nothing understood", Request{Body: "??"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := classifyT(t, &tt.req); r.Unmatched != tt.want {
+				t.Errorf("Unmatched = %t, want %t", r.Unmatched, tt.want)
+			}
+		})
+	}
+}

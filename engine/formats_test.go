@@ -115,6 +115,7 @@ var formatCases = []formatCase{
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},
 		"AUTHENTICATION", "REFRESH_TOKEN", "invalid_token"},
 	{"2xx without error", Request{HTTPStatus: 204}, "NO_ERROR", "NONE", ""},
+	{"2xx with a status field", Request{HTTPStatus: 200, Body: `{"status":"ACTIVE","type":"account","code":7}`}, "NO_ERROR", "NONE", ""},
 }
 
 func TestFormats(t *testing.T) {

@@ -304,6 +304,11 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			r.addPending(&alts, h.entry)
 		}
 	} else {
+		// On a success status, only an "error"-like key is an error signal:
+		// a "status":"ACTIVE" or "type" field of a normal answer is not.
+		if firstCand != nil && status >= 200 && status < 400 && firstCand.rank > 1 {
+			firstCand = nil
+		}
 		if firstCand != nil {
 			r.Unmatched = true
 			r.UpstreamCode = firstCand.code

@@ -27,6 +27,15 @@ var secretKeys = []string{
 	"sessionid", "cookie", "code_verifier",
 }
 
+// secretKeysByFirst indexes secretKeys by their first letter, so that most
+// positions of a text are dismissed with one lookup.
+var secretKeysByFirst = func() (t [256][]string) {
+	for _, k := range secretKeys {
+		t[k[0]] = append(t[k[0]], k)
+	}
+	return t
+}()
+
 // Sanitize makes upstream text safe to return and log: invalid UTF-8 and
 // control characters replaced, anything that looks like a credential (bearer
 // tokens, JWTs, client_secret=, refresh_token=, code=, API keys, long opaque
@@ -41,11 +50,13 @@ func Sanitize(s string, maxLen int) string {
 	b.Grow(min(len(s), maxLen) + len(redacted))
 	i := 0
 	for i < len(s) && b.Len() < maxLen {
-		if start, end, ok := secretAt(s, i); ok {
-			b.WriteString(s[i:start])
-			b.WriteString(redacted)
-			i = end
-			continue
+		if i == 0 || !isWordChar(s[i-1]) {
+			if start, end, ok := secretAt(s, i); ok {
+				b.WriteString(s[i:start])
+				b.WriteString(redacted)
+				i = end
+				continue
+			}
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -99,6 +110,9 @@ func noControl(s string) bool {
 // nextSecret returns the index at which the next secret starts, or -1.
 func nextSecret(s string, from int) int {
 	for i := from; i < len(s); i++ {
+		if i > 0 && isWordChar(s[i-1]) {
+			continue // secrets start at word boundaries
+		}
 		if _, _, ok := secretAt(s, i); ok {
 			return i
 		}
@@ -143,8 +157,8 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 		}
 	}
 	// key=value, key: value, "key":"value".
-	for _, key := range secretKeys {
-		if key[0] != c || !hasPrefixFold(s[i:], key) {
+	for _, key := range secretKeysByFirst[c] {
+		if !hasPrefixFold(s[i:], key) {
 			continue
 		}
 		j := i + len(key)

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/errsvc/errsvc/catalog"
@@ -23,14 +22,28 @@ var unknownClassification = &errsvcv1.Classification{
 // Classification returns the classification proto of r: the entry's, with
 // the action adjusted by context and retry_after filled in.
 func (r *Result) Classification() *errsvcv1.Classification {
-	var c *errsvcv1.Classification
-	if r.Entry == nil {
-		c = proto.CloneOf(unknownClassification)
-	} else {
-		c = proto.CloneOf(r.Entry.Proto.GetClassification())
+	src := unknownClassification
+	if r.Entry != nil {
+		src = r.Entry.Proto.GetClassification()
+	}
+	// A field-by-field copy: proto.Clone walks the message by reflection and
+	// costs more than the whole classification.
+	c := &errsvcv1.Classification{
+		Category:       src.GetCategory(),
+		Action:         src.GetAction(),
+		Retryable:      src.GetRetryable(),
+		Code:           src.GetCode(),
+		FallbackAction: src.GetFallbackAction(),
+		Who:            src.GetWho(),
+		GrpcCode:       src.GetGrpcCode(),
+		HttpStatus:     src.GetHttpStatus(),
+		Description:    src.GetDescription(),
+		Remediation:    src.GetRemediation(),
+		UserMessage:    src.GetUserMessage(),
+	}
+	if r.Entry != nil {
 		c.Action, c.FallbackAction = r.Action, r.Fallback
 	}
-	c.RetryAfter = nil
 	if r.HasRetryAfter {
 		c.RetryAfter = durationpb.New(r.RetryAfter)
 	}
