@@ -37,13 +37,13 @@ const drainDeadline = 20 * time.Second
 // may hold. A kind that is not listed is an error, so a manifest of a new kind
 // cannot slip past the strict decoding unchecked.
 var newObject = map[string]func() any{
-	"apps/v1 Deployment":                       func() any { return &appsv1.Deployment{} },
-	"v1 Service":                               func() any { return &corev1.Service{} },
-	"v1 ServiceAccount":                        func() any { return &corev1.ServiceAccount{} },
-	"v1 ConfigMap":                             func() any { return &corev1.ConfigMap{} },
-	"autoscaling/v2 HorizontalPodAutoscaler":   func() any { return &autoscalingv2.HorizontalPodAutoscaler{} },
-	"policy/v1 PodDisruptionBudget":            func() any { return &policyv1.PodDisruptionBudget{} },
-	"monitoring.coreos.com/v1 ServiceMonitor":  func() any { return &monitoringv1.ServiceMonitor{} },
+	"apps/v1 Deployment":                      func() any { return &appsv1.Deployment{} },
+	"v1 Service":                              func() any { return &corev1.Service{} },
+	"v1 ServiceAccount":                       func() any { return &corev1.ServiceAccount{} },
+	"v1 ConfigMap":                            func() any { return &corev1.ConfigMap{} },
+	"autoscaling/v2 HorizontalPodAutoscaler":  func() any { return &autoscalingv2.HorizontalPodAutoscaler{} },
+	"policy/v1 PodDisruptionBudget":           func() any { return &policyv1.PodDisruptionBudget{} },
+	"monitoring.coreos.com/v1 ServiceMonitor": func() any { return &monitoringv1.ServiceMonitor{} },
 }
 
 // object is one decoded manifest document.

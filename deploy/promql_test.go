@@ -128,15 +128,21 @@ type query struct {
 	legend string // Grafana's legendFormat, if any
 }
 
-func ruleQueries(t *testing.T) (queries []query, recorded map[string]bool) {
+// ruleQueries returns the expressions of every rule, and the series the
+// recording rules define with the labels each keeps (its "by" clause).
+func ruleQueries(t *testing.T) (queries []query, recorded map[string][]string) {
 	t.Helper()
-	recorded = map[string]bool{}
+	recorded = map[string][]string{}
 	for _, path := range []string{rulesFile, alertsFile} {
 		for _, g := range loadRules(t, path).Groups {
 			for _, r := range g.Rules {
 				name := r.Record + r.Alert
 				if r.Record != "" {
-					recorded[r.Record] = true
+					a, err := analyze(r.Expr)
+					if err != nil {
+						t.Fatalf("%s %s: %v", path, r.Record, err)
+					}
+					recorded[r.Record] = a.grouping
 				}
 				queries = append(queries, query{where: fmt.Sprintf("%s %s", path, name), expr: r.Expr})
 			}
@@ -517,9 +523,16 @@ func literalAlternatives(m matcher) []string {
 
 var legendLabelRe = regexp.MustCompile(`\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}`)
 
+// reporter is the part of *testing.T that checkQuery reports through, so
+// that TestLexerCatchesMistakes can collect the reports instead of failing.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
 // checkQuery reports every metric, label and label value in q that errsvc
 // does not export.
-func checkQuery(t *testing.T, q query, exported map[string]metricInfo, recorded map[string]bool, values map[string][]string) {
+func checkQuery(t reporter, q query, exported map[string]metricInfo, recorded map[string][]string, values map[string][]string) {
 	t.Helper()
 	if strings.TrimSpace(q.expr) == "" {
 		t.Errorf("%s: empty expression", q.where)
@@ -543,13 +556,8 @@ func checkQuery(t *testing.T, q query, exported map[string]metricInfo, recorded 
 		case sel.metric == "":
 			t.Errorf("%s: a selector without a metric name", q.where)
 			continue
-		case recorded[sel.metric]:
-			// A recording rule's labels are its own output; promtool's unit
-			// tests cover them.
-			labels = nil
-			for _, g := range []string{"provider", "category", "action"} {
-				known[g] = true
-			}
+		case recorded[sel.metric] != nil:
+			labels = recorded[sel.metric]
 		default:
 			info, ok := exported[sel.metric]
 			if !ok {
@@ -565,7 +573,7 @@ func checkQuery(t *testing.T, q query, exported map[string]metricInfo, recorded 
 			if m.label == "__name__" {
 				continue
 			}
-			if !slices.Contains(labels, m.label) && !slices.Contains(targetLabels, m.label) && !recorded[sel.metric] {
+			if !slices.Contains(labels, m.label) && !slices.Contains(targetLabels, m.label) {
 				t.Errorf("%s: %s has no label %q", q.where, sel.metric, m.label)
 			}
 			allowed, closed := values[m.label]
@@ -613,52 +621,41 @@ func TestQueriesUseExportedMetrics(t *testing.T) {
 func TestLexerCatchesMistakes(t *testing.T) {
 	exported := loadExportedMetrics(t)
 	values := loadLabelValues(t)
+	recorded := map[string][]string{"errsvc:classifications:rate5m": {"provider", "category", "action"}}
 	for _, tc := range []struct{ expr, legend string }{
 		{expr: `rate(errsvc_classification_total[5m])`},                                          // metric name typo
 		{expr: `sum by (provder) (rate(errsvc_classifications_total[5m]))`},                      // grouping label typo
 		{expr: `rate(errsvc_classifications_total{catgory="CONSENT"}[5m])`},                      // matcher label typo
-		{expr: `rate(errsvc_classifications_total{action=~"RETRY|RETRY_BACKOFF"}[5m])`},         // value typo
+		{expr: `rate(errsvc_classifications_total{action=~"RETRY|RETRY_BACKOFF"}[5m])`},          // value typo
 		{expr: `rate(errsvc_classifications_total{category="CATEGORY_CONSENT"}[5m])`},            // enum prefix
 		{expr: `histogram_quantil(0.99, rate(grpc_server_handling_seconds_bucket[5m]))`},         // function typo
 		{expr: `sum(rate(errsvc_unmatched_total[5m])`},                                           // unbalanced
 		{expr: `sum by (provider) (rate(errsvc_unmatched_total[5m]))`, legend: "{{ category }}"}, // legend label
 		{expr: `errsvc:nonexistent:rate5m`},                                                      // undefined recording rule
+		{expr: `{__name__="errsvc_classifications_totl"}`},                                       // name matcher typo
+		{expr: `errsvc:classifications:rate5m{code="INVALID_GRANT"}`},                            // a label the rule sums away
 	} {
-		inner := &testing.T{}
-		ft := &fakeT{T: inner}
-		checkQueryFake(ft, query{where: "case", expr: tc.expr, legend: tc.legend}, exported, values)
-		if !ft.failed {
+		c := &capture{}
+		checkQuery(c, query{where: "case", expr: tc.expr, legend: tc.legend}, exported, recorded, values)
+		if len(c.msgs) == 0 {
 			t.Errorf("no error for %q (legend %q)", tc.expr, tc.legend)
 		}
 	}
-	ok := &fakeT{T: &testing.T{}}
-	checkQueryFake(ok, query{where: "good", expr: `sum by (provider) (rate(errsvc_classifications_total{instance=~"$instance", category=~"UPSTREAM_.*", action="RE_CONSENT"}[$__rate_interval] offset 1h)) > 0.1`}, exported, values)
-	if ok.failed {
-		t.Errorf("a correct query failed: %v", ok.msgs)
+	c := &capture{}
+	good := `sum by (provider) (rate(errsvc_classifications_total{instance=~"$instance", category=~"UPSTREAM_.*", action="RE_CONSENT"}[$__rate_interval] offset 1h)) > 0.1
+		and on (provider) errsvc:classifications:rate5m{provider="x"}`
+	checkQuery(c, query{where: "good", expr: good, legend: "{{provider}}"}, exported, recorded, values)
+	if len(c.msgs) > 0 {
+		t.Errorf("a correct query failed: %v", c.msgs)
 	}
 }
 
-// fakeT collects the errors checkQuery reports instead of failing the test.
-type fakeT struct {
-	*testing.T
-	failed bool
-	msgs   []string
-}
+// capture collects what checkQuery reports.
+type capture struct{ msgs []string }
 
-func checkQueryFake(ft *fakeT, q query, exported map[string]metricInfo, values map[string][]string) {
-	// checkQuery reports through a *testing.T; run it in a subtest-free
-	// wrapper by capturing its reports.
-	reporter := &captureT{fake: ft}
-	checkQueryWith(reporter, q, exported, map[string]bool{"errsvc:classifications:rate5m": true}, values)
-}
-
-// captureT is the reporting interface checkQuery needs.
-type captureT struct{ fake *fakeT }
-
-func (c *captureT) Helper() {}
-func (c *captureT) Errorf(format string, args ...any) {
-	c.fake.failed = true
-	c.fake.msgs = append(c.fake.msgs, fmt.Sprintf(format, args...))
+func (c *capture) Helper() {}
+func (c *capture) Errorf(format string, args ...any) {
+	c.msgs = append(c.msgs, fmt.Sprintf(format, args...))
 }
 
 func TestDashboardStructure(t *testing.T) {

@@ -519,3 +519,46 @@ func TestShutdownDrainsInFlight(t *testing.T) {
 	}
 	ts.shutdown(t)
 }
+
+// TestHotReloadConfigMapSwap reproduces how the kubelet updates a mounted
+// ConfigMap: files are links through a "..data" link to a timestamped
+// directory, and an update swaps "..data" atomically.
+func TestHotReloadConfigMapSwap(t *testing.T) {
+	dir := t.TempDir()
+	writeVersion := func(name, content string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name, "example-bank.yaml"), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeVersion("..2026_11_22_v1", reloadV1)
+	if err := os.Symlink("..2026_11_22_v1", filepath.Join(dir, "..data")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("..data/example-bank.yaml", filepath.Join(dir, "example-bank.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, Config{CatalogDir: dir})
+	req := &errsvcv1.ClassifyRequest{Provider: "example-bank", HttpStatus: 403, Body: `{"error":"card_blocked"}`}
+	code := func() string {
+		resp, err := ts.client.Classify(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.GetClassification().GetCode()
+	}
+	if got := code(); got != "CARD_BLOCKED" {
+		t.Fatalf("before swap: %s", got)
+	}
+	writeVersion("..2026_11_22_v2", strings.Replace(reloadV1, "code: CARD_BLOCKED", "code: CARD_FROZEN", 1))
+	if err := os.Symlink("..2026_11_22_v2", filepath.Join(dir, "..data_tmp")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "ConfigMap swap reload", func() bool { return code() == "CARD_FROZEN" })
+}

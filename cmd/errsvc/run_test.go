@@ -23,6 +23,8 @@ func TestCommands(t *testing.T) {
 			`example-bank.yaml:13: entry "example-bank.blocked": code "card-blocked" must be UPPER_SNAKE_CASE`},
 		{"test mismatching example", []string{"catalog", "test", "testdata/mismatch"}, "", exitExamples, "1 failed",
 			"example-bank.yaml:18: example 1 of example-bank.blocked classifies to"},
+		{"check mismatching example", []string{"catalog", "check", "testdata/mismatch"}, "", exitFailure, "",
+			"example-bank.yaml:18: example 1 of example-bank.blocked classifies to"},
 		{"catalog usage", []string{"catalog"}, "", exitUsage, "", "usage"},
 		{"unknown command", []string{"frobnicate"}, "", exitUsage, "", "Usage"},
 		{"classify stdin", []string{"classify", "--status", "400", "--operation", "token"}, `{"error":"invalid_grant"}`, exitOK, `"code": "INVALID_GRANT"`, ""},
