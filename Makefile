@@ -21,8 +21,10 @@ test:
 	$(GO) test -race -count=1 ./service/...
 
 ## build: build the errsvc binary into ./bin
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+
 build:
-	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN)/errsvc ./cmd/errsvc
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-X main.buildVersion=$(VERSION)" -o $(BIN)/errsvc ./cmd/errsvc
 
 $(BIN)/buf:
 	GOBIN=$(BIN) $(GO) install github.com/bufbuild/buf/cmd/buf@$(BUF_VERSION)

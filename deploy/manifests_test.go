@@ -405,8 +405,10 @@ func TestDeploymentInvariants(t *testing.T) {
 			}
 		}
 	}
-	if g := spec.TerminationGracePeriodSeconds; g == nil || time.Duration(*g)*time.Second <= drain || *g <= 20 {
-		t.Errorf("terminationGracePeriodSeconds = %v, must exceed the %s drain (and 20s)", g, drain)
+	if g := spec.TerminationGracePeriodSeconds; g == nil {
+		t.Error("terminationGracePeriodSeconds is not set; the default 30s must be stated to be checked")
+	} else if grace := time.Duration(*g) * time.Second; grace <= drain || grace <= drainDeadline {
+		t.Errorf("terminationGracePeriodSeconds = %d, must exceed the %s drain", *g, max(drain, drainDeadline))
 	}
 
 	ports := map[string]int32{}

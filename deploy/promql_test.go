@@ -142,7 +142,8 @@ func ruleQueries(t *testing.T) (queries []query, recorded map[string][]string) {
 					if err != nil {
 						t.Fatalf("%s %s: %v", path, r.Record, err)
 					}
-					recorded[r.Record] = a.grouping
+					slices.Sort(a.grouping)
+					recorded[r.Record] = slices.Compact(a.grouping)
 				}
 				queries = append(queries, query{where: fmt.Sprintf("%s %s", path, name), expr: r.Expr})
 			}

@@ -135,7 +135,10 @@ func (m *Metrics) catalogLoaded(cat *catalog.Catalog) {
 	m.entries.Reset()
 	for _, p := range cat.Providers {
 		m.entries.WithLabelValues(p.Proto.GetId()).Set(float64(len(p.Entries)))
+		// Created at zero so that rate() sees the first unmatched error.
+		m.unmatched.WithLabelValues(p.Proto.GetId())
 	}
+	m.unmatched.WithLabelValues(unknownLabel)
 	m.children.Clear()
 }
 

@@ -93,13 +93,12 @@ func (s *Server) Reload() error {
 		}
 		return err
 	}
-	old := s.store.Load()
-	if old != nil && old.Version == cat.Version {
-		return nil
+	s.metrics.reloaded(true)
+	if old := s.store.Load(); old != nil && old.Version == cat.Version {
+		return nil // the same content: nothing to swap
 	}
 	s.store.Swap(cat)
 	s.metrics.catalogLoaded(cat)
-	s.metrics.reloaded(true)
 	s.log.Info("catalog reloaded", "dir", s.cfg.CatalogDir, "version", cat.Version, "providers", len(cat.Providers), "entries", len(cat.Entries()))
 	return nil
 }

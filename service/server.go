@@ -39,6 +39,10 @@ type Config struct {
 	CatalogDir      string
 	MaxBodyBytes    int
 	ShutdownTimeout time.Duration
+	// DrainDelay is how long the server keeps serving, with readiness and
+	// health already NOT_SERVING, before it stops accepting connections, so
+	// that load balancers notice first.
+	DrainDelay time.Duration
 	// ReloadDebounce is how long the watcher waits for a burst of file events
 	// to settle before reloading.
 	ReloadDebounce time.Duration
@@ -98,6 +102,13 @@ func New(cfg Config) (*Server, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load catalog: %w", err)
+	}
+	if cfg.CatalogDir != "" {
+		// The same checks as a reload: a directory whose examples do not
+		// classify to their entries is not served.
+		if _, err := engine.CheckExamples(cat); err != nil {
+			return nil, fmt.Errorf("load catalog: %w", err)
+		}
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, store: NewStore(cat), metrics: NewMetrics()}
 	s.metrics.catalogLoaded(cat)
@@ -164,7 +175,10 @@ func (s *Server) newGRPCServer() *grpc.Server {
 		grpc.MaxRecvMsgSize(maxMessageBytes),
 		grpc.MaxSendMsgSize(maxMessageBytes * 2),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
-		grpc.KeepaliveParams(keepalive.ServerParameters{MaxConnectionIdle: 15 * time.Minute, Time: 2 * time.Minute, Timeout: 20 * time.Second}),
+		// MaxConnectionAge makes clients reconnect now and then, so that
+		// round-robin clients spread onto pods added since they connected.
+		grpc.KeepaliveParams(keepalive.ServerParameters{MaxConnectionIdle: 15 * time.Minute, MaxConnectionAge: 5 * time.Minute,
+			MaxConnectionAgeGrace: 30 * time.Second, Time: 2 * time.Minute, Timeout: 20 * time.Second}),
 	}
 	if s.tlsConf != nil {
 		opts = append(opts, grpc.Creds(credentials.NewTLS(s.tlsConf)))
@@ -241,6 +255,9 @@ func (s *Server) shutdown() {
 	start := time.Now()
 	s.draining.Store(true)
 	s.health.Shutdown()
+	if s.cfg.DrainDelay > 0 {
+		time.Sleep(s.cfg.DrainDelay)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
 	defer cancel()
 	done := make(chan struct{})

@@ -86,7 +86,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return code, err
 }
 
+// buildVersion is set at build time: -ldflags "-X main.buildVersion=v1.2.3".
+var buildVersion string
+
 func version() string {
+	if buildVersion != "" {
+		return "errsvc " + buildVersion
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
 		return "errsvc " + bi.Main.Version
 	}
@@ -136,6 +142,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.StringVar(&cfg.CatalogDir, "catalog-dir", "", "directory of catalog YAML files overlaid on the embedded catalog and hot-reloaded (default: embedded catalog only)")
 	fs.IntVar(&cfg.MaxBodyBytes, "max-body-bytes", engine.DefaultLimits.MaxBodyBytes, "largest upstream body accepted")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", service.DefaultShutdownTimeout, "how long in-flight calls may take to finish on SIGTERM")
+	fs.DurationVar(&cfg.DrainDelay, "drain-delay", 0, "on SIGTERM, how long to keep serving with readiness already failing before draining")
 	fs.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fs.StringVar(&cfg.TLSCert, "tls-cert", "", "TLS certificate file (PEM); enables TLS on both ports")
 	fs.StringVar(&cfg.TLSKey, "tls-key", "", "TLS key file (PEM)")
