@@ -57,6 +57,8 @@ lint: tools
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
 
-## bench: engine benchmarks against the json.Unmarshal baseline
+## bench: engine benchmarks against the json.Unmarshal baseline, then the
+## load benchmark against the real server (ratios measured in one run)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+	$(GO) run ./bench/load

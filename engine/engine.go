@@ -191,31 +191,44 @@ func fieldTooLong(name string, limit int) *Error {
 		Metadata: map[string]string{"field": name, "limit": strconv.Itoa(limit)}}
 }
 
+// Scratch is working memory for one classification at a time. Classify
+// keeps it on the stack; a server that classifies on many goroutines can pool
+// Scratches and call ClassifyWith, so that its goroutines' stacks stay small.
+type Scratch struct{ x extraction }
+
 // Classify classifies req against cat. The error, always an *Error, is
 // errsvc's own failure (empty or oversized input); any upstream error, however
 // strange, is a Result.
 func Classify(cat *catalog.Catalog, req *Request, lim *Limits) (Result, error) {
+	var s Scratch
+	return ClassifyWith(cat, req, lim, &s)
+}
+
+// ClassifyWith is Classify using s as working memory. The Result does not
+// refer to s, which may be reused as soon as ClassifyWith returns.
+func ClassifyWith(cat *catalog.Catalog, req *Request, lim *Limits, s *Scratch) (Result, error) {
 	if lim == nil {
 		lim = &DefaultLimits
 	}
 	if err := Validate(req, lim); err != nil {
 		return Result{}, err
 	}
-	var x extraction
+	x := &s.x
+	*x = extraction{}
 	now := time.Now
 	if !req.Now.IsZero() {
 		now = func() time.Time { return req.Now }
 	}
 	if len(req.Headers) > 0 {
-		extractHeaders(&x, req.Headers, now)
+		extractHeaders(x, req.Headers, now)
 	}
 	if req.RedirectURI != "" {
-		extractQuery(&x, req.RedirectURI, srcRedirect)
+		extractQuery(x, req.RedirectURI, srcRedirect)
 	}
-	if err := extractBody(&x, req.Body, req.HTTPStatus, lim); err != nil {
+	if err := extractBody(x, req.Body, req.HTTPStatus, lim); err != nil {
 		return Result{}, err
 	}
-	return match(cat, req, &x), nil
+	return match(cat, req, x), nil
 }
 
 // extractBody reads the body in the first format it fits.

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"sync"
 	"sync/atomic"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -55,11 +56,16 @@ type Normalizer struct {
 	limits  engine.Limits
 	metrics *Metrics
 	log     *slog.Logger
+	// scratch pools the engine's working memory: kept on each goroutine's
+	// stack it made every call grow, and after each GC regrow, its stack.
+	scratch sync.Pool
 }
 
 // NewNormalizer returns the service implementation.
 func NewNormalizer(store *Store, limits engine.Limits, m *Metrics, log *slog.Logger) *Normalizer {
-	return &Normalizer{store: store, limits: limits, metrics: m, log: log}
+	n := &Normalizer{store: store, limits: limits, metrics: m, log: log}
+	n.scratch.New = func() any { return new(engine.Scratch) }
+	return n
 }
 
 // Classify classifies one raw upstream error.
@@ -78,7 +84,9 @@ func (n *Normalizer) classify(req *errsvcv1.ClassifyRequest) (*errsvcv1.Classify
 			Metadata: map[string]string{"limit": strconv.Itoa(n.limits.MaxBodyBytes)}}
 	}
 	cat := n.store.Load()
-	res, err := engine.Classify(cat, engine.RequestFromProto(req), &n.limits)
+	scratch := n.scratch.Get().(*engine.Scratch)
+	res, err := engine.ClassifyWith(cat, engine.RequestFromProto(req), &n.limits, scratch)
+	n.scratch.Put(scratch)
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	_ "net/http/pprof"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -144,6 +146,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", service.DefaultShutdownTimeout, "how long in-flight calls may take to finish on SIGTERM")
 	fs.DurationVar(&cfg.DrainDelay, "drain-delay", 0, "on SIGTERM, how long to keep serving with readiness already failing before draining")
 	fs.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
+	var pprofAddr string
+	fs.StringVar(&pprofAddr, "pprof-addr", "", "serve net/http/pprof on this address for profiling (off by default; bind it to loopback)")
 	fs.StringVar(&cfg.TLSCert, "tls-cert", "", "TLS certificate file (PEM); enables TLS on both ports")
 	fs.StringVar(&cfg.TLSKey, "tls-key", "", "TLS key file (PEM)")
 	fs.StringVar(&cfg.TLSClientCA, "tls-client-ca", "", "CA file (PEM) for client certificates; enables mutual TLS")
@@ -165,6 +169,15 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	srv, err := service.New(cfg)
 	if err != nil {
 		return err
+	}
+	if pprofAddr != "" {
+		lis, err := net.Listen("tcp", pprofAddr)
+		if err != nil {
+			return fmt.Errorf("listen pprof %s: %w", pprofAddr, err)
+		}
+		// http.DefaultServeMux carries the handlers net/http/pprof registers.
+		go http.Serve(lis, http.DefaultServeMux)
+		cfg.Logger.Info("pprof serving", "addr", lis.Addr().String())
 	}
 	return srv.Serve(ctx)
 }
