@@ -164,20 +164,28 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 		if i, ok = x.value(i, depth, parent, true); !ok {
 			return i, false
 		}
-		i = skipWS(x.src, i)
-		if i >= len(x.src) {
-			return i, false
-		}
-		switch x.src[i] {
-		case ',':
-			i = skipWS(x.src, i+1)
-		case ']':
-			return i + 1, true
-		default:
-			return i, false
+		var more bool
+		if i, more, ok = x.separator(i, ']'); !ok || !more {
+			return i, ok
 		}
 	}
 	return i, false
+}
+
+// separator reads what follows an element or member: a comma, after which
+// more follow, or the closing bracket.
+func (x *extraction) separator(i int, closing byte) (next int, more, ok bool) {
+	i = skipWS(x.src, i)
+	if i >= len(x.src) {
+		return i, false, false
+	}
+	switch x.src[i] {
+	case ',':
+		return skipWS(x.src, i+1), true, true
+	case closing:
+		return i + 1, false, true
+	}
+	return i, false, false
 }
 
 func (x *extraction) object(i, depth int, parent string, inArray bool) (int, bool) {
@@ -230,18 +238,12 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				return i, false
 			}
 		}
-		i = skipWS(x.src, i)
-		if i >= len(x.src) {
-			return i, false
-		}
-		switch x.src[i] {
-		case ',':
-			i = skipWS(x.src, i+1)
-		case '}':
-			x.emit(&f, parent, inArray)
-			return i + 1, true
-		default:
-			return i, false
+		var more bool
+		if i, more, ok = x.separator(i, '}'); !ok || !more {
+			if ok {
+				x.emit(&f, parent, inArray)
+			}
+			return i, ok
 		}
 	}
 	return i, false
