@@ -42,12 +42,10 @@ type Catalog struct {
 	// Providers holds the providers and then the standards, each sorted by id.
 	Providers []*Provider
 
-	byID           map[string]*Provider
-	defaultChain   []*Provider
-	entries        []*Entry
-	entriesByID    map[string]*Entry
-	sources        map[string]string // provider id -> file name
-	providerLabels map[string]bool
+	byID         map[string]*Provider
+	defaultChain []*Provider
+	entries      []*Entry
+	entriesByID  map[string]*Entry
 }
 
 // Provider is a provider or standard with its compiled entries.
@@ -306,7 +304,6 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 		Version:     version,
 		byID:        make(map[string]*Provider, len(files)),
 		entriesByID: make(map[string]*Entry),
-		sources:     make(map[string]string, len(files)),
 	}
 	for i, f := range files {
 		p := &Provider{
@@ -335,7 +332,6 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 		}
 		c.byID[p.Proto.GetId()] = p
 		c.Providers = append(c.Providers, p)
-		c.sources[p.Proto.GetId()] = names[i]
 	}
 	sort.SliceStable(c.Providers, func(i, j int) bool {
 		a, b := c.Providers[i], c.Providers[j]
@@ -374,29 +370,30 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 // orderStandards sorts standards so that each comes before those it builds
 // on, keeping id order otherwise.
 func orderStandards(std []*Provider, byID map[string]*Provider) []*Provider {
+	// depth is how many levels of standards one builds on; a cycle counts
+	// as the end of the chain.
 	depth := map[string]int{}
-	var depthOf func(id string, seen map[string]bool) int
-	depthOf = func(id string, seen map[string]bool) int {
-		if d, ok := depth[id]; ok {
+	seen := map[string]bool{}
+	var depthOf func(id string) int
+	depthOf = func(id string) int {
+		if d, ok := depth[id]; ok || seen[id] {
 			return d
-		}
-		if seen[id] {
-			return 0
 		}
 		seen[id] = true
 		d := 0
 		if p, ok := byID[id]; ok {
 			for _, b := range p.Proto.GetBuildsOn() {
-				d = max(d, depthOf(b, seen)+1)
+				d = max(d, depthOf(b)+1)
 			}
 		}
 		depth[id] = d
 		return d
 	}
+	for _, p := range std {
+		depthOf(p.Proto.GetId())
+	}
 	out := slices.Clone(std)
-	sort.SliceStable(out, func(i, j int) bool {
-		return depthOf(out[i].Proto.GetId(), map[string]bool{}) > depthOf(out[j].Proto.GetId(), map[string]bool{})
-	})
+	sort.SliceStable(out, func(i, j int) bool { return depth[out[i].Proto.GetId()] > depth[out[j].Proto.GetId()] })
 	return out
 }
 

@@ -28,9 +28,6 @@ var grpcCodes = map[string]bool{
 	"UNAVAILABLE": true, "DATA_LOSS": true, "UNAUTHENTICATED": true,
 }
 
-// GRPCCodes returns whether name is a google.rpc.Code name.
-func IsGRPCCode(name string) bool { return grpcCodes[name] }
-
 // Retryable is SPEC's rule: the same request may succeed later unchanged when
 // the action is a retry or a poll, or when the provider itself failed.
 func Retryable(c errsvcv1.Category, a errsvcv1.Action) bool {
@@ -217,11 +214,9 @@ func validateEntry(p *problems, file string, e *errsvcv1.Entry) {
 
 // short drops the buf prefix of an enum value name.
 func short(name string) string {
-	if i := strings.Index(name, "_"); i >= 0 {
-		for _, p := range []string{"CATEGORY_", "ACTION_", "WHO_", "MATCH_KIND_", "PROVIDER_KIND_"} {
-			if strings.HasPrefix(name, p) {
-				return name[len(p):]
-			}
+	for _, p := range []string{"CATEGORY_", "ACTION_", "WHO_", "MATCH_KIND_", "PROVIDER_KIND_"} {
+		if rest, ok := strings.CutPrefix(name, p); ok {
+			return rest
 		}
 	}
 	return name

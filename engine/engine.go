@@ -165,22 +165,22 @@ func Validate(req *Request, lim *Limits) error {
 			return fieldTooLong(f.name, lim.MaxFieldBytes)
 		}
 	}
-	if len(req.Headers) > lim.MaxHeaders {
-		return &Error{Reason: "TOO_MANY_HEADERS", Message: fmt.Sprintf("more than %d headers", lim.MaxHeaders),
-			Metadata: map[string]string{"limit": strconv.Itoa(lim.MaxHeaders)}}
+	if err := validatePairs(req.Headers, "headers", "TOO_MANY_HEADERS", "headers", lim.MaxHeaders, lim.MaxFieldBytes); err != nil {
+		return err
 	}
-	for k, v := range req.Headers {
-		if len(k)+len(v) > lim.MaxFieldBytes {
-			return fieldTooLong("headers", lim.MaxFieldBytes)
-		}
+	return validatePairs(req.Context, "context", "TOO_MANY_CONTEXT_KEYS", "context keys", lim.MaxContextKeys, lim.MaxFieldBytes)
+}
+
+// validatePairs bounds a map of the request: how many pairs, and the bytes of
+// each.
+func validatePairs(m map[string]string, field, reason, noun string, maxPairs, maxBytes int) error {
+	if len(m) > maxPairs {
+		return &Error{Reason: reason, Message: fmt.Sprintf("more than %d %s", maxPairs, noun),
+			Metadata: map[string]string{"limit": strconv.Itoa(maxPairs)}}
 	}
-	if len(req.Context) > lim.MaxContextKeys {
-		return &Error{Reason: "TOO_MANY_CONTEXT_KEYS", Message: fmt.Sprintf("more than %d context keys", lim.MaxContextKeys),
-			Metadata: map[string]string{"limit": strconv.Itoa(lim.MaxContextKeys)}}
-	}
-	for k, v := range req.Context {
-		if len(k)+len(v) > lim.MaxFieldBytes {
-			return fieldTooLong("context", lim.MaxFieldBytes)
+	for k, v := range m {
+		if len(k)+len(v) > maxBytes {
+			return fieldTooLong(field, maxBytes)
 		}
 	}
 	return nil

@@ -114,9 +114,6 @@ type extraction struct {
 	// rateLimitExhausted is set when a rate-limit header says no requests
 	// remain (GitHub and others answer 403 that way).
 	rateLimitExhausted bool
-	headerNames        [8]string // lowercase names of interesting headers present
-	nheaders           int
-	dpopNonce          bool
 }
 
 func (x *extraction) add(s signal) {
@@ -165,12 +162,6 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 			if t, ok := sfParam(v, "t"); ok {
 				reset = t
 			}
-		case strings.EqualFold(name, "DPoP-Nonce"):
-			x.dpopNonce = true
-		}
-		if x.nheaders < len(x.headerNames) {
-			x.headerNames[x.nheaders] = name
-			x.nheaders++
 		}
 	}
 	if strings.TrimSpace(remaining) == "0" {

@@ -141,7 +141,8 @@ func (n *Normalizer) GetProvider(ctx context.Context, req *errsvcv1.GetProviderR
 	cat := n.store.Load()
 	p, ok := cat.Provider(req.GetId())
 	if !ok {
-		st := status.New(codes.NotFound, fmt.Sprintf("no provider %q in the catalog", truncateForMessage(req.GetId())))
+		// Caller-sent text is kept short and clean in error messages.
+		st := status.New(codes.NotFound, fmt.Sprintf("no provider %q in the catalog", engine.Sanitize(req.GetId(), 64)))
 		st, _ = st.WithDetails(&errdetails.ErrorInfo{Reason: "PROVIDER_NOT_FOUND", Domain: errorDomain})
 		return nil, st.Err()
 	}
@@ -150,11 +151,6 @@ func (n *Normalizer) GetProvider(ctx context.Context, req *errsvcv1.GetProviderR
 		out.Entries[i] = e.Proto
 	}
 	return out, nil
-}
-
-// truncateForMessage keeps caller-sent text in error messages short.
-func truncateForMessage(s string) string {
-	return engine.Sanitize(s, 64)
 }
 
 // grpcError maps the engine's own errors to INVALID_ARGUMENT with an
@@ -174,7 +170,7 @@ func grpcError(err error) error {
 func itemError(err error) *errsvcv1.ItemError {
 	var e *engine.Error
 	if !errors.As(err, &e) {
-		return &errsvcv1.ItemError{Code: codes.Internal.String(), Message: "internal error", Reason: "INTERNAL"}
+		return &errsvcv1.ItemError{Code: "INTERNAL", Message: "internal error", Reason: "INTERNAL"}
 	}
 	return &errsvcv1.ItemError{Code: "INVALID_ARGUMENT", Message: e.Message, Reason: e.Reason, Metadata: e.Metadata}
 }

@@ -101,8 +101,8 @@ func version() string {
 	return "errsvc (devel)"
 }
 
-// newFlags returns a flag set whose flags fall back to ERRSVC_* environment
-// variables when not given on the command line.
+// newFlags returns a flag set that reports its errors to stderr; parse
+// fills it, ERRSVC_* environment variables included.
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -206,25 +206,12 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	req.HttpStatus = int32(status)
-	for _, h := range headers {
-		k, v, ok := strings.Cut(h, ":")
-		if !ok {
-			return fmt.Errorf("--header %q: want \"Name: value\"", h)
-		}
-		if req.Headers == nil {
-			req.Headers = map[string]string{}
-		}
-		req.Headers[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	var err error
+	if req.Headers, err = pairs(headers, ":", "--header", `"Name: value"`); err != nil {
+		return err
 	}
-	for _, c := range context {
-		k, v, ok := strings.Cut(c, "=")
-		if !ok {
-			return fmt.Errorf("--context %q: want key=value", c)
-		}
-		if req.Context == nil {
-			req.Context = map[string]string{}
-		}
-		req.Context[k] = v
+	if req.Context, err = pairs(context, "=", "--context", "key=value"); err != nil {
+		return err
 	}
 	if body == "-" || (body == "" && stdinHasData(stdin)) {
 		b, err := io.ReadAll(io.LimitReader(stdin, int64(engine.DefaultLimits.MaxBodyBytes)+1))
@@ -255,6 +242,23 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	buf.WriteByte('\n')
 	_, err = stdout.Write(buf.Bytes())
 	return err
+}
+
+// pairs splits each repeated flag value at sep into a map, nil when there
+// are none.
+func pairs(values []string, sep, flagName, want string) (map[string]string, error) {
+	var m map[string]string
+	for _, s := range values {
+		k, v, ok := strings.Cut(s, sep)
+		if !ok {
+			return nil, fmt.Errorf("%s %q: want %s", flagName, s, want)
+		}
+		if m == nil {
+			m = map[string]string{}
+		}
+		m[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	return m, nil
 }
 
 // stdinHasData reports whether stdin is a pipe or file rather than a
