@@ -85,23 +85,23 @@ type Evidence struct {
 
 // String formats the evidence as "source.key=value", the value truncated and
 // redacted.
-func (e Evidence) String() string {
-	var b strings.Builder
-	b.WriteString(e.Source)
+func (e Evidence) String() string { return string(e.appendTo(nil)) }
+
+func (e *Evidence) appendTo(b []byte) []byte {
+	b = append(b, e.Source...)
 	if e.Parent != "" {
-		b.WriteByte('.')
-		b.WriteString(Sanitize(e.Parent, maxEvidenceKey))
+		b = append(b, '.')
+		b = appendSanitized(b, e.Parent, maxEvidenceKey)
 		if e.InArray {
-			b.WriteString("[]")
+			b = append(b, "[]"...)
 		}
 	}
 	if e.Key != "" {
-		b.WriteByte('.')
-		b.WriteString(Sanitize(e.Key, maxEvidenceKey))
+		b = append(b, '.')
+		b = appendSanitized(b, e.Key, maxEvidenceKey)
 	}
-	b.WriteByte('=')
-	b.WriteString(Sanitize(e.Value.String(), maxEvidenceValue))
-	return b.String()
+	b = append(b, '=')
+	return appendSanitized(b, e.Value.String(), maxEvidenceValue)
 }
 
 const maxEvidence = 8

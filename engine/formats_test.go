@@ -162,10 +162,20 @@ func TestSanitize(t *testing.T) {
 		{"line\nbreak\x00", "line break "},
 		{"bad \xff byte", "bad \uFFFD byte"},
 		{strings.Repeat("é", 200), strings.Repeat("é", 126) + "…"},
+		{"Basic dXNlcjpwYXNz", "Basic [REDACTED]"},
+		{"basics of 12345678", "basics of 12345678"},
+		{"x-api-key: k1 and api-key=k2 but apikeys=k3", "x-api-key: [REDACTED] and api-key=[REDACTED] but apikeys=k3"},
+		{`"token" : "abc", token-type: bearer`, `"token" : "[REDACTED]", token-type: bearer`},
+		{"jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl.", "jwt [REDACTED]"},
+		{"a dotted.name.without.digits.is.not.a.secret.at.all", "a dotted.name.without.digits.is.not.a.secret.at.all"},
+		// A secret longer than the window read is redacted to the cut.
+		{"Bearer " + strings.Repeat("t0k", 1000), "Bearer [REDACTED]…"},
+		// Hostile text: only a window of it is read, whatever its length.
+		{strings.Repeat("ab.", 300000), strings.Repeat("ab.", 84) + "a…"},
 	}
 	for _, tt := range tests {
 		if got := Sanitize(tt.in, 256); got != tt.want {
-			t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+			t.Errorf("Sanitize(%.80q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -43,17 +43,36 @@ var secretKeysByFirst = func() (t [256][]string) {
 // a rune boundary. Clean short text is returned as it is, without
 // allocating.
 func Sanitize(s string, maxLen int) string {
-	if len(s) <= maxLen && isPlain(s) && nextSecret(s, 0) < 0 {
+	if isClean(s, maxLen) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(min(len(s), maxLen) + len(redacted))
+	return string(appendSanitized(make([]byte, 0, min(len(s), maxLen)+len(redacted)), s, maxLen))
+}
+
+// isClean reports whether Sanitize would return s unchanged.
+func isClean(s string, maxLen int) bool {
+	return len(s) <= maxLen && isPlain(s) && nextSecret(s, 0) < 0
+}
+
+// appendSanitized appends Sanitize(s, maxLen) to dst.
+func appendSanitized(dst []byte, s string, maxLen int) []byte {
+	if isClean(s, maxLen) {
+		return append(dst, s...)
+	}
+	// At most maxLen bytes are kept, so only a window of s is read: a
+	// secret running past it is redacted up to its edge, far past the cut,
+	// and a hostile megabyte of text costs no more than a kilobyte.
+	whole := len(s)
+	if window := 4*maxLen + 64; len(s) > window {
+		s = s[:window]
+	}
+	base := len(dst)
 	i := 0
-	for i < len(s) && b.Len() < maxLen {
+	for i < len(s) && len(dst)-base < maxLen {
 		if i == 0 || !isWordChar(s[i-1]) {
 			if start, end, ok := secretAt(s, i); ok {
-				b.WriteString(s[i:start])
-				b.WriteString(redacted)
+				dst = append(dst, s[i:start]...)
+				dst = append(dst, redacted...)
 				i = end
 				continue
 			}
@@ -61,28 +80,27 @@ func Sanitize(s string, maxLen int) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
-			b.WriteRune(utf8.RuneError)
+			dst = utf8.AppendRune(dst, utf8.RuneError)
 		case r < 0x20 || r == 0x7f:
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 		default:
-			b.WriteString(s[i : i+size])
+			dst = append(dst, s[i:i+size]...)
 		}
 		i += size
 	}
-	out := b.String()
-	if i < len(s) || len(out) > maxLen {
+	if i < whole || len(dst)-base > maxLen {
 		// Mark the cut so nobody mistakes a prefix for the whole.
-		limit := max(0, maxLen-len("…"))
-		if len(out) > limit {
+		limit := base + max(0, maxLen-len("…"))
+		if len(dst) > limit {
 			cut := limit
-			for cut > 0 && !utf8.RuneStart(out[cut]) {
+			for cut > base && !utf8.RuneStart(dst[cut]) {
 				cut--
 			}
-			out = out[:cut]
+			dst = dst[:cut]
 		}
-		out += "…"
+		dst = append(dst, "…"...)
 	}
-	return out
+	return dst
 }
 
 func isPlain(s string) bool {
@@ -110,8 +128,8 @@ func noControl(s string) bool {
 // nextSecret returns the index at which the next secret starts, or -1.
 func nextSecret(s string, from int) int {
 	for i := from; i < len(s); i++ {
-		if i > 0 && isWordChar(s[i-1]) {
-			continue // secrets start at word boundaries
+		if i > 0 && isWordChar(s[i-1]) || !isWordChar(s[i]) {
+			continue // secrets start with a word, at a word boundary
 		}
 		if _, _, ok := secretAt(s, i); ok {
 			return i
@@ -121,29 +139,44 @@ func nextSecret(s string, from int) int {
 }
 
 // secretAt reports whether a secret starts at or right after i (the span it
-// returns may begin later than i, after the key that announces it).
+// returns may begin later than i, after the key that announces it). Every
+// form of secret starts with a word, so the word at i is read once and the
+// forms are told apart by its length and what follows it.
 func secretAt(s string, i int) (start, end int, ok bool) {
 	if i > 0 && isWordChar(s[i-1]) {
 		return 0, 0, false
 	}
-	c := s[i] | 0x20
+	// The word, noting the classes of characters for the opaque string test
+	// below.
+	w := i
+	var lower, upper, digit bool
+	for w < len(s) && isWordChar(s[w]) {
+		switch ch := s[w]; {
+		case 'a' <= ch && ch <= 'z':
+			lower = true
+		case 'A' <= ch && ch <= 'Z':
+			upper = true
+		case '0' <= ch && ch <= '9':
+			digit = true
+		}
+		w++
+	}
+	if w == i {
+		return 0, 0, false
+	}
 	// "Bearer <token>" and "Basic <credentials>".
-	if c == 'b' {
-		for _, scheme := range []string{"bearer ", "basic "} {
-			if hasPrefixFold(s[i:], scheme) {
-				j := i + len(scheme)
-				k := j
-				for k < len(s) && isTokenChar(s[k]) {
-					k++
-				}
-				if k-j >= 8 {
-					return j, k, true
-				}
-			}
+	if word := s[i:w]; w < len(s) && s[w] == ' ' && (len(word) == 6 && strings.EqualFold(word, "bearer") || len(word) == 5 && strings.EqualFold(word, "basic")) {
+		j := w + 1
+		k := j
+		for k < len(s) && isTokenChar(s[k]) {
+			k++
+		}
+		if k-j >= 8 {
+			return j, k, true
 		}
 	}
 	// A JWT: three base64url parts starting with "eyJ".
-	if s[i] == 'e' && strings.HasPrefix(s[i:], "eyJ") {
+	if strings.HasPrefix(s[i:], "eyJ") {
 		k := i
 		dots := 0
 		for k < len(s) && (isB64URL(s[k]) || s[k] == '.') {
@@ -156,28 +189,9 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 			return i, k, true
 		}
 	}
-	// key=value, key: value, "key":"value".
-	for _, key := range secretKeysByFirst[c] {
-		if !hasPrefixFold(s[i:], key) {
-			continue
-		}
-		j := i + len(key)
-		if j < len(s) && isWordChar(s[j]) && s[j] != '-' {
-			continue
-		}
-		if j < len(s) && s[j] == '"' {
-			j++
-		}
-		for j < len(s) && s[j] == ' ' {
-			j++
-		}
-		if j >= len(s) || (s[j] != '=' && s[j] != ':') {
-			continue
-		}
-		j++
-		for j < len(s) && (s[j] == ' ' || s[j] == '"') {
-			j++
-		}
+	// key=value, key: value, "key":"value": the word is a secret key when a
+	// separator follows it.
+	if j, ok := valueAfterKey(s, w); ok && isSecretKey(s[i:w]) {
 		k := j
 		for k < len(s) && s[k] != '&' && s[k] != '"' && s[k] != ',' && s[k] != ' ' && s[k] != ';' && s[k] != '\'' {
 			k++
@@ -187,25 +201,51 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 		}
 	}
 	// A long opaque string mixing letters and digits: an API key or token.
-	if isB64URL(s[i]) {
-		k := i
-		var lower, upper, digit bool
-		for k < len(s) && (isB64URL(s[k]) || s[k] == '+' || s[k] == '/' || s[k] == '=' || s[k] == '.' || s[k] == '~') {
-			switch ch := s[k]; {
-			case 'a' <= ch && ch <= 'z':
-				lower = true
-			case 'A' <= ch && ch <= 'Z':
-				upper = true
-			case '0' <= ch && ch <= '9':
-				digit = true
-			}
-			k++
+	// It continues the word through base64 and token punctuation.
+	k := w
+	for k < len(s) && (isB64URL(s[k]) || s[k] == '+' || s[k] == '/' || s[k] == '=' || s[k] == '.' || s[k] == '~') {
+		switch ch := s[k]; {
+		case 'a' <= ch && ch <= 'z':
+			lower = true
+		case 'A' <= ch && ch <= 'Z':
+			upper = true
+		case '0' <= ch && ch <= '9':
+			digit = true
 		}
-		if k-i >= 32 && digit && (lower || upper) && !strings.Contains(s[i:k], "//") {
-			return i, k, true
-		}
+		k++
+	}
+	if k-i >= 32 && digit && (lower || upper) && !strings.Contains(s[i:k], "//") {
+		return i, k, true
 	}
 	return 0, 0, false
+}
+
+// valueAfterKey returns where the value starts when a key ending at j is
+// followed by an optional closing quote, spaces and "=" or ":".
+func valueAfterKey(s string, j int) (int, bool) {
+	if j < len(s) && s[j] == '"' {
+		j++
+	}
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if j >= len(s) || (s[j] != '=' && s[j] != ':') {
+		return 0, false
+	}
+	j++
+	for j < len(s) && (s[j] == ' ' || s[j] == '"') {
+		j++
+	}
+	return j, true
+}
+
+func isSecretKey(word string) bool {
+	for _, key := range secretKeysByFirst[word[0]|0x20] {
+		if len(key) == len(word) && strings.EqualFold(key, word) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPrefixFold(s, prefix string) bool {

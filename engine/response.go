@@ -20,20 +20,24 @@ var unknownClassification = &errsvcv1.Classification{
 }
 
 // Classification returns the classification proto of r: the entry's, with
-// the action adjusted by context and retry_after filled in.
+// the action adjusted by context and retry_after filled in. When neither
+// changed it, the catalog's own message is returned, shared and immutable.
 func (r *Result) Classification() *errsvcv1.Classification {
-	src := unknownClassification
-	if r.Entry != nil {
-		src = r.Entry.Proto.GetClassification()
+	if r.Entry == nil {
+		return unknownClassification
+	}
+	src := r.Entry.Proto.GetClassification()
+	if r.Action == src.GetAction() && r.Fallback == src.GetFallbackAction() && r.sameRetryAfter(src.GetRetryAfter()) {
+		return src
 	}
 	// A field-by-field copy: proto.Clone walks the message by reflection and
 	// costs more than the whole classification.
 	c := &errsvcv1.Classification{
 		Category:       src.GetCategory(),
-		Action:         src.GetAction(),
+		Action:         r.Action,
 		Retryable:      src.GetRetryable(),
 		Code:           src.GetCode(),
-		FallbackAction: src.GetFallbackAction(),
+		FallbackAction: r.Fallback,
 		Who:            src.GetWho(),
 		GrpcCode:       src.GetGrpcCode(),
 		HttpStatus:     src.GetHttpStatus(),
@@ -41,59 +45,95 @@ func (r *Result) Classification() *errsvcv1.Classification {
 		Remediation:    src.GetRemediation(),
 		UserMessage:    src.GetUserMessage(),
 	}
-	if r.Entry != nil {
-		c.Action, c.FallbackAction = r.Action, r.Fallback
-	}
 	if r.HasRetryAfter {
 		c.RetryAfter = durationpb.New(r.RetryAfter)
 	}
 	return c
 }
 
-// Response builds the ClassifyResponse of r.
-func (r *Result) Response(cat *catalog.Catalog) *errsvcv1.ClassifyResponse {
-	m := &errsvcv1.Match{
-		Provider:            r.Provider,
-		ProviderKnown:       r.ProviderKnown,
-		Kind:                r.Kind,
-		UpstreamCode:        Sanitize(r.UpstreamCode.String(), maxUpstreamCode),
-		UpstreamDescription: Sanitize(r.UpstreamDescription.String(), maxUpstreamText),
-		CatalogVersion:      cat.Version,
+func (r *Result) sameRetryAfter(d *durationpb.Duration) bool {
+	if d == nil {
+		return !r.HasRetryAfter
 	}
+	return r.HasRetryAfter && d.AsDuration() == r.RetryAfter
+}
+
+// response is one allocation holding what every answer needs.
+type response struct {
+	resp     errsvcv1.ClassifyResponse
+	match    errsvcv1.Match
+	evidence [maxEvidence]string
+}
+
+// Response builds the ClassifyResponse of r. It shares the catalog's
+// immutable messages (classifications, above all), so it must be read, not
+// modified.
+func (r *Result) Response(cat *catalog.Catalog) *errsvcv1.ClassifyResponse {
+	out := &response{}
+	m := &out.match
+	m.Provider = r.Provider
+	m.ProviderKnown = r.ProviderKnown
+	m.Kind = r.Kind
+	m.UpstreamCode = Sanitize(r.UpstreamCode.String(), maxUpstreamCode)
+	m.UpstreamDescription = Sanitize(r.UpstreamDescription.String(), maxUpstreamText)
+	m.CatalogVersion = cat.Version
 	if r.Entry != nil {
 		m.EntryId = r.Entry.Proto.GetId()
 	}
 	if r.NEvidence > 0 {
-		m.Evidence = make([]string, r.NEvidence)
+		// All evidence in one string, each item a slice of it.
+		var buf [512]byte
+		var ends [maxEvidence]int
+		b := buf[:0]
 		for i := 0; i < r.NEvidence; i++ {
-			m.Evidence[i] = r.Evidence[i].String()
+			b = r.Evidence[i].appendTo(b)
+			ends[i] = len(b)
 		}
+		all, from := string(b), 0
+		for i := 0; i < r.NEvidence; i++ {
+			out.evidence[i] = all[from:ends[i]]
+			from = ends[i]
+		}
+		m.Evidence = out.evidence[:r.NEvidence:r.NEvidence]
 	}
-	for _, a := range r.Alternatives {
-		alt := &errsvcv1.Alternative{
-			EntryId:        a.Entry.Proto.GetId(),
-			Classification: a.Entry.Proto.GetClassification(),
-			UpstreamCode:   Sanitize(a.UpstreamCode.String(), maxUpstreamCode),
-		}
-		if len(a.Context) > 0 {
-			alt.Context = make(map[string]string, len(a.Context))
-			for _, f := range a.Context {
-				alt.Context[f.Key] = f.Value
+	if len(r.Alternatives) > 0 {
+		m.Alternatives = make([]*errsvcv1.Alternative, len(r.Alternatives))
+		alts := make([]errsvcv1.Alternative, len(r.Alternatives))
+		for i, a := range r.Alternatives {
+			alt := &alts[i]
+			alt.EntryId = a.Entry.Proto.GetId()
+			alt.Classification = a.Entry.Proto.GetClassification()
+			alt.UpstreamCode = Sanitize(a.UpstreamCode.String(), maxUpstreamCode)
+			if len(a.Context) > 0 {
+				alt.Context = make(map[string]string, len(a.Context))
+				for _, f := range a.Context {
+					alt.Context[f.Key] = f.Value
+				}
 			}
+			m.Alternatives[i] = alt
 		}
-		m.Alternatives = append(m.Alternatives, alt)
 	}
-	return &errsvcv1.ClassifyResponse{Classification: r.Classification(), Match: m}
+	out.resp.Classification = r.Classification()
+	out.resp.Match = m
+	return &out.resp
 }
 
 // RequestFromProto converts the API request. body_bytes, when set, is used
 // instead of body; it may hold any bytes.
 func RequestFromProto(p *errsvcv1.ClassifyRequest) *Request {
+	r := &Request{}
+	FillRequest(r, p)
+	return r
+}
+
+// FillRequest is RequestFromProto into a Request of the caller's, which may
+// then stay on its stack.
+func FillRequest(r *Request, p *errsvcv1.ClassifyRequest) {
 	body := p.GetBody()
 	if len(p.GetBodyBytes()) > 0 {
 		body = string(p.GetBodyBytes())
 	}
-	return &Request{
+	*r = Request{
 		Provider:    p.GetProvider(),
 		Operation:   p.GetOperation(),
 		HTTPStatus:  int(p.GetHttpStatus()),
