@@ -20,12 +20,12 @@ import (
 // OpenAPI document, all counted by route.
 func (s *Server) newHTTPHandler() (http.Handler, error) {
 	gw := runtime.NewServeMux(
-		runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.JSONPb{
+		runtime.WithMarshalerOption(runtime.MIMEWildcard, &restMarshaler{JSONPb: runtime.JSONPb{
 			MarshalOptions: protojson.MarshalOptions{EmitDefaultValues: true},
 			// Unknown fields are the caller's mistake, and SPEC makes them an
 			// error rather than something silently dropped.
 			UnmarshalOptions: protojson.UnmarshalOptions{DiscardUnknown: false},
-		}),
+		}}),
 		runtime.WithErrorHandler(restErrorHandler),
 		runtime.WithRoutingErrorHandler(restRoutingErrorHandler),
 	)

@@ -78,15 +78,22 @@ func (n *Normalizer) Classify(ctx context.Context, req *errsvcv1.ClassifyRequest
 }
 
 func (n *Normalizer) classify(req *errsvcv1.ClassifyRequest) (*errsvcv1.ClassifyResponse, error) {
+	scratch := n.scratch.Get().(*engine.Scratch)
+	defer n.scratch.Put(scratch)
+	return n.classifyWith(n.store.Load(), req, scratch)
+}
+
+// classifyWith classifies req against cat, using scratch as the engine's
+// working memory.
+func (n *Normalizer) classifyWith(cat *catalog.Catalog, req *errsvcv1.ClassifyRequest, scratch *engine.Scratch) (*errsvcv1.ClassifyResponse, error) {
 	if len(req.GetBodyBytes()) > n.limits.MaxBodyBytes {
 		return nil, &engine.Error{Reason: "BODY_TOO_LARGE",
 			Message:  fmt.Sprintf("body_bytes is %d bytes, more than the %d allowed", len(req.GetBodyBytes()), n.limits.MaxBodyBytes),
 			Metadata: map[string]string{"limit": strconv.Itoa(n.limits.MaxBodyBytes)}}
 	}
-	cat := n.store.Load()
-	scratch := n.scratch.Get().(*engine.Scratch)
-	res, err := engine.ClassifyWith(cat, engine.RequestFromProto(req), &n.limits, scratch)
-	n.scratch.Put(scratch)
+	var ereq engine.Request
+	engine.FillRequest(&ereq, req)
+	res, err := engine.ClassifyWith(cat, &ereq, &n.limits, scratch)
 	if err != nil {
 		return nil, err
 	}
@@ -111,17 +118,27 @@ func (n *Normalizer) ClassifyBatch(ctx context.Context, req *errsvcv1.ClassifyBa
 			Message:  fmt.Sprintf("batch has %d requests, more than the %d allowed", len(items), MaxBatchItems),
 			Metadata: map[string]string{"limit": strconv.Itoa(MaxBatchItems)}})
 	}
+	// One catalog for the whole batch, so that a reload in the middle does
+	// not split it; results and their oneof wrappers in two allocations.
+	cat := n.store.Load()
+	scratch := n.scratch.Get().(*engine.Scratch)
+	defer n.scratch.Put(scratch)
+	results := make([]errsvcv1.ClassifyBatchResult, len(items))
+	responses := make([]errsvcv1.ClassifyBatchResult_Response, len(items))
 	out := &errsvcv1.ClassifyBatchResponse{Results: make([]*errsvcv1.ClassifyBatchResult, len(items))}
 	for i, item := range items {
 		if i%64 == 0 && ctx.Err() != nil {
 			return nil, status.FromContextError(ctx.Err()).Err()
 		}
-		resp, err := n.classify(item)
+		r := &results[i]
+		out.Results[i] = r
+		resp, err := n.classifyWith(cat, item, scratch)
 		if err != nil {
-			out.Results[i] = &errsvcv1.ClassifyBatchResult{Result: &errsvcv1.ClassifyBatchResult_Error{Error: itemError(err)}}
+			r.Result = &errsvcv1.ClassifyBatchResult_Error{Error: itemError(err)}
 			continue
 		}
-		out.Results[i] = &errsvcv1.ClassifyBatchResult{Result: &errsvcv1.ClassifyBatchResult_Response{Response: resp}}
+		responses[i].Response = resp
+		r.Result = &responses[i]
 	}
 	return out, nil
 }

@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"runtime"
 	"runtime/debug"
 	"sync/atomic"
 	"time"
@@ -165,6 +164,9 @@ func loadTLS(cfg Config) (*tls.Config, error) {
 	return tc, nil
 }
 
+// streamWorkers is the number of goroutines kept to serve gRPC calls.
+const streamWorkers = 64
+
 func (s *Server) newGRPCServer() *grpc.Server {
 	recoverPanic := recovery.WithRecoveryHandler(func(p any) error {
 		s.log.Error("panic in handler", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
@@ -173,10 +175,12 @@ func (s *Server) newGRPCServer() *grpc.Server {
 	opts := []grpc.ServerOption{
 		grpc.ChainUnaryInterceptor(s.metrics.grpc.UnaryServerInterceptor(), recovery.UnaryServerInterceptor(recoverPanic)),
 		grpc.ChainStreamInterceptor(s.metrics.grpc.StreamServerInterceptor(), recovery.StreamServerInterceptor(recoverPanic)),
-		// Reusing a pool of stream workers spares each call a fresh goroutine
-		// whose stack then grows to fit the engine: under load, stack copying
-		// cost more than the classification itself.
-		grpc.NumStreamWorkers(uint32(runtime.GOMAXPROCS(0))),
+		// Reusing stream workers spares each call a fresh goroutine whose
+		// stack then grows, by copying, to fit the call. A call finding every
+		// worker busy gets a fresh goroutine, so there are enough workers for
+		// the calls in flight on a busy pod, not one per core; an idle one
+		// costs a few kilobytes.
+		grpc.NumStreamWorkers(streamWorkers),
 		grpc.MaxRecvMsgSize(maxMessageBytes),
 		grpc.MaxSendMsgSize(maxMessageBytes * 2),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
