@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,8 +31,12 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/encoding"
+	_ "google.golang.org/grpc/encoding/proto" // registers the codec preEncodedCodec wraps
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/mem"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
 
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
 	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
@@ -52,6 +57,7 @@ var mix = []*errsvcv1.ClassifyRequest{
 
 type config struct {
 	binary                        string
+	profileDir, pprofAddr         string
 	duration, warmup              time.Duration
 	concurrency, conns, batchSize int
 }
@@ -64,6 +70,7 @@ func main() {
 	flag.IntVar(&cfg.concurrency, "concurrency", 16, "concurrent callers")
 	flag.IntVar(&cfg.conns, "conns", 4, "gRPC connections shared round-robin by the callers")
 	flag.IntVar(&cfg.batchSize, "batch-size", 1000, "errors per ClassifyBatch call")
+	flag.StringVar(&cfg.profileDir, "profile", "", "write CPU and allocation profiles of the server and of this program, one per phase, into this directory")
 	flag.Parse()
 	if err := run(cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
@@ -75,6 +82,7 @@ func main() {
 // many errors one call classifies, so that batches count classifications.
 type phase struct {
 	name  string
+	slug  string // file name part of the phase's profiles
 	unit  string
 	items int
 	call  func(ctx context.Context, w int) error
@@ -121,7 +129,15 @@ func run(cfg config) error {
 	serverLog := func() string { b, _ := os.ReadFile(logFile.Name()); return "server log:\n" + string(b) }
 
 	grpcAddr, httpAddr := freeAddr(), freeAddr()
-	srv := exec.Command(cfg.binary, "serve", "--grpc-addr", grpcAddr, "--http-addr", httpAddr)
+	args := []string{"serve", "--grpc-addr", grpcAddr, "--http-addr", httpAddr}
+	if cfg.profileDir != "" {
+		if err := os.MkdirAll(cfg.profileDir, 0o755); err != nil {
+			return err
+		}
+		cfg.pprofAddr = freeAddr()
+		args = append(args, "--pprof-addr", cfg.pprofAddr)
+	}
+	srv := exec.Command(cfg.binary, args...)
 	srv.Stdout, srv.Stderr = logFile, logFile
 	if err := srv.Start(); err != nil {
 		return err
@@ -220,55 +236,65 @@ func run(cfg config) error {
 // buildPhases prepares the five workloads in the order they are compared:
 // each classifying endpoint directly before its do-nothing counterpart.
 func buildPhases(cfg config, conns []*grpc.ClientConn, httpc *http.Client, baseURL string) ([]phase, error) {
-	norm := make([]errsvcv1grpc.ErrorNormalizerClient, cfg.concurrency)
 	health := make([]healthpb.HealthClient, cfg.concurrency)
 	for w := range cfg.concurrency {
-		norm[w] = errsvcv1grpc.NewErrorNormalizerClient(conns[w%len(conns)])
 		health[w] = healthpb.NewHealthClient(conns[w%len(conns)])
 	}
-	// Bodies are encoded once so that the client spends its share of the
-	// cores on the transport, as a real caller would, not on marshalling.
+	// Requests are encoded once, in protobuf and in JSON, so that the client
+	// spends its share of the cores on the transport and on decoding the
+	// answers, as a real caller would, not on encoding the same requests
+	// again and again.
+	grpcBodies := make([]preEncoded, len(mix))
 	restBodies := make([][]byte, len(mix))
 	for i, m := range mix {
-		b, err := protojson.Marshal(m)
+		b, err := proto.Marshal(m)
 		if err != nil {
 			return nil, err
 		}
-		restBodies[i] = b
+		grpcBodies[i] = b
+		if restBodies[i], err = protojson.Marshal(m); err != nil {
+			return nil, err
+		}
 	}
-	batch := &errsvcv1.ClassifyBatchRequest{}
+	batchMsg := &errsvcv1.ClassifyBatchRequest{}
 	for i := range cfg.batchSize {
-		batch.Requests = append(batch.Requests, mix[i%len(mix)])
+		batchMsg.Requests = append(batchMsg.Requests, mix[i%len(mix)])
 	}
+	batch, err := proto.Marshal(batchMsg)
+	if err != nil {
+		return nil, err
+	}
+	conn := func(w int) *grpc.ClientConn { return conns[w%len(conns)] }
 	// Each caller walks the mix from its own offset so that all kinds of
 	// error are in flight at once.
 	next := make([]int, cfg.concurrency)
 	pick := func(w int) int { next[w]++; return (w + next[w]) % len(mix) }
 
 	return []phase{
-		{"gRPC Classify", "req/s", 1, func(ctx context.Context, w int) error {
-			resp, err := norm[w].Classify(ctx, mix[pick(w)])
+		{"gRPC Classify", "grpc-classify", "req/s", 1, func(ctx context.Context, w int) error {
+			resp := &errsvcv1.ClassifyResponse{}
+			err := conn(w).Invoke(ctx, errsvcv1grpc.ErrorNormalizer_Classify_FullMethodName, grpcBodies[pick(w)], resp, sendEncoded)
 			if err == nil && resp.GetClassification() == nil {
 				err = errors.New("response without classification")
 			}
 			return err
 		}},
-		{"gRPC Health.Check", "req/s", 1, func(ctx context.Context, w int) error {
+		{"gRPC Health.Check", "grpc-health", "req/s", 1, func(ctx context.Context, w int) error {
 			resp, err := health[w].Check(ctx, &healthpb.HealthCheckRequest{})
 			if err == nil && resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
 				err = fmt.Errorf("health status %v", resp.GetStatus())
 			}
 			return err
 		}},
-		{"REST POST /v1/classify", "req/s", 1, func(ctx context.Context, w int) error {
+		{"REST POST /v1/classify", "rest-classify", "req/s", 1, func(ctx context.Context, w int) error {
 			return httpDo(ctx, httpc, http.MethodPost, baseURL+"/v1/classify", restBodies[pick(w)])
 		}},
-		{"REST GET /healthz", "req/s", 1, func(ctx context.Context, w int) error {
+		{"REST GET /healthz", "rest-healthz", "req/s", 1, func(ctx context.Context, w int) error {
 			return httpDo(ctx, httpc, http.MethodGet, baseURL+"/healthz", nil)
 		}},
-		{fmt.Sprintf("gRPC ClassifyBatch x%d", cfg.batchSize), "cls/s", cfg.batchSize, func(ctx context.Context, w int) error {
-			resp, err := norm[w].ClassifyBatch(ctx, batch)
-			if err != nil {
+		{fmt.Sprintf("gRPC ClassifyBatch x%d", cfg.batchSize), "grpc-batch", "cls/s", cfg.batchSize, func(ctx context.Context, w int) error {
+			resp := &errsvcv1.ClassifyBatchResponse{}
+			if err := conn(w).Invoke(ctx, errsvcv1grpc.ErrorNormalizer_ClassifyBatch_FullMethodName, preEncoded(batch), resp, sendEncoded); err != nil {
 				return err
 			}
 			if len(resp.GetResults()) != cfg.batchSize {
@@ -282,6 +308,22 @@ func buildPhases(cfg config, conns []*grpc.ClientConn, httpc *http.Client, baseU
 			return nil
 		}},
 	}, nil
+}
+
+// preEncoded is a request already in protobuf wire format.
+type preEncoded []byte
+
+// sendEncoded sends preEncoded requests as they are and decodes answers with
+// the standard protobuf codec, as the generated client would.
+var sendEncoded = grpc.ForceCodecV2(preEncodedCodec{encoding.GetCodecV2("proto")})
+
+type preEncodedCodec struct{ encoding.CodecV2 }
+
+func (c preEncodedCodec) Marshal(v any) (mem.BufferSlice, error) {
+	if b, ok := v.(preEncoded); ok {
+		return mem.BufferSlice{mem.SliceBuffer(b)}, nil
+	}
+	return c.CodecV2.Marshal(v)
 }
 
 // runPhase runs p on every caller for the warm-up and then the measured
@@ -321,11 +363,13 @@ func runPhase(p phase, cfg config, pid int) result {
 	// start of the measured window and samples RSS once a second.
 	time.Sleep(time.Until(measureFrom))
 	srv0, cli0, all0 := procCPU(pid), selfCPU(), machineCPU()
+	stopProfiles := startProfiles(cfg, p.slug)
 	var rss []float64
 	for t := measureFrom.Add(time.Second); !t.After(stopAt); t = t.Add(time.Second) {
 		time.Sleep(time.Until(t))
 		rss = append(rss, procMB(pid, "VmRSS"))
 	}
+	stopProfiles()
 	wg.Wait()
 	elapsed := time.Since(measureFrom)
 	r := result{phase: p, elapsed: elapsed, rss: rss, rssEnd: procMB(pid, "VmRSS"),
@@ -345,6 +389,59 @@ func runPhase(p phase, cfg config, pid int) result {
 		r.p50, r.p99 = all[len(all)*50/100], all[len(all)*99/100]
 	}
 	return r
+}
+
+// startProfiles, when --profile is set, profiles the server (through its
+// --pprof-addr) and this program over the measured window of a phase. The
+// returned function waits for the profiles to be written; a profile that
+// could not be taken is reported and does not fail the run.
+func startProfiles(cfg config, slug string) (stop func()) {
+	if cfg.profileDir == "" {
+		return func() {}
+	}
+	secs := max(1, int(cfg.duration/time.Second)-1)
+	var wg sync.WaitGroup
+	// The allocation profile with seconds= is a delta: what was allocated
+	// during the window, not since the server started.
+	for _, kind := range []string{"profile", "allocs"} {
+		wg.Go(func() {
+			url := fmt.Sprintf("http://%s/debug/pprof/%s?seconds=%d", cfg.pprofAddr, kind, secs)
+			file := filepath.Join(cfg.profileDir, fmt.Sprintf("server-%s-%s.pprof", slug, map[string]string{"profile": "cpu", "allocs": "allocs"}[kind]))
+			if err := fetch(url, file); err != nil {
+				fmt.Fprintf(os.Stderr, "profile %s: %v\n", file, err)
+			}
+		})
+	}
+	f, err := os.Create(filepath.Join(cfg.profileDir, fmt.Sprintf("client-%s-cpu.pprof", slug)))
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "client profile: %v\n", err)
+	}
+	return func() {
+		if f != nil {
+			pprof.StopCPUProfile()
+			f.Close()
+		}
+		wg.Wait()
+	}
+}
+
+func fetch(url, file string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", url, resp.Status)
+	}
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(file, b, 0o644)
 }
 
 func httpDo(ctx context.Context, c *http.Client, method, url string, body []byte) error {
