@@ -149,16 +149,13 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 	// The word, noting the classes of characters for the opaque string test
 	// below.
 	w := i
-	var lower, upper, digit bool
-	for w < len(s) && isWordChar(s[w]) {
-		switch ch := s[w]; {
-		case 'a' <= ch && ch <= 'z':
-			lower = true
-		case 'A' <= ch && ch <= 'Z':
-			upper = true
-		case '0' <= ch && ch <= '9':
-			digit = true
+	var seen uint8
+	for w < len(s) {
+		cl := charClass[s[w]]
+		if cl&cWord == 0 {
+			break
 		}
+		seen |= cl
 		w++
 	}
 	if w == i {
@@ -179,7 +176,7 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 	if strings.HasPrefix(s[i:], "eyJ") {
 		k := i
 		dots := 0
-		for k < len(s) && (isB64URL(s[k]) || s[k] == '.') {
+		for k < len(s) && (isWordChar(s[k]) || s[k] == '.') { // base64url is made of word characters
 			if s[k] == '.' {
 				dots++
 			}
@@ -201,20 +198,13 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 		}
 	}
 	// A long opaque string mixing letters and digits: an API key or token.
-	// It continues the word through base64 and token punctuation.
+	// It continues the word through token punctuation.
 	k := w
-	for k < len(s) && (isB64URL(s[k]) || s[k] == '+' || s[k] == '/' || s[k] == '=' || s[k] == '.' || s[k] == '~') {
-		switch ch := s[k]; {
-		case 'a' <= ch && ch <= 'z':
-			lower = true
-		case 'A' <= ch && ch <= 'Z':
-			upper = true
-		case '0' <= ch && ch <= '9':
-			digit = true
-		}
+	for k < len(s) && charClass[s[k]]&cToken != 0 {
+		seen |= charClass[s[k]]
 		k++
 	}
-	if k-i >= 32 && digit && (lower || upper) && !strings.Contains(s[i:k], "//") {
+	if k-i >= 32 && seen&cDigit != 0 && seen&(cLower|cUpper) != 0 && !strings.Contains(s[i:k], "//") {
 		return i, k, true
 	}
 	return 0, 0, false
@@ -252,14 +242,33 @@ func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
-func isWordChar(c byte) bool {
-	return c == '_' || c == '-' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
-}
+// Classes of bytes for the redaction scan.
+const (
+	cWord  = 1 << iota // letters, digits, '_' and '-': words, and base64url
+	cLower             // a-z
+	cUpper             // A-Z
+	cDigit             // 0-9
+	cToken             // a word character or one of . ~ + / =: tokens and opaque keys
+)
 
-func isB64URL(c byte) bool {
-	return c == '_' || c == '-' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
-}
+var charClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = cWord | cLower | cToken
+		case 'A' <= c && c <= 'Z':
+			t[c] = cWord | cUpper | cToken
+		case '0' <= c && c <= '9':
+			t[c] = cWord | cDigit | cToken
+		case c == '_' || c == '-':
+			t[c] = cWord | cToken
+		case c == '.' || c == '~' || c == '+' || c == '/' || c == '=':
+			t[c] = cToken
+		}
+	}
+	return t
+}()
 
-func isTokenChar(c byte) bool {
-	return isB64URL(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '='
-}
+func isWordChar(c byte) bool { return charClass[c]&cWord != 0 }
+
+func isTokenChar(c byte) bool { return charClass[c]&cToken != 0 }
