@@ -55,6 +55,9 @@ type Provider struct {
 	Entries []*Entry
 	// Standard is true for kind STANDARD.
 	Standard bool
+	// Index is the provider's position in Catalog.Providers, for
+	// per-provider tables kept by callers.
+	Index int
 
 	// Chain is the order in which entries are consulted for a request naming
 	// this provider: itself, the standards it builds on (transitively, most
@@ -340,7 +343,8 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 		}
 		return a.Proto.GetId() < b.Proto.GetId()
 	})
-	for _, p := range c.Providers {
+	for i, p := range c.Providers {
+		p.Index = i
 		p.Proto.EntryCount = int32(len(p.Entries))
 		for _, e := range p.Entries {
 			e.Index = len(c.entries)

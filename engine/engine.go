@@ -122,6 +122,8 @@ type Result struct {
 	Kind          errsvcv1.MatchKind
 	Provider      string
 	ProviderKnown bool
+	// Named is the catalog provider the request named, nil when unknown.
+	Named *catalog.Provider
 	// Action and Fallback are the entry's, possibly adjusted by context
 	// (no refresh token available turns REFRESH_TOKEN into its fallback).
 	Action   errsvcv1.Action

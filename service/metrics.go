@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	grpcprom "github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus"
@@ -14,7 +14,6 @@ import (
 
 	"github.com/errsvc/errsvc/catalog"
 	"github.com/errsvc/errsvc/engine"
-	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
 )
 
 // unknownLabel stands for every label value that does not come from the
@@ -34,16 +33,55 @@ type Metrics struct {
 	httpDuration    *prometheus.HistogramVec
 	grpc            *grpcprom.ServerMetrics
 
-	// children caches resolved counters: label lookups on every call would
-	// cost more than the classification itself.
-	children          sync.Map // childKey -> prometheus.Counter
-	unmatchedChildren sync.Map // string -> prometheus.Counter
+	// counters are the classification counters of the loaded catalog.
+	counters atomic.Pointer[counterTable]
 }
 
-type childKey struct {
-	provider string // a catalog-owned id or unknownLabel
-	entry    *catalog.Entry
-	action   errsvcv1.Action
+// counterTable holds the counters of one catalog, each resolved on its first
+// use into a slot of its own: a label lookup on every call would cost more
+// than the classification itself, and creating them all up front would
+// publish thousands of series that stay at zero.
+type counterTable struct {
+	cat *catalog.Catalog
+	// slots has one counter per requested provider (the catalog's, then
+	// unknown), entry (the catalog's, then none) and action (the entry's,
+	// or the one context turned it into).
+	slots     []atomic.Pointer[prometheus.Counter]
+	unmatched []prometheus.Counter // per requested provider, then unknown
+}
+
+func newCounterTable(m *Metrics, cat *catalog.Catalog) *counterTable {
+	t := &counterTable{
+		cat:       cat,
+		slots:     make([]atomic.Pointer[prometheus.Counter], (len(cat.Providers)+1)*(len(cat.Entries())+1)*2),
+		unmatched: make([]prometheus.Counter, len(cat.Providers)+1),
+	}
+	for i, p := range cat.Providers {
+		// Created at zero so that rate() sees the first unmatched error.
+		t.unmatched[i] = m.unmatched.WithLabelValues(p.Proto.GetId())
+	}
+	t.unmatched[len(cat.Providers)] = m.unmatched.WithLabelValues(unknownLabel)
+	return t
+}
+
+// providerIndex is the requested provider's index in the table's catalog,
+// or the index that stands for unknown.
+func (t *counterTable) providerIndex(r *engine.Result) int {
+	if r.Named == nil {
+		return len(t.cat.Providers)
+	}
+	return r.Named.Index
+}
+
+func (t *counterTable) slot(r *engine.Result) *atomic.Pointer[prometheus.Counter] {
+	entry, changed := len(t.cat.Entries()), 0
+	if r.Entry != nil {
+		entry = r.Entry.Index
+		if r.Action != r.Entry.Proto.GetClassification().GetAction() {
+			changed = 1
+		}
+	}
+	return &t.slots[(t.providerIndex(r)*(len(t.cat.Entries())+1)+entry)*2+changed]
 }
 
 // NewMetrics registers errsvc's metrics on a new registry.
@@ -97,49 +135,61 @@ func (m *Metrics) Handler() http.Handler {
 
 // providerLabel returns the requested provider as a label value: its
 // catalog-owned id when known, unknownLabel otherwise.
-func providerLabel(cat *catalog.Catalog, requested string) string {
-	if p, ok := cat.Provider(requested); ok {
-		return p.Proto.GetId()
+func providerLabel(r *engine.Result) string {
+	if r.Named != nil {
+		return r.Named.Proto.GetId()
 	}
 	return unknownLabel
 }
 
-// observe counts one classification.
+// observe counts one classification of r, made with cat.
 func (m *Metrics) observe(cat *catalog.Catalog, r *engine.Result) {
-	prov := providerLabel(cat, r.Provider)
-	key := childKey{provider: prov, entry: r.Entry, action: r.Action}
-	c, ok := m.children.Load(key)
-	if !ok {
-		code, category, action := "UNKNOWN", "UNKNOWN", "ABORT"
-		if r.Entry != nil {
-			cl := r.Entry.Proto.GetClassification()
-			code = cl.GetCode()
-			category = strings.TrimPrefix(cl.GetCategory().String(), "CATEGORY_")
-			action = strings.TrimPrefix(r.Action.String(), "ACTION_")
+	t := m.counters.Load()
+	if t == nil || t.cat != cat {
+		// Classified with a catalog a reload has just replaced: counted by
+		// label lookup, as rare as reloads are.
+		m.classificationCounter(r).Inc()
+		if r.Unmatched {
+			m.unmatched.WithLabelValues(providerLabel(r)).Inc()
 		}
-		c, _ = m.children.LoadOrStore(key, m.classifications.WithLabelValues(prov, code, category, action))
+		return
 	}
-	c.(prometheus.Counter).Inc()
+	slot := t.slot(r)
+	c := slot.Load()
+	if c == nil {
+		counter := m.classificationCounter(r)
+		// Two first uses at once resolve to the same child; either store
+		// is right.
+		slot.Store(&counter)
+		c = &counter
+	}
+	(*c).Inc()
 	if r.Unmatched {
-		u, ok := m.unmatchedChildren.Load(prov)
-		if !ok {
-			u, _ = m.unmatchedChildren.LoadOrStore(prov, m.unmatched.WithLabelValues(prov))
-		}
-		u.(prometheus.Counter).Inc()
+		t.unmatched[t.providerIndex(r)].Inc()
 	}
 }
 
+// classificationCounter resolves the labels of r: each comes from the
+// catalog or a fixed enum.
+func (m *Metrics) classificationCounter(r *engine.Result) prometheus.Counter {
+	code, category, action := "UNKNOWN", "UNKNOWN", "ABORT"
+	if r.Entry != nil {
+		cl := r.Entry.Proto.GetClassification()
+		code = cl.GetCode()
+		category = strings.TrimPrefix(cl.GetCategory().String(), "CATEGORY_")
+		action = strings.TrimPrefix(r.Action.String(), "ACTION_")
+	}
+	return m.classifications.WithLabelValues(providerLabel(r), code, category, action)
+}
+
 // catalogLoaded publishes the entry counts of a newly loaded catalog and
-// forgets the cached children of the previous one.
+// starts its table of counters.
 func (m *Metrics) catalogLoaded(cat *catalog.Catalog) {
 	m.entries.Reset()
 	for _, p := range cat.Providers {
 		m.entries.WithLabelValues(p.Proto.GetId()).Set(float64(len(p.Entries)))
-		// Created at zero so that rate() sees the first unmatched error.
-		m.unmatched.WithLabelValues(p.Proto.GetId())
 	}
-	m.unmatched.WithLabelValues(unknownLabel)
-	m.children.Clear()
+	m.counters.Store(newCounterTable(m, cat))
 }
 
 func (m *Metrics) reloaded(ok bool) {

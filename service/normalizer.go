@@ -101,7 +101,7 @@ func (n *Normalizer) classifyWith(cat *catalog.Catalog, req *errsvcv1.ClassifyRe
 	resp := res.Response(cat)
 	if n.log.Enabled(context.Background(), slog.LevelDebug) {
 		// Only catalog-owned values are logged: never the body or the raw code.
-		n.log.Debug("classified", "provider", providerLabel(cat, req.GetProvider()),
+		n.log.Debug("classified", "provider", providerLabel(&res),
 			"entry", resp.GetMatch().GetEntryId(), "kind", res.Kind.String(), "unmatched", res.Unmatched)
 	}
 	return resp, nil

@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -72,6 +73,12 @@ func main() {
 	flag.IntVar(&cfg.batchSize, "batch-size", 1000, "errors per ClassifyBatch call")
 	flag.StringVar(&cfg.profileDir, "profile", "", "write CPU and allocation profiles of the server and of this program, one per phase, into this directory")
 	flag.Parse()
+	if os.Getenv("GOGC") == "" {
+		// The same trade of memory for CPU that errsvc makes by default: the
+		// two share the cores, and every collection here is time the server
+		// does not get. GOGC, when set, applies to both.
+		debug.SetGCPercent(400)
+	}
 	if err := run(cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
