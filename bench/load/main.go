@@ -66,7 +66,7 @@ type config struct {
 func main() {
 	var cfg config
 	flag.StringVar(&cfg.binary, "errsvc", "", "path to a built errsvc binary (default: go build one into a temporary directory)")
-	flag.DurationVar(&cfg.duration, "duration", 10*time.Second, "measured duration of each phase")
+	flag.DurationVar(&cfg.duration, "duration", 12*time.Second, "measured duration of each phase (five phases: 12 s each make a load of over 60 s)")
 	flag.DurationVar(&cfg.warmup, "warmup", time.Second, "unmeasured warm-up before each phase")
 	flag.IntVar(&cfg.concurrency, "concurrency", 16, "concurrent callers")
 	flag.IntVar(&cfg.conns, "conns", 4, "gRPC connections shared round-robin by the callers")
@@ -216,6 +216,27 @@ func run(cfg config) error {
 	// flight, so the RSS after each part is shown apart.
 	fmt.Printf("%-30s %+.1f MB (idle %.1f, after single requests %.1f, after batches %.1f, peak VmHWM %.1f)\n",
 		"RSS growth over the load", end-idle, idle, results[3].rssEnd, end, peak)
+	// Flat means no phase keeps growing: from its first sample to its last,
+	// each phase's RSS may rise by at most a tenth (or 2 MB), however high
+	// its working set sits.
+	worst, worstPhase := 0.0, ""
+	for _, r := range results {
+		if len(r.rss) > 1 {
+			if g := r.rss[len(r.rss)-1] - r.rss[0]; g > worst {
+				worst, worstPhase = g, r.name
+			}
+		}
+	}
+	flat := true
+	for _, r := range results {
+		if len(r.rss) > 1 && r.rss[len(r.rss)-1]-r.rss[0] > max(2, r.rss[0]/10) {
+			flat = false
+		}
+	}
+	check("RSS within each phase", fmt.Sprintf("%+.1f MB", worst), "flat", flat)
+	if worstPhase != "" {
+		fmt.Printf("%-30s %s\n", "", "largest rise: "+worstPhase)
+	}
 
 	// SIGTERM must drain and exit 0: a benchmark that leaves a hung or
 	// crashing server behind would hide a real fault.
