@@ -562,3 +562,87 @@ func TestHotReloadConfigMapSwap(t *testing.T) {
 	}
 	waitFor(t, "ConfigMap swap reload", func() bool { return code() == "CARD_FROZEN" })
 }
+
+// TestConcurrentCallsShareCatalogMessages has many calls for the same entry
+// in flight at once, over both transports and in batches. Answers share the
+// catalog's immutable classification messages; under -race this checks that
+// encoding them from many goroutines at once is safe, and that every caller
+// gets the same answer.
+func TestConcurrentCallsShareCatalogMessages(t *testing.T) {
+	ts := startServer(t, Config{})
+	ctx := context.Background()
+	req := &errsvcv1.ClassifyRequest{Provider: "danske-bank", Operation: "token", HttpStatus: 400,
+		Body: `{"error":"unsupported_grant_type","error_description":"only authorization_code"}`}
+	want, err := ts.client.Classify(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := protojson.Marshal(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := &errsvcv1.ClassifyBatchRequest{}
+	for range 50 {
+		batch.Requests = append(batch.Requests, req)
+	}
+	same := func(got *errsvcv1.ClassifyResponse) error {
+		if diff := cmp.Diff(want, got, protocmp.Transform()); diff != "" {
+			return fmt.Errorf("answer differs (-first +this):\n%s", diff)
+		}
+		return nil
+	}
+	calls := []func() error{
+		func() error {
+			got, err := ts.client.Classify(ctx, req)
+			if err != nil {
+				return err
+			}
+			return same(got)
+		},
+		func() error {
+			resp, err := http.Post(ts.base+"/v1/classify", "application/json", bytes.NewReader(body))
+			if err != nil {
+				return err
+			}
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			if err != nil {
+				return err
+			}
+			got := &errsvcv1.ClassifyResponse{}
+			if err := protojson.Unmarshal(b, got); err != nil {
+				return fmt.Errorf("%s: %v", b, err)
+			}
+			return same(got)
+		},
+		func() error {
+			got, err := ts.client.ClassifyBatch(ctx, batch)
+			if err != nil {
+				return err
+			}
+			for _, r := range got.GetResults() {
+				if err := same(r.GetResponse()); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 9)
+	for i := range 9 {
+		wg.Go(func() {
+			for range 20 {
+				if err := calls[i%len(calls)](); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
