@@ -118,10 +118,9 @@ type Alternative struct {
 
 // Result is the engine's answer. Entry is nil when nothing matched.
 type Result struct {
-	Entry         *catalog.Entry
-	Kind          errsvcv1.MatchKind
-	Provider      string
-	ProviderKnown bool
+	Entry    *catalog.Entry
+	Kind     errsvcv1.MatchKind
+	Provider string
 	// Named is the catalog provider the request named, nil when unknown.
 	Named *catalog.Provider
 	// Action and Fallback are the entry's, possibly adjusted by context

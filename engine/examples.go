@@ -15,7 +15,7 @@ func ExampleRequest(e *catalog.Entry, ex *errsvcv1.ClassifyRequest) *Request {
 	if req.Provider == "" && !e.Provider.Standard {
 		req.Provider = e.Provider.Proto.GetId()
 	}
-	return req
+	return &req
 }
 
 // CheckExamples classifies every example of every entry and reports, as

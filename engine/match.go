@@ -220,7 +220,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 	var named *catalog.Provider
 	if req.Provider != "" {
 		if p, ok := cat.Provider(req.Provider); ok {
-			named, chain, r.ProviderKnown, r.Named = p, p.Chain, true, p
+			named, chain, r.Named = p, p.Chain, p
 		}
 	}
 	status := req.HTTPStatus

@@ -46,7 +46,7 @@ func Sanitize(s string, maxLen int) string {
 	if isClean(s, maxLen) {
 		return s
 	}
-	return string(appendSanitized(make([]byte, 0, min(len(s), maxLen)+len(redacted)), s, maxLen))
+	return string(appendRedacted(make([]byte, 0, min(len(s), maxLen)+len(redacted)), s, maxLen))
 }
 
 // isClean reports whether Sanitize would return s unchanged.
@@ -59,6 +59,12 @@ func appendSanitized(dst []byte, s string, maxLen int) []byte {
 	if isClean(s, maxLen) {
 		return append(dst, s...)
 	}
+	return appendRedacted(dst, s, maxLen)
+}
+
+// appendRedacted appends s to dst redacted, cleaned and cut: the work of
+// Sanitize for text that is not clean.
+func appendRedacted(dst []byte, s string, maxLen int) []byte {
 	// At most maxLen bytes are kept, so only a window of s is read: a
 	// secret running past it is redacted up to its edge, far past the cut,
 	// and a hostile megabyte of text costs no more than a kilobyte.
@@ -236,10 +242,6 @@ func isSecretKey(word string) bool {
 		}
 	}
 	return false
-}
-
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // Classes of bytes for the redaction scan.

@@ -72,7 +72,7 @@ func (r *Result) Response(cat *catalog.Catalog) *errsvcv1.ClassifyResponse {
 	out := &response{}
 	m := &out.match
 	m.Provider = r.Provider
-	m.ProviderKnown = r.ProviderKnown
+	m.ProviderKnown = r.Named != nil
 	m.Kind = r.Kind
 	m.UpstreamCode = Sanitize(r.UpstreamCode.String(), maxUpstreamCode)
 	m.UpstreamDescription = Sanitize(r.UpstreamDescription.String(), maxUpstreamText)
@@ -119,21 +119,14 @@ func (r *Result) Response(cat *catalog.Catalog) *errsvcv1.ClassifyResponse {
 }
 
 // RequestFromProto converts the API request. body_bytes, when set, is used
-// instead of body; it may hold any bytes.
-func RequestFromProto(p *errsvcv1.ClassifyRequest) *Request {
-	r := &Request{}
-	FillRequest(r, p)
-	return r
-}
-
-// FillRequest is RequestFromProto into a Request of the caller's, which may
-// then stay on its stack.
-func FillRequest(r *Request, p *errsvcv1.ClassifyRequest) {
+// instead of body; it may hold any bytes. The Request is a value, so that a
+// caller may keep it on its stack.
+func RequestFromProto(p *errsvcv1.ClassifyRequest) Request {
 	body := p.GetBody()
 	if len(p.GetBodyBytes()) > 0 {
 		body = string(p.GetBodyBytes())
 	}
-	*r = Request{
+	return Request{
 		Provider:    p.GetProvider(),
 		Operation:   p.GetOperation(),
 		HTTPStatus:  int(p.GetHttpStatus()),

@@ -91,8 +91,7 @@ func (n *Normalizer) classifyWith(cat *catalog.Catalog, req *errsvcv1.ClassifyRe
 			Message:  fmt.Sprintf("body_bytes is %d bytes, more than the %d allowed", len(req.GetBodyBytes()), n.limits.MaxBodyBytes),
 			Metadata: map[string]string{"limit": strconv.Itoa(n.limits.MaxBodyBytes)}}
 	}
-	var ereq engine.Request
-	engine.FillRequest(&ereq, req)
+	ereq := engine.RequestFromProto(req)
 	res, err := engine.ClassifyWith(cat, &ereq, &n.limits, scratch)
 	if err != nil {
 		return nil, err

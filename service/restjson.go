@@ -23,9 +23,10 @@ type restMarshaler struct {
 }
 
 func (m *restMarshaler) Marshal(v any) ([]byte, error) {
-	w := jsonWriter{b: make([]byte, 0, 1024)}
+	var w jsonWriter
 	switch v := v.(type) {
 	case *errsvcv1.ClassifyResponse:
+		w.b = make([]byte, 0, 1024)
 		w.classifyResponse(v)
 	case *errsvcv1.ClassifyBatchResponse:
 		w.b = make([]byte, 0, 512*len(v.GetResults())+16)

@@ -219,17 +219,16 @@ func run(cfg config) error {
 	// Flat means no phase keeps growing: from its first sample to its last,
 	// each phase's RSS may rise by at most a tenth (or 2 MB), however high
 	// its working set sits.
-	worst, worstPhase := 0.0, ""
+	worst, worstPhase, flat := 0.0, "", true
 	for _, r := range results {
-		if len(r.rss) > 1 {
-			if g := r.rss[len(r.rss)-1] - r.rss[0]; g > worst {
-				worst, worstPhase = g, r.name
-			}
+		if len(r.rss) < 2 {
+			continue
 		}
-	}
-	flat := true
-	for _, r := range results {
-		if len(r.rss) > 1 && r.rss[len(r.rss)-1]-r.rss[0] > max(2, r.rss[0]/10) {
+		g := r.rss[len(r.rss)-1] - r.rss[0]
+		if g > worst {
+			worst, worstPhase = g, r.name
+		}
+		if g > max(2, r.rss[0]/10) {
 			flat = false
 		}
 	}
@@ -431,10 +430,10 @@ func startProfiles(cfg config, slug string) (stop func()) {
 	var wg sync.WaitGroup
 	// The allocation profile with seconds= is a delta: what was allocated
 	// during the window, not since the server started.
-	for _, kind := range []string{"profile", "allocs"} {
+	for _, p := range []struct{ endpoint, name string }{{"profile", "cpu"}, {"allocs", "allocs"}} {
 		wg.Go(func() {
-			url := fmt.Sprintf("http://%s/debug/pprof/%s?seconds=%d", cfg.pprofAddr, kind, secs)
-			file := filepath.Join(cfg.profileDir, fmt.Sprintf("server-%s-%s.pprof", slug, map[string]string{"profile": "cpu", "allocs": "allocs"}[kind]))
+			url := fmt.Sprintf("http://%s/debug/pprof/%s?seconds=%d", cfg.pprofAddr, p.endpoint, secs)
+			file := filepath.Join(cfg.profileDir, fmt.Sprintf("server-%s-%s.pprof", slug, p.name))
 			if err := fetch(url, file); err != nil {
 				fmt.Fprintf(os.Stderr, "profile %s: %v\n", file, err)
 			}

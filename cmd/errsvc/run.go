@@ -241,7 +241,8 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := engine.Classify(cat, engine.RequestFromProto(req), nil)
+	ereq := engine.RequestFromProto(req)
+	res, err := engine.Classify(cat, &ereq, nil)
 	if err != nil {
 		return err
 	}
