@@ -42,10 +42,20 @@ type Catalog struct {
 	// Providers holds the providers and then the standards, each sorted by id.
 	Providers []*Provider
 
-	byID         map[string]*Provider
+	byID         map[string]*Provider // ids and id aliases, lowercase
 	defaultChain []*Provider
 	entries      []*Entry
 	entriesByID  map[string]*Entry
+
+	// vocabulary holds the entries of vocabulary files, in file order.
+	vocabulary []*Entry
+	// providerCodes maps each code that providers' entries (or their
+	// aliases) name to those entries, for requests that name no known
+	// provider.
+	providerCodes map[string][]*Entry
+	// standardCodes lists the codes the standards define, for near
+	// spellings.
+	standardCodes []string
 }
 
 // Provider is a provider or standard with its compiled entries.
@@ -55,6 +65,9 @@ type Provider struct {
 	Entries []*Entry
 	// Standard is true for kind STANDARD.
 	Standard bool
+	// Vocabulary is true for kind VOCABULARY: its entries match words and
+	// are consulted only for inference.
+	Vocabulary bool
 	// Index is the provider's position in Catalog.Providers, for
 	// per-provider tables kept by callers.
 	Index int
@@ -89,6 +102,19 @@ type Entry struct {
 	HeadersPresent      []string // lowercase
 	Context             []ContextFact
 	NoCode              bool
+
+	// Words, AndWords and NotWords are the compiled phrases of a vocabulary
+	// entry.
+	Words, AndWords, NotWords []Phrase
+	// CaptureLines are where the entry's captures start.
+	CaptureLines []int
+}
+
+// Phrase is a sequence of lowercase words; when Prefix is set, the last word
+// matches any word it begins.
+type Phrase struct {
+	Words  []string
+	Prefix bool
 }
 
 // ContextFact is one context condition: key and lowercase value.
@@ -108,11 +134,40 @@ func (m StatusMatch) Matches(s int) bool {
 	return s == m.Status
 }
 
-// Provider returns the provider or standard with the given id.
+// Provider returns the provider or standard with the given id or id alias,
+// compared case-insensitively and without surrounding space.
 func (c *Catalog) Provider(id string) (*Provider, bool) {
-	p, ok := c.byID[id]
+	if p, ok := c.byID[id]; ok {
+		return p, true
+	}
+	var buf [64]byte
+	id = strings.TrimSpace(id)
+	if len(id) > len(buf) {
+		return nil, false
+	}
+	b := buf[:len(id)]
+	for i := 0; i < len(id); i++ {
+		ch := id[i]
+		if 'A' <= ch && ch <= 'Z' {
+			ch += 'a' - 'A'
+		}
+		b[i] = ch
+	}
+	p, ok := c.byID[string(b)]
 	return p, ok
 }
+
+// Vocabulary returns the entries of the inference vocabulary, in file order.
+func (c *Catalog) Vocabulary() []*Entry { return c.vocabulary }
+
+// ProviderEntriesFor returns the providers' entries that name the normalized
+// code, directly or through a provider's alias.
+func (c *Catalog) ProviderEntriesFor(normalized []byte) []*Entry {
+	return c.providerCodes[string(normalized)]
+}
+
+// StandardCodes returns every normalized code the standards define, sorted.
+func (c *Catalog) StandardCodes() []string { return c.standardCodes }
 
 // DefaultChain is the chain for requests that name no known provider: every
 // standard, HTTP semantics last.
@@ -312,7 +367,8 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 		p := &Provider{
 			Proto:    f.GetProvider(),
 			File:     names[i],
-			Standard: f.GetProvider().GetKind() == errsvcv1.ProviderKind_PROVIDER_KIND_STANDARD,
+			Standard:   f.GetProvider().GetKind() == errsvcv1.ProviderKind_PROVIDER_KIND_STANDARD,
+			Vocabulary: f.GetProvider().GetKind() == errsvcv1.ProviderKind_PROVIDER_KIND_VOCABULARY,
 			aliases:  make(map[string]string),
 			byCode:   make(map[string][]*Entry),
 		}
@@ -325,6 +381,9 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 			for _, ex := range pe.GetExamples() {
 				e.ExampleLines = append(e.ExampleLines, pos.line(ex, ""))
 			}
+			for _, cp := range pe.GetCaptures() {
+				e.CaptureLines = append(e.CaptureLines, pos.line(cp, ""))
+			}
 			p.Entries = append(p.Entries, e)
 			for _, code := range e.Codes {
 				p.byCode[code] = append(p.byCode[code], e)
@@ -334,12 +393,15 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 			}
 		}
 		c.byID[p.Proto.GetId()] = p
+		for _, a := range p.Proto.GetIdAliases() {
+			c.byID[strings.ToLower(strings.TrimSpace(a))] = p
+		}
 		c.Providers = append(c.Providers, p)
 	}
 	sort.SliceStable(c.Providers, func(i, j int) bool {
 		a, b := c.Providers[i], c.Providers[j]
-		if a.Standard != b.Standard {
-			return !a.Standard
+		if a.kindOrder() != b.kindOrder() {
+			return a.kindOrder() < b.kindOrder()
 		}
 		return a.Proto.GetId() < b.Proto.GetId()
 	})
@@ -352,6 +414,29 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 			c.entriesByID[e.Proto.GetId()] = e
 		}
 	}
+	c.providerCodes = make(map[string][]*Entry)
+	std := map[string]bool{}
+	for _, p := range c.Providers {
+		switch {
+		case p.Vocabulary:
+			c.vocabulary = append(c.vocabulary, p.Entries...)
+		case p.Standard:
+			for code := range p.byCode {
+				std[code] = true
+			}
+		default:
+			for code, es := range p.byCode {
+				c.providerCodes[code] = append(c.providerCodes[code], es...)
+			}
+			for alias, canon := range p.aliases {
+				c.providerCodes[alias] = append(c.providerCodes[alias], p.byCode[canon]...)
+			}
+		}
+	}
+	for code := range std {
+		c.standardCodes = append(c.standardCodes, code)
+	}
+	sort.Strings(c.standardCodes)
 	var standards []*Provider
 	for _, p := range c.Providers {
 		if p.Standard && p.Proto.GetId() != HTTPStandardID {
@@ -456,6 +541,9 @@ func compileEntry(pe *errsvcv1.Entry, p *Provider) *Entry {
 	for k := range m.GetContext() {
 		keys = append(keys, k)
 	}
+	e.Words = compilePhrases(m.GetWords())
+	e.AndWords = compilePhrases(m.GetAndWords())
+	e.NotWords = compilePhrases(m.GetNotWords())
 	sort.Strings(keys)
 	for _, k := range keys {
 		e.Context = append(e.Context, ContextFact{Key: strings.ToLower(k), Value: strings.ToLower(strings.TrimSpace(m.GetContext()[k]))})
@@ -468,4 +556,29 @@ func appendUnique(s []string, v string) []string {
 		return s
 	}
 	return append(s, v)
+}
+
+// kindOrder sorts providers before standards before vocabularies.
+func (p *Provider) kindOrder() int {
+	switch {
+	case p.Vocabulary:
+		return 2
+	case p.Standard:
+		return 1
+	}
+	return 0
+}
+
+func compilePhrases(ps []string) []Phrase {
+	out := make([]Phrase, 0, len(ps))
+	for _, s := range ps {
+		ph := Phrase{Words: SplitWords(nil, s)}
+		if strings.HasSuffix(strings.TrimSpace(s), "*") {
+			ph.Prefix = true
+		}
+		if len(ph.Words) > 0 {
+			out = append(out, ph)
+		}
+	}
+	return out
 }

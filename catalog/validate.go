@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -60,6 +61,7 @@ func validate(names []string, files []*errsvcv1.CatalogFile, pos positions) []er
 	providerFile := map[string]string{}
 	kinds := map[string]errsvcv1.ProviderKind{}
 	entryFile := map[string]string{}
+	idAliasFile := map[string]string{}
 	for i, f := range files {
 		name := names[i]
 		pr := f.GetProvider()
@@ -86,7 +88,17 @@ func validate(names []string, files []*errsvcv1.CatalogFile, pos positions) []er
 			p.add(name, pr, "", "provider %q has no name", id)
 		}
 		if pr.GetKind() == errsvcv1.ProviderKind_PROVIDER_KIND_UNSPECIFIED {
-			p.add(name, pr, "", "provider %q has no kind (PROVIDER or STANDARD)", id)
+			p.add(name, pr, "", "provider %q has no kind (PROVIDER, STANDARD or VOCABULARY)", id)
+		}
+		for _, a := range pr.GetIdAliases() {
+			switch {
+			case !providerIDRe.MatchString(a):
+				p.add(name, pr, "id_aliases", "id alias %q must be lowercase letters, digits and hyphens", a)
+			case idAliasFile[a] != "":
+				p.add(name, pr, "id_aliases", "id alias %q is also claimed in %s", a, idAliasFile[a])
+			default:
+				idAliasFile[a] = name
+			}
 		}
 		if pr.GetEntryCount() != 0 {
 			p.add(name, pr, "entry_count", "entry_count is computed by errsvc and must not be set")
@@ -113,7 +125,12 @@ func validate(names []string, files []*errsvcv1.CatalogFile, pos positions) []er
 			default:
 				entryFile[eid] = name
 			}
-			validateEntry(p, name, e)
+			validateEntry(p, name, e, pr.GetKind() == errsvcv1.ProviderKind_PROVIDER_KIND_VOCABULARY)
+		}
+	}
+	for a, file := range idAliasFile {
+		if other, ok := providerFile[a]; ok {
+			p.add(file, files[slices.Index(names, file)].GetProvider(), "id_aliases", "id alias %q is the id of the provider in %s", a, other)
 		}
 	}
 	for i, f := range files {
@@ -133,7 +150,7 @@ func validate(names []string, files []*errsvcv1.CatalogFile, pos positions) []er
 	return p.errs
 }
 
-func validateEntry(p *problems, file string, e *errsvcv1.Entry) {
+func validateEntry(p *problems, file string, e *errsvcv1.Entry, vocabulary bool) {
 	id := e.GetId()
 	m := e.GetMatch()
 	if m == nil {
@@ -141,14 +158,21 @@ func validateEntry(p *problems, file string, e *errsvcv1.Entry) {
 	} else {
 		if len(m.GetOperations()) == 0 && len(m.GetHttpStatuses()) == 0 && len(m.GetCodes()) == 0 &&
 			len(m.GetErrorTypes()) == 0 && len(m.GetDescriptionContains()) == 0 &&
-			len(m.GetHeadersPresent()) == 0 && len(m.GetContext()) == 0 {
+			len(m.GetHeadersPresent()) == 0 && len(m.GetContext()) == 0 && len(m.GetWords()) == 0 {
 			p.add(file, m, "", "entry %q: match has no condition", id)
 		}
 		if m.GetNoCode() && len(m.GetCodes()) > 0 {
 			p.add(file, m, "no_code", "entry %q: no_code contradicts codes", id)
 		}
-		if len(m.GetCodes()) == 0 && len(m.GetHttpStatuses()) == 0 && len(m.GetHeadersPresent()) == 0 {
-			p.add(file, m, "", "entry %q: an entry without codes must name http_statuses or headers_present", id)
+		if vocabulary {
+			validateWords(p, file, id, m)
+		} else {
+			if len(m.GetWords())+len(m.GetAndWords())+len(m.GetNotWords()) > 0 {
+				p.add(file, m, "words", "entry %q: words, and_words and not_words belong in vocabulary files", id)
+			}
+			if len(m.GetCodes()) == 0 && len(m.GetHttpStatuses()) == 0 && len(m.GetHeadersPresent()) == 0 {
+				p.add(file, m, "", "entry %q: an entry without codes must name http_statuses or headers_present", id)
+			}
 		}
 		for _, s := range m.GetHttpStatuses() {
 			if _, ok := parseStatus(s); !ok {
@@ -201,13 +225,51 @@ func validateEntry(p *problems, file string, e *errsvcv1.Entry) {
 				id, want, short(c.GetCategory().String()), short(c.GetAction().String()))
 		}
 	}
-	if len(e.GetExamples()) == 0 {
+	switch {
+	case vocabulary && len(e.GetCaptures()) == 0:
+		p.add(file, e, "", "entry %q: a vocabulary entry needs at least one capture of a real response", id)
+	case len(e.GetExamples())+len(e.GetCaptures()) == 0:
 		p.add(file, e, "", "entry %q has no example", id)
 	}
 	for _, ex := range e.GetExamples() {
-		if ex.GetHttpStatus() == 0 && ex.GetBody() == "" && len(ex.GetBodyBytes()) == 0 &&
-			ex.GetRedirectUri() == "" && len(ex.GetHeaders()) == 0 {
+		if isEmptyRequest(ex) {
 			p.add(file, ex, "", "entry %q: example carries no raw error", id)
+		}
+	}
+	for _, c := range e.GetCaptures() {
+		if u := c.GetUrl(); !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			p.add(file, c, "url", "entry %q: capture needs the http(s) url it was copied from", id)
+		}
+		if isEmptyRequest(c.GetRequest()) {
+			p.add(file, c, "", "entry %q: capture carries no raw error", id)
+		}
+	}
+}
+
+func isEmptyRequest(r *errsvcv1.ClassifyRequest) bool {
+	return r.GetHttpStatus() == 0 && r.GetBody() == "" && len(r.GetBodyBytes()) == 0 &&
+		r.GetRedirectUri() == "" && len(r.GetHeaders()) == 0
+}
+
+// validateWords checks a vocabulary entry: it matches words, not codes.
+func validateWords(p *problems, file, id string, m *errsvcv1.EntryMatch) {
+	if len(m.GetWords()) == 0 {
+		p.add(file, m, "", "entry %q: a vocabulary entry needs words", id)
+	}
+	if len(m.GetCodes()) > 0 || m.GetNoCode() || len(m.GetContext()) > 0 || len(m.GetErrorTypes()) > 0 || len(m.GetDescriptionContains()) > 0 {
+		p.add(file, m, "", "entry %q: a vocabulary entry matches words and statuses only (no codes, no_code, context, error_types or description_contains)", id)
+	}
+	for _, field := range [...]struct {
+		name    protoreflect.Name
+		phrases []string
+	}{{"words", m.GetWords()}, {"and_words", m.GetAndWords()}, {"not_words", m.GetNotWords()}} {
+		for _, ph := range field.phrases {
+			if len(SplitWords(nil, ph)) == 0 {
+				p.add(file, m, field.name, "entry %q: phrase %q has no word", id, ph)
+			}
+			if i := strings.IndexByte(ph, '*'); i >= 0 && i != len(strings.TrimSpace(ph))-1 {
+				p.add(file, m, field.name, "entry %q: phrase %q: '*' may only end a phrase", id, ph)
+			}
 		}
 	}
 }

@@ -12,37 +12,46 @@ import (
 // example in a provider's file names that provider unless it says otherwise.
 func ExampleRequest(e *catalog.Entry, ex *errsvcv1.ClassifyRequest) *Request {
 	req := RequestFromProto(ex)
-	if req.Provider == "" && !e.Provider.Standard {
+	if req.Provider == "" && !e.Provider.Standard && !e.Provider.Vocabulary {
 		req.Provider = e.Provider.Proto.GetId()
 	}
 	return &req
 }
 
-// CheckExamples classifies every example of every entry and reports, as
-// "file:line: message", each one that does not classify to its own entry.
-// This is what `errsvc catalog test` runs.
+// CheckExamples classifies every example and capture of every entry and
+// reports, as "file:line: message", each one that does not classify to its
+// own entry. This is what `errsvc catalog test` runs.
 func CheckExamples(cat *catalog.Catalog) (passed int, err error) {
 	var errs []error
+	check := func(e *catalog.Entry, what string, i, line int, ex *errsvcv1.ClassifyRequest) {
+		res, cerr := Classify(cat, ExampleRequest(e, ex), nil)
+		switch {
+		case cerr != nil:
+			errs = append(errs, fmt.Errorf("%s:%d: %s %d of %s: %v", e.Provider.File, line, what, i+1, e.Proto.GetId(), cerr))
+		case res.Entry != e:
+			got := "nothing"
+			if res.Entry != nil {
+				got = res.Entry.Proto.GetId()
+			}
+			errs = append(errs, fmt.Errorf("%s:%d: %s %d of %s classifies to %s", e.Provider.File, line, what, i+1, e.Proto.GetId(), got))
+		default:
+			passed++
+		}
+	}
 	for _, e := range cat.Entries() {
 		for i, ex := range e.Proto.GetExamples() {
-			line := e.Line
-			if i < len(e.ExampleLines) {
-				line = e.ExampleLines[i]
-			}
-			res, cerr := Classify(cat, ExampleRequest(e, ex), nil)
-			switch {
-			case cerr != nil:
-				errs = append(errs, fmt.Errorf("%s:%d: example %d of %s: %v", e.Provider.File, line, i+1, e.Proto.GetId(), cerr))
-			case res.Entry != e:
-				got := "nothing"
-				if res.Entry != nil {
-					got = res.Entry.Proto.GetId()
-				}
-				errs = append(errs, fmt.Errorf("%s:%d: example %d of %s classifies to %s", e.Provider.File, line, i+1, e.Proto.GetId(), got))
-			default:
-				passed++
-			}
+			check(e, "example", i, lineAt(e.ExampleLines, i, e.Line), ex)
+		}
+		for i, c := range e.Proto.GetCaptures() {
+			check(e, "capture", i, lineAt(e.CaptureLines, i, e.Line), c.GetRequest())
 		}
 	}
 	return passed, errors.Join(errs...)
+}
+
+func lineAt(lines []int, i, fallback int) int {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return fallback
 }

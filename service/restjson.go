@@ -1,6 +1,7 @@
 package service
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -103,6 +104,32 @@ func (w *jsonWriter) str(s string) {
 
 func (w *jsonWriter) boolean(v bool) {
 	w.b = strconv.AppendBool(w.b, v)
+}
+
+// float32 writes a float field the way protojson does: NaN and infinities
+// as strings, tiny and huge magnitudes in exponent form.
+func (w *jsonWriter) float32(v float32) {
+	f := float64(v)
+	switch {
+	case math.IsNaN(f):
+		w.b = append(w.b, `"NaN"`...)
+		return
+	case math.IsInf(f, 1):
+		w.b = append(w.b, `"Infinity"`...)
+		return
+	case math.IsInf(f, -1):
+		w.b = append(w.b, `"-Infinity"`...)
+		return
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+		format = 'e'
+	}
+	w.b = strconv.AppendFloat(w.b, f, format, -1, 32)
+	if n := len(w.b); format == 'e' && n >= 4 && w.b[n-4] == 'e' && w.b[n-3] == '-' && w.b[n-2] == '0' {
+		w.b[n-2] = w.b[n-1]
+		w.b = w.b[:n-1]
+	}
 }
 
 func (w *jsonWriter) int(v int32) {
@@ -236,6 +263,8 @@ func (w *jsonWriter) match(m *errsvcv1.Match) {
 	w.b = append(w.b, ']')
 	w.key("catalogVersion", false)
 	w.str(m.GetCatalogVersion())
+	w.key("confidence", false)
+	w.float32(m.GetConfidence())
 	w.b = append(w.b, '}')
 }
 

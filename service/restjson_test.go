@@ -107,6 +107,8 @@ func scalar(fd protoreflect.FieldDescriptor, j int) protoreflect.Value {
 		return protoreflect.ValueOfBool(true)
 	case protoreflect.Int32Kind:
 		return protoreflect.ValueOfInt32(int32(440 + j))
+	case protoreflect.FloatKind:
+		return protoreflect.ValueOfFloat32([...]float32{0.75, 1e-7}[j%2])
 	case protoreflect.EnumKind:
 		vals := fd.Enum().Values()
 		return protoreflect.ValueOfEnum(vals.Get(vals.Len() - 1 - j).Number())

@@ -33,6 +33,10 @@ const (
 	// PROVIDER_KIND_STANDARD is a standard that providers build on, such as
 	// RFC 6749 or HTTP semantics. Its entries apply to every request.
 	ProviderKind_PROVIDER_KIND_STANDARD ProviderKind = 2
+	// PROVIDER_KIND_VOCABULARY is the inference vocabulary: entries that match
+	// the words of codes and messages rather than exact codes. They apply only
+	// when no provider or standard entry matched, and yield MATCH_KIND_INFERRED.
+	ProviderKind_PROVIDER_KIND_VOCABULARY ProviderKind = 3
 )
 
 // Enum value maps for ProviderKind.
@@ -41,11 +45,13 @@ var (
 		0: "PROVIDER_KIND_UNSPECIFIED",
 		1: "PROVIDER_KIND_PROVIDER",
 		2: "PROVIDER_KIND_STANDARD",
+		3: "PROVIDER_KIND_VOCABULARY",
 	}
 	ProviderKind_value = map[string]int32{
 		"PROVIDER_KIND_UNSPECIFIED": 0,
 		"PROVIDER_KIND_PROVIDER":    1,
 		"PROVIDER_KIND_STANDARD":    2,
+		"PROVIDER_KIND_VOCABULARY":  3,
 	}
 )
 
@@ -154,7 +160,10 @@ type Provider struct {
 	Description string `protobuf:"bytes,7,opt,name=description,proto3" json:"description,omitempty"`
 	// The number of entries the provider has in the loaded catalog (filled in
 	// by the server, ignored in catalog files).
-	EntryCount    int32 `protobuf:"varint,8,opt,name=entry_count,json=entryCount,proto3" json:"entry_count,omitempty"`
+	EntryCount int32 `protobuf:"varint,8,opt,name=entry_count,json=entryCount,proto3" json:"entry_count,omitempty"`
+	// Other ids callers use for this provider, for example "azure-ad" for
+	// "microsoft-entra". Ids and these names match case-insensitively.
+	IdAliases     []string `protobuf:"bytes,9,rep,name=id_aliases,json=idAliases,proto3" json:"id_aliases,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -245,6 +254,13 @@ func (x *Provider) GetEntryCount() int32 {
 	return 0
 }
 
+func (x *Provider) GetIdAliases() []string {
+	if x != nil {
+		return x.IdAliases
+	}
+	return nil
+}
+
 // Alias maps a code a provider sends to the code its entries use.
 type Alias struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -315,7 +331,11 @@ type Entry struct {
 	Classification *Classification `protobuf:"bytes,4,opt,name=classification,proto3" json:"classification,omitempty"`
 	// Raw errors that must classify to this entry. At least one is required;
 	// an empty provider means the file's provider for provider files.
-	Examples      []*ClassifyRequest `protobuf:"bytes,5,rep,name=examples,proto3" json:"examples,omitempty"`
+	Examples []*ClassifyRequest `protobuf:"bytes,5,rep,name=examples,proto3" json:"examples,omitempty"`
+	// Real responses copied verbatim from a public source, each with the
+	// address it was copied from. Like examples, each must classify to this
+	// entry. An entry needs at least one example or capture.
+	Captures      []*Capture `protobuf:"bytes,6,rep,name=captures,proto3" json:"captures,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -385,6 +405,69 @@ func (x *Entry) GetExamples() []*ClassifyRequest {
 	return nil
 }
 
+func (x *Entry) GetCaptures() []*Capture {
+	if x != nil {
+		return x.Captures
+	}
+	return nil
+}
+
+// Capture is a real upstream response copied verbatim from a public document,
+// SDK test fixture or issue thread.
+type Capture struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The address the response was copied from.
+	Url string `protobuf:"bytes,1,opt,name=url,proto3" json:"url,omitempty"`
+	// The response, as a request to classify.
+	Request       *ClassifyRequest `protobuf:"bytes,2,opt,name=request,proto3" json:"request,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Capture) Reset() {
+	*x = Capture{}
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Capture) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Capture) ProtoMessage() {}
+
+func (x *Capture) ProtoReflect() protoreflect.Message {
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Capture.ProtoReflect.Descriptor instead.
+func (*Capture) Descriptor() ([]byte, []int) {
+	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *Capture) GetUrl() string {
+	if x != nil {
+		return x.Url
+	}
+	return ""
+}
+
+func (x *Capture) GetRequest() *ClassifyRequest {
+	if x != nil {
+		return x.Request
+	}
+	return nil
+}
+
 // EntryMatch holds the conditions of an entry. Every condition that is set
 // must hold; a list holds when any of its values matches.
 type EntryMatch struct {
@@ -409,14 +492,25 @@ type EntryMatch struct {
 	// does not carry a key, the entry is offered as an alternative instead.
 	Context map[string]string `protobuf:"bytes,7,rep,name=context,proto3" json:"context,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// True when the entry matches only responses that carry no upstream code.
-	NoCode        bool `protobuf:"varint,8,opt,name=no_code,json=noCode,proto3" json:"no_code,omitempty"`
+	NoCode bool `protobuf:"varint,8,opt,name=no_code,json=noCode,proto3" json:"no_code,omitempty"`
+	// Vocabulary entries only: phrases of which at least one must occur in the
+	// words of the upstream code or message. Words are compared lowercase
+	// after splitting codes at case changes, '_', '-', '.' and ':'; a phrase
+	// of several words matches them in sequence, and a trailing '*' matches
+	// any word with that prefix ("throttl*").
+	Words []string `protobuf:"bytes,9,rep,name=words,proto3" json:"words,omitempty"`
+	// Vocabulary entries only: phrases of which at least one must also occur,
+	// for readings that need two ideas ("refresh token" and "expired").
+	AndWords []string `protobuf:"bytes,10,rep,name=and_words,json=andWords,proto3" json:"and_words,omitempty"`
+	// Vocabulary entries only: phrases none of which may occur.
+	NotWords      []string `protobuf:"bytes,11,rep,name=not_words,json=notWords,proto3" json:"not_words,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *EntryMatch) Reset() {
 	*x = EntryMatch{}
-	mi := &file_errsvc_v1_catalog_proto_msgTypes[4]
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -428,7 +522,7 @@ func (x *EntryMatch) String() string {
 func (*EntryMatch) ProtoMessage() {}
 
 func (x *EntryMatch) ProtoReflect() protoreflect.Message {
-	mi := &file_errsvc_v1_catalog_proto_msgTypes[4]
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -441,7 +535,7 @@ func (x *EntryMatch) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EntryMatch.ProtoReflect.Descriptor instead.
 func (*EntryMatch) Descriptor() ([]byte, []int) {
-	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{4}
+	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *EntryMatch) GetOperations() []string {
@@ -500,6 +594,27 @@ func (x *EntryMatch) GetNoCode() bool {
 	return false
 }
 
+func (x *EntryMatch) GetWords() []string {
+	if x != nil {
+		return x.Words
+	}
+	return nil
+}
+
+func (x *EntryMatch) GetAndWords() []string {
+	if x != nil {
+		return x.AndWords
+	}
+	return nil
+}
+
+func (x *EntryMatch) GetNotWords() []string {
+	if x != nil {
+		return x.NotWords
+	}
+	return nil
+}
+
 // ListProvidersRequest asks for the providers in the loaded catalog.
 type ListProvidersRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -509,7 +624,7 @@ type ListProvidersRequest struct {
 
 func (x *ListProvidersRequest) Reset() {
 	*x = ListProvidersRequest{}
-	mi := &file_errsvc_v1_catalog_proto_msgTypes[5]
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -521,7 +636,7 @@ func (x *ListProvidersRequest) String() string {
 func (*ListProvidersRequest) ProtoMessage() {}
 
 func (x *ListProvidersRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_errsvc_v1_catalog_proto_msgTypes[5]
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -534,7 +649,7 @@ func (x *ListProvidersRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListProvidersRequest.ProtoReflect.Descriptor instead.
 func (*ListProvidersRequest) Descriptor() ([]byte, []int) {
-	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{5}
+	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{6}
 }
 
 // ListProvidersResponse lists the providers and standards in the loaded
@@ -551,7 +666,7 @@ type ListProvidersResponse struct {
 
 func (x *ListProvidersResponse) Reset() {
 	*x = ListProvidersResponse{}
-	mi := &file_errsvc_v1_catalog_proto_msgTypes[6]
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -563,7 +678,7 @@ func (x *ListProvidersResponse) String() string {
 func (*ListProvidersResponse) ProtoMessage() {}
 
 func (x *ListProvidersResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_errsvc_v1_catalog_proto_msgTypes[6]
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -576,7 +691,7 @@ func (x *ListProvidersResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListProvidersResponse.ProtoReflect.Descriptor instead.
 func (*ListProvidersResponse) Descriptor() ([]byte, []int) {
-	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{6}
+	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *ListProvidersResponse) GetProviders() []*Provider {
@@ -604,7 +719,7 @@ type GetProviderRequest struct {
 
 func (x *GetProviderRequest) Reset() {
 	*x = GetProviderRequest{}
-	mi := &file_errsvc_v1_catalog_proto_msgTypes[7]
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -616,7 +731,7 @@ func (x *GetProviderRequest) String() string {
 func (*GetProviderRequest) ProtoMessage() {}
 
 func (x *GetProviderRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_errsvc_v1_catalog_proto_msgTypes[7]
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -629,7 +744,7 @@ func (x *GetProviderRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetProviderRequest.ProtoReflect.Descriptor instead.
 func (*GetProviderRequest) Descriptor() ([]byte, []int) {
-	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{7}
+	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *GetProviderRequest) GetId() string {
@@ -654,7 +769,7 @@ type GetProviderResponse struct {
 
 func (x *GetProviderResponse) Reset() {
 	*x = GetProviderResponse{}
-	mi := &file_errsvc_v1_catalog_proto_msgTypes[8]
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -666,7 +781,7 @@ func (x *GetProviderResponse) String() string {
 func (*GetProviderResponse) ProtoMessage() {}
 
 func (x *GetProviderResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_errsvc_v1_catalog_proto_msgTypes[8]
+	mi := &file_errsvc_v1_catalog_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -679,7 +794,7 @@ func (x *GetProviderResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetProviderResponse.ProtoReflect.Descriptor instead.
 func (*GetProviderResponse) Descriptor() ([]byte, []int) {
-	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{8}
+	return file_errsvc_v1_catalog_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *GetProviderResponse) GetProvider() *Provider {
@@ -710,7 +825,7 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	"\x17errsvc/v1/catalog.proto\x12\terrsvc.v1\x1a\x16errsvc/v1/errsvc.proto\"j\n" +
 	"\vCatalogFile\x12/\n" +
 	"\bprovider\x18\x01 \x01(\v2\x13.errsvc.v1.ProviderR\bprovider\x12*\n" +
-	"\aentries\x18\x02 \x03(\v2\x10.errsvc.v1.EntryR\aentries\"\x94\x02\n" +
+	"\aentries\x18\x02 \x03(\v2\x10.errsvc.v1.EntryR\aentries\"\xb3\x02\n" +
 	"\bProvider\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12+\n" +
@@ -720,16 +835,22 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	"\aaliases\x18\x06 \x03(\v2\x10.errsvc.v1.AliasR\aaliases\x12 \n" +
 	"\vdescription\x18\a \x01(\tR\vdescription\x12\x1f\n" +
 	"\ventry_count\x18\b \x01(\x05R\n" +
-	"entryCount\"9\n" +
+	"entryCount\x12\x1d\n" +
+	"\n" +
+	"id_aliases\x18\t \x03(\tR\tidAliases\"9\n" +
 	"\x05Alias\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1c\n" +
-	"\tcanonical\x18\x02 \x01(\tR\tcanonical\"\xd7\x01\n" +
+	"\tcanonical\x18\x02 \x01(\tR\tcanonical\"\x87\x02\n" +
 	"\x05Entry\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n" +
 	"\x06source\x18\x02 \x01(\tR\x06source\x12+\n" +
 	"\x05match\x18\x03 \x01(\v2\x15.errsvc.v1.EntryMatchR\x05match\x12A\n" +
 	"\x0eclassification\x18\x04 \x01(\v2\x19.errsvc.v1.ClassificationR\x0eclassification\x126\n" +
-	"\bexamples\x18\x05 \x03(\v2\x1a.errsvc.v1.ClassifyRequestR\bexamples\"\xf7\x02\n" +
+	"\bexamples\x18\x05 \x03(\v2\x1a.errsvc.v1.ClassifyRequestR\bexamples\x12.\n" +
+	"\bcaptures\x18\x06 \x03(\v2\x12.errsvc.v1.CaptureR\bcaptures\"Q\n" +
+	"\aCapture\x12\x10\n" +
+	"\x03url\x18\x01 \x01(\tR\x03url\x124\n" +
+	"\arequest\x18\x02 \x01(\v2\x1a.errsvc.v1.ClassifyRequestR\arequest\"\xc7\x03\n" +
 	"\n" +
 	"EntryMatch\x12\x1e\n" +
 	"\n" +
@@ -742,7 +863,11 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	"\x14description_contains\x18\x05 \x03(\tR\x13descriptionContains\x12'\n" +
 	"\x0fheaders_present\x18\x06 \x03(\tR\x0eheadersPresent\x12<\n" +
 	"\acontext\x18\a \x03(\v2\".errsvc.v1.EntryMatch.ContextEntryR\acontext\x12\x17\n" +
-	"\ano_code\x18\b \x01(\bR\x06noCode\x1a:\n" +
+	"\ano_code\x18\b \x01(\bR\x06noCode\x12\x14\n" +
+	"\x05words\x18\t \x03(\tR\x05words\x12\x1b\n" +
+	"\tand_words\x18\n" +
+	" \x03(\tR\bandWords\x12\x1b\n" +
+	"\tnot_words\x18\v \x03(\tR\bnotWords\x1a:\n" +
 	"\fContextEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x16\n" +
@@ -755,11 +880,12 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	"\x13GetProviderResponse\x12/\n" +
 	"\bprovider\x18\x01 \x01(\v2\x13.errsvc.v1.ProviderR\bprovider\x12*\n" +
 	"\aentries\x18\x02 \x03(\v2\x10.errsvc.v1.EntryR\aentries\x12'\n" +
-	"\x0fcatalog_version\x18\x03 \x01(\tR\x0ecatalogVersion*e\n" +
+	"\x0fcatalog_version\x18\x03 \x01(\tR\x0ecatalogVersion*\x83\x01\n" +
 	"\fProviderKind\x12\x1d\n" +
 	"\x19PROVIDER_KIND_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16PROVIDER_KIND_PROVIDER\x10\x01\x12\x1a\n" +
-	"\x16PROVIDER_KIND_STANDARD\x10\x02B1Z/github.com/errsvc/errsvc/gen/errsvc/v1;errsvcv1b\x06proto3"
+	"\x16PROVIDER_KIND_STANDARD\x10\x02\x12\x1c\n" +
+	"\x18PROVIDER_KIND_VOCABULARY\x10\x03B1Z/github.com/errsvc/errsvc/gen/errsvc/v1;errsvcv1b\x06proto3"
 
 var (
 	file_errsvc_v1_catalog_proto_rawDescOnce sync.Once
@@ -774,39 +900,42 @@ func file_errsvc_v1_catalog_proto_rawDescGZIP() []byte {
 }
 
 var file_errsvc_v1_catalog_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_errsvc_v1_catalog_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
+var file_errsvc_v1_catalog_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
 var file_errsvc_v1_catalog_proto_goTypes = []any{
 	(ProviderKind)(0),             // 0: errsvc.v1.ProviderKind
 	(*CatalogFile)(nil),           // 1: errsvc.v1.CatalogFile
 	(*Provider)(nil),              // 2: errsvc.v1.Provider
 	(*Alias)(nil),                 // 3: errsvc.v1.Alias
 	(*Entry)(nil),                 // 4: errsvc.v1.Entry
-	(*EntryMatch)(nil),            // 5: errsvc.v1.EntryMatch
-	(*ListProvidersRequest)(nil),  // 6: errsvc.v1.ListProvidersRequest
-	(*ListProvidersResponse)(nil), // 7: errsvc.v1.ListProvidersResponse
-	(*GetProviderRequest)(nil),    // 8: errsvc.v1.GetProviderRequest
-	(*GetProviderResponse)(nil),   // 9: errsvc.v1.GetProviderResponse
-	nil,                           // 10: errsvc.v1.EntryMatch.ContextEntry
-	(*Classification)(nil),        // 11: errsvc.v1.Classification
-	(*ClassifyRequest)(nil),       // 12: errsvc.v1.ClassifyRequest
+	(*Capture)(nil),               // 5: errsvc.v1.Capture
+	(*EntryMatch)(nil),            // 6: errsvc.v1.EntryMatch
+	(*ListProvidersRequest)(nil),  // 7: errsvc.v1.ListProvidersRequest
+	(*ListProvidersResponse)(nil), // 8: errsvc.v1.ListProvidersResponse
+	(*GetProviderRequest)(nil),    // 9: errsvc.v1.GetProviderRequest
+	(*GetProviderResponse)(nil),   // 10: errsvc.v1.GetProviderResponse
+	nil,                           // 11: errsvc.v1.EntryMatch.ContextEntry
+	(*Classification)(nil),        // 12: errsvc.v1.Classification
+	(*ClassifyRequest)(nil),       // 13: errsvc.v1.ClassifyRequest
 }
 var file_errsvc_v1_catalog_proto_depIdxs = []int32{
 	2,  // 0: errsvc.v1.CatalogFile.provider:type_name -> errsvc.v1.Provider
 	4,  // 1: errsvc.v1.CatalogFile.entries:type_name -> errsvc.v1.Entry
 	0,  // 2: errsvc.v1.Provider.kind:type_name -> errsvc.v1.ProviderKind
 	3,  // 3: errsvc.v1.Provider.aliases:type_name -> errsvc.v1.Alias
-	5,  // 4: errsvc.v1.Entry.match:type_name -> errsvc.v1.EntryMatch
-	11, // 5: errsvc.v1.Entry.classification:type_name -> errsvc.v1.Classification
-	12, // 6: errsvc.v1.Entry.examples:type_name -> errsvc.v1.ClassifyRequest
-	10, // 7: errsvc.v1.EntryMatch.context:type_name -> errsvc.v1.EntryMatch.ContextEntry
-	2,  // 8: errsvc.v1.ListProvidersResponse.providers:type_name -> errsvc.v1.Provider
-	2,  // 9: errsvc.v1.GetProviderResponse.provider:type_name -> errsvc.v1.Provider
-	4,  // 10: errsvc.v1.GetProviderResponse.entries:type_name -> errsvc.v1.Entry
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	6,  // 4: errsvc.v1.Entry.match:type_name -> errsvc.v1.EntryMatch
+	12, // 5: errsvc.v1.Entry.classification:type_name -> errsvc.v1.Classification
+	13, // 6: errsvc.v1.Entry.examples:type_name -> errsvc.v1.ClassifyRequest
+	5,  // 7: errsvc.v1.Entry.captures:type_name -> errsvc.v1.Capture
+	13, // 8: errsvc.v1.Capture.request:type_name -> errsvc.v1.ClassifyRequest
+	11, // 9: errsvc.v1.EntryMatch.context:type_name -> errsvc.v1.EntryMatch.ContextEntry
+	2,  // 10: errsvc.v1.ListProvidersResponse.providers:type_name -> errsvc.v1.Provider
+	2,  // 11: errsvc.v1.GetProviderResponse.provider:type_name -> errsvc.v1.Provider
+	4,  // 12: errsvc.v1.GetProviderResponse.entries:type_name -> errsvc.v1.Entry
+	13, // [13:13] is the sub-list for method output_type
+	13, // [13:13] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_errsvc_v1_catalog_proto_init() }
@@ -821,7 +950,7 @@ func file_errsvc_v1_catalog_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_errsvc_v1_catalog_proto_rawDesc), len(file_errsvc_v1_catalog_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   10,
+			NumMessages:   11,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

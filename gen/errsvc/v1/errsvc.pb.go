@@ -336,6 +336,11 @@ const (
 	MatchKind_MATCH_KIND_HTTP_STATUS MatchKind = 4
 	// MATCH_KIND_NONE means no signal was understood.
 	MatchKind_MATCH_KIND_NONE MatchKind = 5
+	// MATCH_KIND_INFERRED means no entry names the upstream code; the answer
+	// was inferred from the words of the code and message, from another
+	// provider that defines the code, or from a near spelling of a standard
+	// code. Match.confidence says how sure the inference is.
+	MatchKind_MATCH_KIND_INFERRED MatchKind = 6
 )
 
 // Enum value maps for MatchKind.
@@ -347,6 +352,7 @@ var (
 		3: "MATCH_KIND_STANDARD",
 		4: "MATCH_KIND_HTTP_STATUS",
 		5: "MATCH_KIND_NONE",
+		6: "MATCH_KIND_INFERRED",
 	}
 	MatchKind_value = map[string]int32{
 		"MATCH_KIND_UNSPECIFIED":    0,
@@ -355,6 +361,7 @@ var (
 		"MATCH_KIND_STANDARD":       3,
 		"MATCH_KIND_HTTP_STATUS":    4,
 		"MATCH_KIND_NONE":           5,
+		"MATCH_KIND_INFERRED":       6,
 	}
 )
 
@@ -753,8 +760,12 @@ type Match struct {
 	Alternatives []*Alternative `protobuf:"bytes,8,rep,name=alternatives,proto3" json:"alternatives,omitempty"`
 	// The version of the catalog that answered.
 	CatalogVersion string `protobuf:"bytes,9,opt,name=catalog_version,json=catalogVersion,proto3" json:"catalog_version,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// How sure errsvc is of the classification, from 0 to 1: 1 for a
+	// provider's own entry, less for a standard's code, an inference or the
+	// bare HTTP status, 0 when nothing was understood.
+	Confidence    float32 `protobuf:"fixed32,10,opt,name=confidence,proto3" json:"confidence,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Match) Reset() {
@@ -848,6 +859,13 @@ func (x *Match) GetCatalogVersion() string {
 		return x.CatalogVersion
 	}
 	return ""
+}
+
+func (x *Match) GetConfidence() float32 {
+	if x != nil {
+		return x.Confidence
+	}
+	return 0
 }
 
 // ClassifyResponse is the classification of one upstream error and how it was
@@ -1204,7 +1222,7 @@ const file_errsvc_v1_errsvc_proto_rawDesc = "" +
 	"\rupstream_code\x18\x04 \x01(\tR\fupstreamCode\x1a:\n" +
 	"\fContextEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xe8\x02\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x88\x03\n" +
 	"\x05Match\x12\x1a\n" +
 	"\bprovider\x18\x01 \x01(\tR\bprovider\x12%\n" +
 	"\x0eprovider_known\x18\x02 \x01(\bR\rproviderKnown\x12\x19\n" +
@@ -1214,7 +1232,11 @@ const file_errsvc_v1_errsvc_proto_rawDesc = "" +
 	"\x14upstream_description\x18\x06 \x01(\tR\x13upstreamDescription\x12\x1a\n" +
 	"\bevidence\x18\a \x03(\tR\bevidence\x12:\n" +
 	"\falternatives\x18\b \x03(\v2\x16.errsvc.v1.AlternativeR\falternatives\x12'\n" +
-	"\x0fcatalog_version\x18\t \x01(\tR\x0ecatalogVersion\"}\n" +
+	"\x0fcatalog_version\x18\t \x01(\tR\x0ecatalogVersion\x12\x1e\n" +
+	"\n" +
+	"confidence\x18\n" +
+	" \x01(\x02R\n" +
+	"confidence\"}\n" +
 	"\x10ClassifyResponse\x12A\n" +
 	"\x0eclassification\x18\x01 \x01(\v2\x19.errsvc.v1.ClassificationR\x0eclassification\x12&\n" +
 	"\x05match\x18\x02 \x01(\v2\x10.errsvc.v1.MatchR\x05match\"N\n" +
@@ -1278,14 +1300,15 @@ const file_errsvc_v1_errsvc_proto_rawDesc = "" +
 	"\fWHO_PROVIDER\x10\x03\x12\x10\n" +
 	"\fWHO_OPERATOR\x10\x04\x12\x0e\n" +
 	"\n" +
-	"WHO_NOBODY\x10\x05*\xaf\x01\n" +
+	"WHO_NOBODY\x10\x05*\xc8\x01\n" +
 	"\tMatchKind\x12\x1a\n" +
 	"\x16MATCH_KIND_UNSPECIFIED\x10\x00\x12\x1d\n" +
 	"\x19MATCH_KIND_PROVIDER_ENTRY\x10\x01\x12\x1d\n" +
 	"\x19MATCH_KIND_PROVIDER_ALIAS\x10\x02\x12\x17\n" +
 	"\x13MATCH_KIND_STANDARD\x10\x03\x12\x1a\n" +
 	"\x16MATCH_KIND_HTTP_STATUS\x10\x04\x12\x13\n" +
-	"\x0fMATCH_KIND_NONE\x10\x05B1Z/github.com/errsvc/errsvc/gen/errsvc/v1;errsvcv1b\x06proto3"
+	"\x0fMATCH_KIND_NONE\x10\x05\x12\x17\n" +
+	"\x13MATCH_KIND_INFERRED\x10\x06B1Z/github.com/errsvc/errsvc/gen/errsvc/v1;errsvcv1b\x06proto3"
 
 var (
 	file_errsvc_v1_errsvc_proto_rawDescOnce sync.Once

@@ -1,0 +1,97 @@
+package catalog
+
+// WordSpan is where one word lies in the buffer AppendWords fills.
+type WordSpan struct{ Start, End uint16 }
+
+// maxWordBuf bounds the buffer AppendWords indexes with WordSpan.
+const maxWordBuf = 1 << 16
+
+// AppendWords appends the words of s to buf, lowercase, and a span for each
+// to spans. Words are runs of ASCII letters and digits, split also where
+// letters turn into digits and at case changes, so that "invalidAPIKey",
+// "invalid_api_key" and "INVALID-API-KEY" give the same three words and
+// "AADSTS70008" gives "aadsts" and "70008". Everything else separates words.
+// It stops when buf or spans run out of capacity, so that with fixed buffers
+// it never allocates.
+func AppendWords(buf []byte, spans []WordSpan, s string) ([]byte, []WordSpan) {
+	start := -1 // start of the current word in buf
+	var prev byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		k := charKind(c)
+		if k == 0 {
+			if start >= 0 {
+				spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+				start = -1
+			}
+			prev = 0
+			continue
+		}
+		if start >= 0 && wordBreak(prev, c, s, i) {
+			spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+			start = -1
+		}
+		if start < 0 {
+			if len(spans) == cap(spans) || len(buf)+1 >= min(cap(buf), maxWordBuf) {
+				return buf, spans
+			}
+			start = len(buf)
+		} else if len(buf) == cap(buf) || len(buf)+1 >= maxWordBuf {
+			spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+			return buf, spans
+		}
+		if k == kindUpper {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+		prev = s[i]
+	}
+	if start >= 0 {
+		spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+	}
+	return buf, spans
+}
+
+const (
+	kindLower = 1 + iota
+	kindUpper
+	kindDigit
+)
+
+func charKind(c byte) int {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return kindLower
+	case 'A' <= c && c <= 'Z':
+		return kindUpper
+	case '0' <= c && c <= '9':
+		return kindDigit
+	}
+	return 0
+}
+
+// wordBreak reports whether a word ends between prev and s[i] = c: a lower
+// letter followed by an upper one (invalidGrant), the last capital of a run
+// followed by a lower letter (APIKey: API|Key), or letters against digits.
+func wordBreak(prev, c byte, s string, i int) bool {
+	pk, ck := charKind(prev), charKind(c)
+	switch {
+	case pk == kindLower && ck == kindUpper:
+		return true
+	case pk == kindUpper && ck == kindUpper:
+		return i+1 < len(s) && charKind(s[i+1]) == kindLower
+	case (pk == kindDigit) != (ck == kindDigit):
+		return true
+	}
+	return false
+}
+
+// SplitWords returns the lowercase words of s (see AppendWords), appended to
+// dst.
+func SplitWords(dst []string, s string) []string {
+	buf, spans := AppendWords(make([]byte, 0, len(s)), make([]WordSpan, 0, len(s)/2+1), s)
+	for _, sp := range spans {
+		dst = append(dst, string(buf[sp.Start:sp.End]))
+	}
+	return dst
+}
