@@ -9,7 +9,7 @@ BIN    := $(CURDIR)/bin
 GO     ?= go
 export PATH := $(BIN):$(PATH)
 
-.PHONY: run test build generate generate-check lint bench tools fuzz
+.PHONY: run test build generate generate-check lint bench tools fuzz corpus
 
 ## run: start errsvc on the embedded catalog (gRPC :8081, HTTP :8080)
 run:
@@ -62,3 +62,8 @@ lint: tools
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/
 	$(GO) run ./bench/load
+
+## corpus: score errsvc on the real-world corpus (engine/testdata/corpus),
+## per format and per match kind
+corpus:
+	@$(GO) test -run '^TestCorpus$$' -count=1 -v ./engine/ | grep -v -e '^=== RUN' -e '^--- ' -e '^PASS' -e '^ok'

@@ -56,6 +56,7 @@ type Catalog struct {
 	// standardCodes lists the codes the standards define, for near
 	// spellings.
 	standardCodes []string
+	words         *WordIndex
 }
 
 // Provider is a provider or standard with its compiled entries.
@@ -165,6 +166,9 @@ func (c *Catalog) Vocabulary() []*Entry { return c.vocabulary }
 func (c *Catalog) ProviderEntriesFor(normalized []byte) []*Entry {
 	return c.providerCodes[string(normalized)]
 }
+
+// Words returns the index of the vocabulary's phrases.
+func (c *Catalog) Words() *WordIndex { return c.words }
 
 // StandardCodes returns every normalized code the standards define, sorted.
 func (c *Catalog) StandardCodes() []string { return c.standardCodes }
@@ -365,12 +369,12 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 	}
 	for i, f := range files {
 		p := &Provider{
-			Proto:    f.GetProvider(),
-			File:     names[i],
+			Proto:      f.GetProvider(),
+			File:       names[i],
 			Standard:   f.GetProvider().GetKind() == errsvcv1.ProviderKind_PROVIDER_KIND_STANDARD,
 			Vocabulary: f.GetProvider().GetKind() == errsvcv1.ProviderKind_PROVIDER_KIND_VOCABULARY,
-			aliases:  make(map[string]string),
-			byCode:   make(map[string][]*Entry),
+			aliases:    make(map[string]string),
+			byCode:     make(map[string][]*Entry),
 		}
 		for _, a := range p.Proto.GetAliases() {
 			p.aliases[NormalizeCode(a.GetCode())] = NormalizeCode(a.GetCanonical())
@@ -437,6 +441,7 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 		c.standardCodes = append(c.standardCodes, code)
 	}
 	sort.Strings(c.standardCodes)
+	c.words = buildWordIndex(c.vocabulary)
 	var standards []*Provider
 	for _, p := range c.Providers {
 		if p.Standard && p.Proto.GetId() != HTTPStandardID {

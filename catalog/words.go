@@ -95,3 +95,48 @@ func SplitWords(dst []string, s string) []string {
 	}
 	return dst
 }
+
+// Which list of a vocabulary entry a phrase belongs to.
+const (
+	InWords uint8 = iota
+	InAndWords
+	InNotWords
+)
+
+// PhraseRef is one phrase of a vocabulary entry.
+type PhraseRef struct {
+	Entry  int // index in Catalog.Vocabulary
+	List   uint8
+	Phrase *Phrase
+}
+
+// WordIndex finds the vocabulary phrases that may start at a word.
+type WordIndex struct {
+	exact  map[string][]PhraseRef
+	prefix []PhraseRef // one-word phrases with a trailing '*'
+}
+
+// StartingAt returns the phrases whose first word is word, exactly; the
+// caller checks the words that follow.
+func (w *WordIndex) StartingAt(word []byte) []PhraseRef { return w.exact[string(word)] }
+
+// Prefixes returns the one-word phrases that match by prefix.
+func (w *WordIndex) Prefixes() []PhraseRef { return w.prefix }
+
+func buildWordIndex(vocab []*Entry) *WordIndex {
+	w := &WordIndex{exact: map[string][]PhraseRef{}}
+	for i, e := range vocab {
+		for list, phrases := range [...][]Phrase{InWords: e.Words, InAndWords: e.AndWords, InNotWords: e.NotWords} {
+			for j := range phrases {
+				ph := &phrases[j]
+				ref := PhraseRef{Entry: i, List: uint8(list), Phrase: ph}
+				if ph.Prefix && len(ph.Words) == 1 {
+					w.prefix = append(w.prefix, ref)
+					continue
+				}
+				w.exact[ph.Words[0]] = append(w.exact[ph.Words[0]], ref)
+			}
+		}
+	}
+	return w
+}

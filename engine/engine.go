@@ -81,6 +81,9 @@ type Evidence struct {
 	InArray bool   // the error object is an element of Parent's array
 	Key     string // "error", "ErrorCode", ...
 	Value   text
+	// Note marks a remark of errsvc's own, such as how an answer was
+	// inferred; it formats as "source value".
+	Note bool
 }
 
 // String formats the evidence as "source.key=value", the value truncated and
@@ -89,6 +92,10 @@ func (e Evidence) String() string { return string(e.appendTo(nil)) }
 
 func (e *Evidence) appendTo(b []byte) []byte {
 	b = append(b, e.Source...)
+	if e.Note {
+		b = append(b, ' ')
+		return appendSanitized(b, e.Value.String(), maxEvidenceValue)
+	}
 	if e.Parent != "" {
 		b = append(b, '.')
 		b = appendSanitized(b, e.Parent, maxEvidenceKey)
@@ -133,8 +140,11 @@ type Result struct {
 	RetryAfter          time.Duration
 	HasRetryAfter       bool
 	// Unmatched is set when the response carried an upstream code that no
-	// catalog entry knows, or nothing was understood at all.
+	// catalog entry knows, or nothing was understood at all; inferred
+	// answers are unmatched too.
 	Unmatched bool
+	// Confidence is how sure the answer is, from 0 to 1.
+	Confidence float32
 
 	Evidence     [maxEvidence]Evidence
 	NEvidence    int
@@ -144,6 +154,14 @@ type Result struct {
 func (r *Result) addEvidence(src, key string, v text) {
 	if r.NEvidence < maxEvidence {
 		r.Evidence[r.NEvidence] = Evidence{Source: src, Key: key, Value: v}
+		r.NEvidence++
+	}
+}
+
+// addNote adds a remark of errsvc's own: "inferred: code words missing,scope".
+func (r *Result) addNote(what, v string) {
+	if r.NEvidence < maxEvidence {
+		r.Evidence[r.NEvidence] = Evidence{Source: what, Value: text{raw: v}, Note: true}
 		r.NEvidence++
 	}
 }

@@ -25,6 +25,8 @@ const (
 	srcText
 	srcHeader
 	srcRedirect
+	srcGRPC
+	srcAmzn
 )
 
 func (s source) String() string {
@@ -41,6 +43,10 @@ func (s source) String() string {
 		return "header.www-authenticate"
 	case srcRedirect:
 		return "redirect"
+	case srcGRPC:
+		return "header.grpc"
+	case srcAmzn:
+		return "header.x-amzn-errortype"
 	}
 	return "unknown"
 }
@@ -87,13 +93,19 @@ type candidate struct {
 // signal is one error found in the response: a JSON error object, the
 // WWW-Authenticate challenge, the redirect's error parameter, and so on.
 type signal struct {
-	source  source
-	parent  string // the JSON key holding the object, if any
-	inArray bool
-	cands   [maxCandidates]candidate
-	ncands  int
-	desc    text
-	etype   text
+	source   source
+	parent   string // the JSON key holding the object, if any
+	inArray  bool
+	cands    [maxCandidates]candidate
+	ncands   int
+	desc     text
+	etype    text
+	depth    int8
+	resource bool
+	// container is set for error objects: the value of "error", an element
+	// of "errors", a SOAP Fault, anything a header or redirect says is an
+	// error. Their codes and words are errors even under a 2xx status.
+	container bool
 }
 
 // extraction is everything read from one request.
@@ -114,6 +126,13 @@ type extraction struct {
 	// rateLimitExhausted is set when a rate-limit header says no requests
 	// remain (GitHub and others answer 403 that way).
 	rateLimitExhausted bool
+	// failure is set when the envelope says the answer failed without
+	// saying why: "ok": false, "success": false, "status": "error", a SOAP
+	// Fault, eBay's Ack Failure.
+	failure bool
+	// success is set when the envelope says the answer succeeded: "ok":
+	// true, "success": true.
+	success bool
 }
 
 func (x *extraction) add(s signal) {
@@ -141,7 +160,7 @@ func (x *extraction) hasCode() bool {
 // extractHeaders reads WWW-Authenticate, Retry-After and the rate-limit
 // headers. Header names are matched case-insensitively.
 func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
-	var remaining, reset string
+	var remaining, reset, grpcStatus, grpcMessage, grpcDetails string
 	for name, v := range h {
 		switch {
 		case strings.EqualFold(name, "WWW-Authenticate"):
@@ -149,6 +168,24 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 		case strings.EqualFold(name, "Retry-After"):
 			if d, ok := parseRetryAfter(v, now); ok {
 				x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = d, true, "header.retry-after", v
+			}
+		case strings.EqualFold(name, "Retry-After-Ms"), strings.EqualFold(name, "X-Ms-Retry-After-Ms"):
+			// Azure and OpenAI-style APIs give the delay in milliseconds; a
+			// Retry-After in seconds, when also sent, is coarser.
+			if ms, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && ms >= 0 {
+				x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = clampDelay(time.Duration(ms*float64(time.Millisecond))), true, "header."+strings.ToLower(name), v
+			}
+		case strings.EqualFold(name, "grpc-status"):
+			grpcStatus = v
+		case strings.EqualFold(name, "grpc-message"):
+			grpcMessage = v
+		case strings.EqualFold(name, "grpc-status-details-bin"):
+			grpcDetails = v
+		case strings.EqualFold(name, "X-Amzn-ErrorType"):
+			if code := awsErrorType(v); code != "" {
+				s := signal{source: srcAmzn, ncands: 1, container: true}
+				s.cands[0] = candidate{code: text{raw: code}, key: "", rank: rankCode}
+				x.add(s)
 			}
 		case strings.EqualFold(name, "X-RateLimit-Remaining"), strings.EqualFold(name, "RateLimit-Remaining"):
 			remaining = v
@@ -163,6 +200,9 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 				reset = t
 			}
 		}
+	}
+	if grpcStatus != "" || grpcDetails != "" {
+		extractGRPC(x, grpcStatus, grpcMessage, grpcDetails)
 	}
 	if strings.TrimSpace(remaining) == "0" {
 		x.rateLimitExhausted = true
@@ -295,7 +335,7 @@ func extractChallenge(x *extraction, v string) {
 	if code.raw == "" {
 		return
 	}
-	s := signal{source: srcHeader, desc: desc, ncands: 1}
+	s := signal{source: srcHeader, desc: desc, ncands: 1, container: true}
 	s.cands[0] = candidate{code: code, key: "error"}
 	x.add(s)
 }
@@ -346,7 +386,7 @@ func extractParams(x *extraction, q string, src source) {
 	if code.raw == "" {
 		return
 	}
-	s := signal{source: src, desc: desc, ncands: 1}
+	s := signal{source: src, desc: desc, ncands: 1, container: true}
 	s.cands[0] = candidate{code: code, key: codeKey}
 	x.add(s)
 }
@@ -434,6 +474,9 @@ func extractXML(x *extraction, b string) {
 		if c := strings.IndexByte(name, ':'); c >= 0 {
 			name = name[c+1:]
 		}
+		if isXMLErrorElement(name) {
+			s.container = true
+		}
 		end := strings.IndexByte(b[i:], '<')
 		if end < 0 {
 			break
@@ -444,9 +487,16 @@ func extractXML(x *extraction, b string) {
 		}
 		val := text{raw: content, esc: strings.Contains(content, "&")}
 		role, rank := classifyKey(name)
+		if strings.EqualFold(name, "value") {
+			role, rank = roleCode, rankReason // SOAP 1.2 Code/Value
+		}
 		switch role {
+		case roleFlag:
+			if isFailureWord(content) {
+				s.container = true
+			}
 		case roleCode:
-			if rank == 6 {
+			if rank == rankType || (rank == rankStatus && !s.container) {
 				continue
 			}
 			if strings.EqualFold(name, "faultcode") || strings.EqualFold(name, "value") {
@@ -465,9 +515,22 @@ func extractXML(x *extraction, b string) {
 			}
 		}
 	}
-	if s.ncands > 0 {
+	if s.container {
+		x.failure = true
+	}
+	if s.ncands > 0 || (s.container && s.desc.raw != "") {
 		x.add(s)
 	}
+}
+
+// isXMLErrorElement reports whether an XML element says the document is an
+// error: a SOAP Fault, AWS's and Azure's <Error>, eBay's <Errors>.
+func isXMLErrorElement(name string) bool {
+	switch strings.ToLower(name) {
+	case "fault", "error", "errors", "errorresponse", "exception":
+		return true
+	}
+	return false
 }
 
 // isHTML tells a gateway's HTML error page, which only the status explains.

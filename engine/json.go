@@ -1,63 +1,12 @@
 package engine
 
+import "strings"
+
 // The JSON scanner walks a body once, without reflection and without building
 // a tree, and records every object that carries an error code as a signal.
 // It knows no vendor shapes: any object with a code-like key is a candidate,
 // wherever it is nested, so that OAuth, UK Open Banking, Berlin Group, RFC
 // 9457 and the many "error: {code, message}" wrappers all come out alike.
-
-// keyRole says what a JSON key means to the extractor.
-type keyRole uint8
-
-const (
-	roleNone keyRole = iota
-	roleCode
-	roleDesc
-	roleType
-)
-
-// classifyKey returns the role of an object key and its rank within that role
-// (lower ranks win). Keys are compared case-insensitively.
-func classifyKey(k string) (keyRole, int8) {
-	if len(k) > 24 {
-		return roleNone, 0
-	}
-	var buf [24]byte
-	for i := 0; i < len(k); i++ {
-		c := k[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	switch string(buf[:len(k)]) {
-	case "error":
-		return roleCode, 0
-	case "errorcode", "error_code", "errcode", "err_code":
-		return roleCode, 1
-	case "code":
-		return roleCode, 2
-	case "reason", "faultcode", "fault_code":
-		return roleCode, 3
-	case "status":
-		return roleCode, 5
-	case "type":
-		return roleCode, 6
-	case "error_description", "errordescription", "faultstring":
-		return roleDesc, 0
-	case "message", "errormessage", "error_message", "msg", "errorsummary":
-		return roleDesc, 1
-	case "detail", "text", "description", "details":
-		return roleDesc, 2
-	case "title":
-		return roleDesc, 3
-	case "errortype", "error_type":
-		return roleType, 0
-	case "category":
-		return roleType, 1
-	}
-	return roleNone, 0
-}
 
 // jsonState is the state of one JSON scan. It lives inside the extraction
 // rather than in a scanner pointing to it, so that the extraction can stay on
@@ -78,6 +27,10 @@ type objectFrame struct {
 	drank int8
 	etype text
 	trank int8
+	// resource is set when the object has an "id": it is a resource whose
+	// own error fields describe its state (a failed payment), not an
+	// error answer.
+	resource bool
 }
 
 func (f *objectFrame) addCand(c candidate) {
@@ -152,7 +105,30 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	if i < len(x.src) && x.src[i] == ']' {
 		return i + 1, true
 	}
+	// Strings in an error array are errors too: Kraken's
+	// {"error": ["EAPI:Invalid nonce"]}, Reddit's
+	// {"errors": [["USER_REQUIRED", "Please log in to do that.", "field"]]}.
+	var strs signal
+	collect := isErrorContainer(parent)
+	defer func() {
+		if strs.ncands > 0 || strs.desc.raw != "" {
+			strs.source, strs.parent, strs.inArray, strs.container, strs.depth = srcBody, parent, true, true, int8(min(depth, 127))
+			x.add(strs)
+		}
+	}()
 	for i < len(x.src) {
+		if collect && x.src[i] == '"' {
+			_, v, ok := scanString(x.src, i)
+			if ok && v.raw != "" {
+				switch {
+				case strs.ncands == 0 && looksLikeCode(v.raw) || (strs.ncands == 0 && strs.desc.raw == "" && len(v.raw) <= 64 && !strings.Contains(v.raw, " ")):
+					strs.cands[0] = candidate{code: v, key: parent, rank: rankPlain}
+					strs.ncands = 1
+				case strs.desc.raw == "":
+					strs.desc = v
+				}
+			}
+		}
 		x.elems++
 		if x.elems > x.lim.MaxElements {
 			if x.err == nil {
@@ -225,12 +201,28 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			i = end
 		case c == '-' || ('0' <= c && c <= '9'):
 			end := scanNumber(x.src, i)
+			if key.raw == "id" {
+				f.resource = true
+			}
 			if role == roleCode && rank <= 4 {
 				num := x.src[i:end]
-				// A number equal to the HTTP status only echoes it.
-				if !(x.status != 0 && num == itoa3(x.status)) {
+				// A number equal to the HTTP status only echoes it, and 0 is
+				// the "no error" of APIs that always send a code.
+				if num != "0" && !(x.status != 0 && num == itoa3(x.status)) {
 					f.addCand(candidate{code: text{raw: num}, key: key.raw, rank: 4, numeric: true})
 				}
+			}
+			i = end
+		case c == 't' || c == 'f':
+			end, ok := x.value(i, depth, key.raw, false)
+			if !ok {
+				return end, false
+			}
+			if isFailureFlag(key.raw, c == 't') {
+				x.failure = true
+			}
+			if isSuccessFlag(key.raw, c == 't') {
+				x.success = true
 			}
 			i = end
 		default:
@@ -241,7 +233,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		var more bool
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
 			if ok {
-				x.emit(&f, parent, inArray)
+				x.emit(&f, parent, inArray, isErrorContainer(parent), depth)
 			}
 			return i, ok
 		}
@@ -253,6 +245,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank int8, v text, depth int) {
 	if v.raw == "" {
 		return
+	}
+	if key == "id" {
+		f.resource = true
 	}
 	// Error JSON sent inside a string field: scan it as a nested document.
 	if first := firstNonSpace(v.raw); first == '{' || first == '[' {
@@ -268,11 +263,24 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 	}
 	switch role {
+	case roleFlag:
+		if isFailureWord(v.raw) {
+			x.failure = true
+		}
 	case roleCode:
 		if isStatusEcho(v.raw) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
-		if rank == 6 {
+		if rank == rankStatus && isFailureWord(v.raw) {
+			// JSend's and Kubernetes' "status": "error" / "Failure" say
+			// there is an error; they do not say which.
+			x.failure = true
+			return
+		}
+		if key == "__type" || strings.EqualFold(key, "x-amzn-errortype") {
+			v = text{raw: awsErrorType(v.raw), esc: v.esc}
+		}
+		if rank == rankType {
 			// RFC 9457 type: a URI whose last segment names the problem.
 			seg := lastSegment(v.raw)
 			if seg == "" || v.raw == "about:blank" {
@@ -290,22 +298,31 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if rank < f.trank {
 			f.etype, f.trank = v, rank
 		}
+	case roleRetryDelay:
+		if d, ok := parseProtoDuration(v.raw); ok && !x.hasRetryAfter {
+			x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = d, true, "body.retryDelay", v.raw
+		}
 	}
 }
 
-// emit turns a finished object into a signal when it carries a code.
-func (x *extraction) emit(f *objectFrame, parent string, inArray bool) {
-	if f.n == 0 {
+// emit turns a finished object into a signal when it carries a code, or
+// when it is an error object (the value of "error", an element of "errors")
+// that explains itself only in words.
+func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
+	if f.n == 0 && !(container && f.desc.raw != "") {
 		return
 	}
 	x.add(signal{
-		source:  srcBody,
-		parent:  parent,
-		inArray: inArray,
-		cands:   f.cands,
-		ncands:  f.n,
-		desc:    f.desc,
-		etype:   f.etype,
+		depth:     int8(min(depth, 127)),
+		resource:  f.resource,
+		source:    srcBody,
+		parent:    parent,
+		inArray:   inArray,
+		cands:     f.cands,
+		ncands:    f.n,
+		desc:      f.desc,
+		etype:     f.etype,
+		container: container,
 	})
 }
 
@@ -403,7 +420,7 @@ func isNumeric(s string) bool {
 // lastSegment returns the last path segment of a URI, without query or
 // fragment.
 func lastSegment(u string) string {
-	if i := indexAny(u, "?#"); i >= 0 {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
 		u = u[:i]
 	}
 	for len(u) > 0 && u[len(u)-1] == '/' {
@@ -415,17 +432,6 @@ func lastSegment(u string) string {
 		}
 	}
 	return u
-}
-
-func indexAny(s, chars string) int {
-	for i := 0; i < len(s); i++ {
-		for j := 0; j < len(chars); j++ {
-			if s[i] == chars[j] {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // itoa3 formats an HTTP status without allocating for the common range.

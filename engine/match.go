@@ -213,148 +213,332 @@ func normalizeText(dst []byte, t text) []byte {
 	return catalog.AppendNormalized(dst, string(raw))
 }
 
-// match resolves the extracted signals against the catalog.
+// Confidence of each way of matching (docs/taxonomy.md): a provider's own
+// entry is certain; a standard's code almost so; the bare status says little.
+const (
+	confidenceEntry    = 1.0
+	confidenceStandard = 0.9
+	confidenceStatus   = 0.5
+	confidenceSuccess  = 0.9
+)
+
+// maxErrorDepth is how deep in a successful answer an error object may sit
+// and still be the answer's error: {"errors": [{...}]} is 3 deep, Reddit's
+// {"json": {"errors": [[...]]}} 4.
+const maxErrorDepth = 4
+
+// matcher holds one request's matching state, step by step.
+type matcher struct {
+	cat     *catalog.Catalog
+	req     *Request
+	x       *extraction
+	chain   []*catalog.Provider
+	named   *catalog.Provider
+	status  int
+	hasCode bool
+	// isError is set when the response carries an error whatever its
+	// status; success is set for a 2xx or 3xx that carries none.
+	isError bool
+}
+
+// match resolves the extracted signals against the catalog, most specific
+// reading first: the catalog's entries for the codes; another provider's
+// entry when the request names no known provider; a near spelling of a
+// standard code; the words of the code and message; the HTTP status.
 func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 	r := Result{Provider: req.Provider, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
-	chain := cat.DefaultChain()
-	var named *catalog.Provider
+	m := matcher{cat: cat, req: req, x: x, chain: cat.DefaultChain(), status: req.HTTPStatus}
 	if req.Provider != "" {
 		if p, ok := cat.Provider(req.Provider); ok {
-			named, chain, r.Named = p, p.Chain, p
+			m.named, m.chain, r.Named = p, p.Chain, p
 		}
 	}
-	status := req.HTTPStatus
-	hasCode := x.hasCode()
-	var alts pending
+	m.isError = x.failure
+	for i := 0; i < x.n; i++ {
+		if m.usable(&x.sigs[i]) {
+			m.isError = true
+			if x.sigs[i].ncands > 0 {
+				m.hasCode = true
+			}
+		}
+	}
+	if m.status == 0 && !m.isError && x.success {
+		m.status = 200 // "ok": true says what the status would have
+	}
+	switch {
+	case !m.isError && m.status >= 200 && m.status < 400:
+		m.byStatus(&r)
+	case m.byCode(&r, x), m.byOtherProvider(&r), m.byTypo(&r), m.byWords(&r):
+	default:
+		m.byStatus(&r)
+	}
+	m.finish(&r)
+	return r
+}
 
+// usable reports whether a signal reads as an error. Under a success status
+// only what plainly says error counts: an error object, an "error" or
+// "errorCode" key, a header or redirect error, a failure flag in the same
+// response, or a non-zero numeric code that comes with a message; a
+// "status": "ACTIVE" or "type" field of a normal answer does not.
+func (m *matcher) usable(s *signal) bool {
+	if m.status < 200 || m.status >= 400 || m.x.failure {
+		return s.ncands > 0 || s.desc.raw != ""
+	}
+	if s.resource || s.depth > maxErrorDepth {
+		// A resource's own error fields, or errors nested deep in the data
+		// of a successful answer, describe the data, not the call.
+		return false
+	}
+	if s.container {
+		return s.ncands > 0 || s.desc.raw != ""
+	}
+	for i := 0; i < s.ncands; i++ {
+		c := &s.cands[i]
+		switch {
+		case c.rank <= rankCode && !isSuccessWord(c.code.raw):
+			return true
+		case c.numeric && s.desc.raw != "" && !isSuccessWord(s.desc.raw):
+			return true
+		}
+	}
+	return false
+}
+
+// byCode matches each signal's codes through the provider's chain: its own
+// entries, the standards it builds on, every other standard.
+//
+// It takes x itself, and keeps its alternatives out of m, so that what it
+// stores in r's alternatives does not make the extraction escape.
+func (m *matcher) byCode(r *Result, x *extraction) bool {
 	var hits [maxSignals]hit
+	var alts pending
 	nhits := 0
-	var firstCand *candidate
-	var firstSig *signal
 	for si := 0; si < x.n; si++ {
 		s := &x.sigs[si]
-		for ci := 0; ci < s.ncands; ci++ {
-			c := &s.cands[ci]
-			var buf [catalog.MaxCodeLen]byte
-			norm := normalizeText(buf[:0], c.code)
-			if len(norm) == 0 {
+		if !m.usable(s) {
+			continue
+		}
+		if h, ok := m.signalHit(x, si, &alts); ok && nhits < len(hits) && !hasEntry(hits[:nhits], h.entry) {
+			hits[nhits] = h
+			nhits++
+		}
+	}
+	if nhits == 0 {
+		return false
+	}
+	m.resolve(r, x, hits[:nhits], &alts)
+	return true
+}
+
+// signalHit finds the first candidate of signal si that an entry of the
+// chain defines.
+func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
+	s := &x.sigs[si]
+	for ci := 0; ci < s.ncands; ci++ {
+		var buf [catalog.MaxCodeLen]byte
+		norm := normalizeText(buf[:0], s.cands[ci].code)
+		if len(norm) == 0 {
+			continue
+		}
+		aliased := false
+		var canon string
+		if m.named != nil {
+			canon, aliased = m.named.Alias(norm)
+		}
+		for ti, p := range m.chain {
+			var es []*catalog.Entry
+			if aliased {
+				es = p.Lookup(canon)
+			} else {
+				es = p.LookupBytes(norm)
+			}
+			if len(es) == 0 {
 				continue
 			}
-			if firstCand == nil || c.rank < firstCand.rank {
-				firstCand, firstSig = c, s
+			e := best(es, m.req, s, m.status, m.hasCode, alts)
+			if e == nil {
+				continue
 			}
-			aliased := false
-			var canon string
-			if named != nil {
-				canon, aliased = named.Alias(norm)
-			}
-			for ti, p := range chain {
-				var es []*catalog.Entry
+			kind := errsvcv1.MatchKind_MATCH_KIND_STANDARD
+			if ti == 0 && m.named != nil {
+				kind = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY
 				if aliased {
-					es = p.Lookup(canon)
-				} else {
-					es = p.LookupBytes(norm)
+					kind = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ALIAS
 				}
-				if len(es) == 0 {
-					continue
-				}
-				e := best(es, req, s, status, hasCode, &alts)
-				if e == nil {
-					continue
-				}
-				kind := errsvcv1.MatchKind_MATCH_KIND_STANDARD
-				if ti == 0 && named != nil {
-					kind = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY
-					if aliased {
-						kind = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ALIAS
-					}
-				}
-				if nhits < len(hits) && !hasEntry(hits[:nhits], e) {
-					hits[nhits] = hit{entry: e, kind: kind, si: si, ci: ci}
-					nhits++
-				}
-				goto nextSignal
 			}
+			return hit{entry: e, kind: kind, si: si, ci: ci}, true
 		}
-	nextSignal:
 	}
+	return hit{}, false
+}
 
-	if nhits > 0 {
-		primary := 0
-		for i := 1; i < nhits; i++ {
-			if Demand(hits[i].entry.Proto.GetClassification().GetAction()) > Demand(hits[primary].entry.Proto.GetClassification().GetAction()) {
-				primary = i
-			}
-		}
-		h := hits[primary]
-		hs := &x.sigs[h.si]
-		r.setEntry(h.entry, h.kind)
-		r.UpstreamCode = hs.cands[h.ci].code
-		r.UpstreamDescription = hs.desc
-		r.addSignalEvidence(hs, &hs.cands[h.ci])
-		if nhits > 1 || alts.n > 0 {
-			r.Alternatives = make([]Alternative, 0, nhits-1+alts.n)
-			for i := 0; i < nhits; i++ {
-				if i != primary {
-					os := &x.sigs[hits[i].si]
-					r.Alternatives = append(r.Alternatives, Alternative{Entry: hits[i].entry, UpstreamCode: os.cands[hits[i].ci].code})
-					r.addSignalEvidence(os, &os.cands[hits[i].ci])
-				}
-			}
-			r.addPending(&alts, h.entry)
-		}
-	} else {
-		// On a success status, only an "error"-like key is an error signal:
-		// a "status":"ACTIVE" or "type" field of a normal answer is not.
-		if firstCand != nil && status >= 200 && status < 400 && firstCand.rank > 1 {
-			firstCand = nil
-		}
-		if firstCand != nil {
-			r.Unmatched = true
-			r.UpstreamCode = firstCand.code
-			r.UpstreamDescription = firstSig.desc
-			r.addSignalEvidence(firstSig, firstCand)
-		}
-		if x.rateLimitExhausted && (status == 403 || status == 429 || status == 0) {
-			r.addEvidence("header", "ratelimit-remaining", text{raw: "0"})
-			status = 429
-		}
-		if status != 0 {
-			alts.n = 0 // code-specific alternatives do not apply to a status reading
-			for ti, p := range chain {
-				e := best(p.NoCodeEntries(), req, nil, status, hasCode, &alts)
-				if e == nil {
-					continue
-				}
-				kind := errsvcv1.MatchKind_MATCH_KIND_HTTP_STATUS
-				if ti == 0 && named != nil {
-					kind = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY
-				}
-				r.setEntry(e, kind)
-				r.addPending(&alts, e)
-				break
-			}
-			r.addEvidence("status", "", text{raw: itoa3(status)})
-		}
-		if r.Entry == nil {
-			r.Unmatched = true
+// resolve answers with the most demanding of several hits, keeping the
+// others as alternatives. It takes x itself rather than m.x, so that what it
+// keeps of the signals does not make the extraction escape to the heap.
+func (m *matcher) resolve(r *Result, x *extraction, hits []hit, alts *pending) {
+	primary := 0
+	for i := 1; i < len(hits); i++ {
+		if Demand(hits[i].entry.Proto.GetClassification().GetAction()) > Demand(hits[primary].entry.Proto.GetClassification().GetAction()) {
+			primary = i
 		}
 	}
+	h := hits[primary]
+	hs := &x.sigs[h.si]
+	r.setEntry(h.entry, h.kind)
+	r.UpstreamCode = hs.cands[h.ci].code
+	r.UpstreamDescription = hs.desc
+	r.addSignalEvidence(hs, &hs.cands[h.ci])
+	if len(hits) > 1 || alts.n > 0 {
+		r.Alternatives = make([]Alternative, 0, len(hits)-1+alts.n)
+		for i, o := range hits {
+			if i != primary {
+				os := &x.sigs[o.si]
+				r.Alternatives = append(r.Alternatives, Alternative{Entry: o.entry, UpstreamCode: os.cands[o.ci].code})
+				r.addSignalEvidence(os, &os.cands[o.ci])
+			}
+		}
+		r.addPending(alts, h.entry)
+	}
+}
+
+// byOtherProvider matches a code that exactly one provider defines, when
+// the request names no provider the catalog knows.
+func (m *matcher) byOtherProvider(r *Result) bool {
+	if m.named != nil {
+		return false
+	}
+	x := m.x
+	for si := 0; si < x.n; si++ {
+		s := &x.sigs[si]
+		if !m.usable(s) {
+			continue
+		}
+		for ci := 0; ci < s.ncands; ci++ {
+			if s.cands[ci].numeric {
+				continue // numbers are too common to tell a provider
+			}
+			var buf [catalog.MaxCodeLen]byte
+			es := m.cat.ProviderEntriesFor(normalizeText(buf[:0], s.cands[ci].code))
+			if len(es) == 0 || !oneProvider(es) {
+				continue
+			}
+			var alts pending
+			e := best(es, m.req, s, m.status, m.hasCode, &alts)
+			if e == nil {
+				continue
+			}
+			r.setEntry(e, errsvcv1.MatchKind_MATCH_KIND_INFERRED)
+			r.Confidence = 0.7
+			r.UpstreamCode, r.UpstreamDescription = s.cands[ci].code, s.desc
+			r.addSignalEvidence(s, &s.cands[ci])
+			r.addNote("inferred: provider", e.Provider.Proto.GetId()+" defines the code")
+			return true
+		}
+	}
+	return false
+}
+
+func oneProvider(es []*catalog.Entry) bool {
+	for _, e := range es[1:] {
+		if e.Provider != es[0].Provider {
+			return false
+		}
+	}
+	return true
+}
+
+// byStatus reads the HTTP status alone, after a rate-limit header that says
+// nothing remains, which turns a 403 into a rate limit.
+func (m *matcher) byStatus(r *Result) {
+	x := m.x
+	if m.isError {
+		if s, c := m.firstCandidate(); c != nil {
+			r.Unmatched = true
+			r.UpstreamCode = c.code
+			r.UpstreamDescription = s.desc
+			r.addSignalEvidence(s, c)
+		}
+	}
+	status := m.status
+	if x.rateLimitExhausted && (status == 403 || status == 429 || status == 0) {
+		r.addEvidence("header", "ratelimit-remaining", text{raw: "0"})
+		status = 429
+	}
+	if status != 0 && !(m.isError && status < 400) {
+		var alts pending // code-specific alternatives do not apply to a status reading
+		for ti, p := range m.chain {
+			e := best(p.NoCodeEntries(), m.req, nil, status, m.hasCode, &alts)
+			if e == nil {
+				continue
+			}
+			kind := errsvcv1.MatchKind_MATCH_KIND_HTTP_STATUS
+			r.Confidence = confidenceStatus
+			if ti == 0 && m.named != nil {
+				kind = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY
+			}
+			if e.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_NO_ERROR {
+				r.Confidence = confidenceSuccess
+			}
+			r.setEntry(e, kind)
+			r.addPending(&alts, e)
+			break
+		}
+	}
+	if m.status != 0 {
+		r.addEvidence("status", "", text{raw: itoa3(m.status)})
+	}
+	if r.Entry == nil {
+		r.Unmatched = true
+	}
+}
+
+// firstCandidate returns the most specific code of the usable signals, for
+// the evidence of an answer no entry gave.
+func (m *matcher) firstCandidate() (*signal, *candidate) {
+	var bs *signal
+	var bc *candidate
+	for si := 0; si < m.x.n; si++ {
+		s := &m.x.sigs[si]
+		if !m.usable(s) {
+			continue
+		}
+		for ci := 0; ci < s.ncands; ci++ {
+			if c := &s.cands[ci]; bc == nil || c.rank < bc.rank {
+				bs, bc = s, c
+			}
+		}
+	}
+	return bs, bc
+}
+
+// finish fills what every answer carries: the description, the action as
+// context adjusts it, the delay, the confidence.
+func (m *matcher) finish(r *Result) {
 	if r.UpstreamDescription.raw == "" {
-		r.UpstreamDescription = x.anyDesc
+		r.UpstreamDescription = m.x.anyDesc
 	}
 	if r.Entry != nil {
-		r.applyContext(req)
+		r.applyContext(m.req)
+		if r.Confidence == 0 {
+			r.Confidence = confidenceEntry
+			if r.Kind == errsvcv1.MatchKind_MATCH_KIND_STANDARD {
+				r.Confidence = confidenceStandard
+			}
+		}
 	} else {
 		r.Action = unknownClassification.GetAction()
 	}
+	if r.Kind == errsvcv1.MatchKind_MATCH_KIND_INFERRED {
+		r.Unmatched = true
+	}
+	x := m.x
 	if x.hasRetryAfter {
 		r.RetryAfter, r.HasRetryAfter = x.retryAfter, true
 		r.addEvidence(x.retrySource, "", text{raw: x.retryRaw})
 	} else if r.Entry != nil && r.Entry.Proto.GetClassification().GetRetryAfter() != nil {
 		r.RetryAfter, r.HasRetryAfter = r.Entry.Proto.GetClassification().GetRetryAfter().AsDuration(), true
 	}
-	return r
 }
 
 func hasEntry(hs []hit, e *catalog.Entry) bool {

@@ -77,6 +77,7 @@ func (r *Result) Response(cat *catalog.Catalog) *errsvcv1.ClassifyResponse {
 	m.UpstreamCode = Sanitize(r.UpstreamCode.String(), maxUpstreamCode)
 	m.UpstreamDescription = Sanitize(r.UpstreamDescription.String(), maxUpstreamText)
 	m.CatalogVersion = cat.Version
+	m.Confidence = r.Confidence
 	if r.Entry != nil {
 		m.EntryId = r.Entry.Proto.GetId()
 	}

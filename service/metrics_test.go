@@ -34,9 +34,9 @@ func TestObserveCountsByLabels(t *testing.T) {
 		// Context turns REFRESH_TOKEN into its fallback: another series.
 		{cat, engine.Request{HTTPStatus: 401, Headers: invalidToken, Context: map[string]string{"refresh_token_available": "false"}}},
 		{cat, engine.Request{Provider: "danske-bank", Operation: "token", HTTPStatus: 400, Body: `{"error":"unsupported_grant_type"}`}},
-		{cat, engine.Request{Provider: "danske-bank", Body: `{"error":"no_such_code"}`}},
-		{replaced, engine.Request{Provider: "danske-bank", Body: `{"error":"no_such_code"}`}},
-		{cat, engine.Request{Provider: "no-such-bank", Body: `{"error":"no_such_code"}`}},
+		{cat, engine.Request{Provider: "danske-bank", Body: `{"error":"xyzzy_plugh"}`}},
+		{replaced, engine.Request{Provider: "danske-bank", Body: `{"error":"xyzzy_plugh"}`}},
+		{cat, engine.Request{Provider: "no-such-bank", Body: `{"error":"xyzzy_plugh"}`}},
 	}
 	for _, c := range calls {
 		res, err := engine.Classify(c.cat, &c.req, nil)

@@ -1,0 +1,240 @@
+package engine
+
+// Envelope knowledge: which field of an error response holds the reason,
+// which the message, and which only says that there is an error. It is kept
+// here, in one table, rather than spread through the scanners, so that a
+// reader can check it against the formats it serves:
+//
+//   - OAuth 2.0 (RFC 6749 §5.2): error, error_description.
+//   - Google APIs: error.status (a google.rpc.Code name), error.errors[].reason,
+//     error.details[] google.rpc.ErrorInfo reason and RetryInfo retryDelay.
+//   - RFC 9457 problem details: type (a URI whose last segment names the
+//     problem), title, detail.
+//   - JSON:API: errors[].code, title, detail.
+//   - GraphQL: errors[].message, errors[].extensions.code and
+//     extensions.classification.
+//   - Kubernetes Status: status "Failure", reason, message.
+//   - AWS: JSON __type ("prefix#ThrottlingException"), code / Code, message;
+//     the x-amzn-ErrorType header ("ThrottlingException:http://..."); XML
+//     <Error><Code>.
+//   - Azure: error.code, error.message, error.innererror.code.
+//   - SOAP 1.1 faultcode / faultstring and SOAP 1.2 Code/Value / Reason/Text.
+//   - Dropbox: error[.tag], error_summary.
+//   - Facebook Graph: error.code, error.error_subcode, error.type, message.
+//   - Slack and JSend-style APIs: ok / success false, status "error" / "fail".
+//   - eBay: Ack Failure, Errors[].ErrorCode, ShortMessage, LongMessage.
+//   - gRPC: grpc-status, grpc-message and grpc-status-details-bin headers.
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// keyRole says what a JSON key or XML element means to the extractor.
+type keyRole uint8
+
+const (
+	roleNone keyRole = iota
+	roleCode
+	roleDesc
+	roleType
+	// roleFlag holds a word that says whether the answer failed
+	// ("Ack": "Failure").
+	roleFlag
+	// roleRetryDelay holds a delay in the protobuf JSON form ("30s").
+	roleRetryDelay
+)
+
+// Ranks of code keys: lower ranks are more specific.
+const (
+	rankError   int8 = 0 // error
+	rankCode    int8 = 1 // errorCode, error_code, __type
+	rankPlain   int8 = 2 // code, .tag
+	rankReason  int8 = 3 // reason, faultcode
+	rankNumeric int8 = 4 // any numeric code
+	rankStatus  int8 = 5 // status: a status name, or a state
+	rankType    int8 = 6 // type: RFC 9457 URI or a vendor type
+)
+
+// keyRoles maps lowercase keys to their role and rank.
+var keyRoles = map[string]struct {
+	role keyRole
+	rank int8
+}{
+	"error":      {roleCode, rankError},
+	"errorcode":  {roleCode, rankCode},
+	"error_code": {roleCode, rankCode},
+	"errcode":    {roleCode, rankCode},
+	"err_code":   {roleCode, rankCode},
+	"__type":     {roleCode, rankCode},
+	"code":       {roleCode, rankPlain},
+	".tag":       {roleCode, rankPlain},
+	"reason":     {roleCode, rankReason},
+	"faultcode":  {roleCode, rankReason},
+	"fault_code": {roleCode, rankReason},
+	// graphql-java's extensions.classification ("ValidationError").
+	"classification": {roleCode, rankReason},
+	"error_subcode":  {roleCode, rankNumeric},
+	"status":         {roleCode, rankStatus},
+	// PayPal: name, details[].issue.
+	"issue": {roleCode, rankReason},
+	"name":  {roleCode, rankStatus},
+	"type":  {roleCode, rankType},
+
+	"error_description": {roleDesc, 0},
+	"errordescription":  {roleDesc, 0},
+	"faultstring":       {roleDesc, 0},
+	"message":           {roleDesc, 1},
+	"errormessage":      {roleDesc, 1},
+	"error_message":     {roleDesc, 1},
+	"error_msg":         {roleDesc, 1},
+	"errmsg":            {roleDesc, 1},
+	"msg":               {roleDesc, 1},
+	"errorsummary":      {roleDesc, 1},
+	"error_summary":     {roleDesc, 1},
+	"longmessage":       {roleDesc, 1},
+	"error_user_msg":    {roleDesc, 1},
+	"shortmessage":      {roleDesc, 2},
+	"detail":            {roleDesc, 2},
+	"text":              {roleDesc, 2},
+	"description":       {roleDesc, 2},
+	"details":           {roleDesc, 2},
+	"error_user_title":  {roleDesc, 3},
+	"title":             {roleDesc, 3},
+
+	"errortype":  {roleType, 0},
+	"error_type": {roleType, 0},
+	"category":   {roleType, 1},
+
+	"ack":        {roleFlag, 0},
+	"retrydelay": {roleRetryDelay, 0},
+}
+
+// classifyKey returns the role of an object key and its rank within that role
+// (lower ranks win). Keys are compared case-insensitively.
+func classifyKey(k string) (keyRole, int8) {
+	if len(k) > 24 {
+		return roleNone, 0
+	}
+	var buf [24]byte
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if r, ok := keyRoles[string(buf[:len(k)])]; ok {
+		return r.role, r.rank
+	}
+	return roleNone, 0
+}
+
+// isErrorContainer reports whether an object held by this key is an error
+// whatever its fields: the value of "error", an element of "errors", a
+// "fault".
+func isErrorContainer(parent string) bool {
+	var buf [16]byte
+	switch lowerKey(buf[:0], parent) {
+	case "error", "errors", "err", "fault", "faults", "exception", "error_info", "errorinfo":
+		return true
+	}
+	return false
+}
+
+// isFailureFlag reports whether key: true/false says the answer failed:
+// "ok": false, "success": false, "error": true.
+func isFailureFlag(key string, value bool) bool {
+	var buf [16]byte
+	switch lowerKey(buf[:0], key) {
+	case "ok", "success", "succeeded", "successful", "is_success", "issuccess":
+		return !value
+	case "error", "failed", "failure", "has_error", "iserror", "is_error":
+		return value
+	}
+	return false
+}
+
+// isSuccessFlag reports whether key: true/false says the answer succeeded.
+func isSuccessFlag(key string, value bool) bool {
+	var buf [16]byte
+	switch lowerKey(buf[:0], key) {
+	case "ok", "success", "succeeded", "successful":
+		return value
+	}
+	return false
+}
+
+// isFailureWord reports whether a status or acknowledgement value says the
+// answer failed. "failed" is left out on purpose: a payment or job object
+// returned by a successful call says its own state that way.
+func isFailureWord(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "error", "fail", "failure", "partialfailure":
+		return true
+	}
+	return false
+}
+
+// isSuccessWord reports whether a description only says all went well.
+func isSuccessWord(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "ok", "success", "successful", "succeeded", "done", "no error", "none":
+		return true
+	}
+	return false
+}
+
+// awsErrorType returns the error name of an AWS __type or x-amzn-ErrorType
+// value: "com.amazonaws.dynamodb.v20120810#ThrottlingException" and
+// "ThrottlingException:http://internal.amazon.com/..." both give
+// "ThrottlingException".
+func awsErrorType(v string) string {
+	if i := strings.IndexByte(v, ':'); i > 0 {
+		v = v[:i]
+	}
+	if i := strings.LastIndexByte(v, '#'); i >= 0 {
+		v = v[i+1:]
+	}
+	return strings.TrimSpace(v)
+}
+
+// parseProtoDuration reads a google.protobuf.Duration in its JSON form,
+// "30s" or "0.5s".
+func parseProtoDuration(v string) (time.Duration, bool) {
+	num, ok := strings.CutSuffix(strings.TrimSpace(v), "s")
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil || f < 0 {
+		return 0, false
+	}
+	return clampDelay(time.Duration(f * float64(time.Second))), true
+}
+
+// grpcCodeNames are the google.rpc.Code names by number, as grpc-status
+// sends them.
+var grpcCodeNames = [...]string{
+	"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+	"ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
+	"ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
+	"UNAUTHENTICATED",
+}
+
+// lowerKey returns key in lowercase, using buf when key is short enough;
+// a longer key comes back empty, which matches no name here.
+func lowerKey(buf []byte, key string) string {
+	if len(key) > cap(buf) {
+		return ""
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return string(buf)
+}

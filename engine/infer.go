@@ -1,0 +1,355 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/errsvc/errsvc/catalog"
+	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
+)
+
+// Inference answers for codes no entry names. It runs only after the
+// catalog's entries found nothing, so it costs nothing on a catalog hit.
+
+// minTypoLen is the shortest code whose one-edit misspellings are read as the
+// standard code: shorter codes have too many neighbours.
+const minTypoLen = 10
+
+// byTypo matches a code one edit away from exactly one standard code
+// ("unsupported_responce_type").
+func (m *matcher) byTypo(r *Result) bool {
+	x := m.x
+	for si := 0; si < x.n; si++ {
+		s := &x.sigs[si]
+		if !m.usable(s) {
+			continue
+		}
+		for ci := 0; ci < s.ncands; ci++ {
+			c := &s.cands[ci]
+			if c.numeric {
+				continue
+			}
+			var buf [catalog.MaxCodeLen]byte
+			norm := string(normalizeText(buf[:0], c.code))
+			if len(norm) < minTypoLen {
+				continue
+			}
+			near := ""
+			for _, code := range m.cat.StandardCodes() {
+				if oneEdit(norm, code) {
+					if near != "" {
+						near = ""
+						break // not unique
+					}
+					near = code
+				}
+			}
+			if near == "" {
+				continue
+			}
+			for _, p := range m.chain {
+				var alts pending
+				e := best(p.Lookup(near), m.req, s, m.status, m.hasCode, &alts)
+				if e == nil {
+					continue
+				}
+				r.setEntry(e, errsvcv1.MatchKind_MATCH_KIND_INFERRED)
+				r.Confidence = 0.8
+				r.UpstreamCode, r.UpstreamDescription = c.code, s.desc
+				r.addSignalEvidence(s, c)
+				r.addNote("inferred: typo of", near)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneEdit reports whether a and b differ by exactly one inserted, deleted or
+// replaced byte, or two adjacent bytes swapped.
+func oneEdit(a, b string) bool {
+	if a == b {
+		return false
+	}
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case la == lb:
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case la > lb:
+		return a[i+1:] == b[i:]
+	default:
+		return a[i:] == b[i+1:]
+	}
+}
+
+// Word inference: the words of each error's code and message are matched
+// against the vocabulary's phrases; the entry with the best score answers.
+
+const (
+	maxCodeWords = 32
+	maxMsgWords  = 96
+	maxMsgBytes  = 1024
+)
+
+// ruleHit records what one vocabulary entry matched in one error.
+type ruleHit struct {
+	code, msg, and, not *catalog.Phrase
+}
+
+// words returns the phrase that decided: the code's, else the message's.
+func (h *ruleHit) words() *catalog.Phrase {
+	if h.code != nil {
+		return h.code
+	}
+	return h.msg
+}
+
+// score rates a hit: longer phrases score higher, a phrase in the code more
+// than one in the message, and the code and message agreeing most.
+func (h *ruleHit) score() int {
+	s := 0
+	if h.code != nil {
+		s += 2*len(h.code.Words) + 3
+	}
+	if h.msg != nil {
+		s += 2*len(h.msg.Words) + 2
+	}
+	if h.and != nil {
+		s += 2 * len(h.and.Words)
+	}
+	return s
+}
+
+// wordSet is the words of one error: its codes' and its message's.
+type wordSet struct {
+	codeBuf  [256]byte
+	code     []catalog.WordSpan
+	codeArr  [maxCodeWords]catalog.WordSpan
+	msgBuf   [maxMsgBytes]byte
+	msg      []catalog.WordSpan
+	msgArr   [maxMsgWords]catalog.WordSpan
+	codeText []byte
+	msgText  []byte
+}
+
+func (w *wordSet) fill(s *signal, desc text) {
+	var tmp [maxMsgBytes]byte
+	w.codeText, w.code = w.codeBuf[:0], w.codeArr[:0]
+	for ci := 0; ci < s.ncands; ci++ {
+		if c := &s.cands[ci]; !c.numeric {
+			raw := c.code.appendTo(tmp[:0])
+			w.codeText, w.code = catalog.AppendWords(w.codeText, w.code, string(raw))
+		}
+	}
+	raw := desc.appendTo(tmp[:0])
+	if len(raw) > maxMsgBytes {
+		raw = raw[:maxMsgBytes]
+	}
+	w.msgText, w.msg = catalog.AppendWords(w.msgBuf[:0], w.msgArr[:0], string(raw))
+}
+
+// byWords infers a classification from the words of the errors' codes and
+// messages.
+func (m *matcher) byWords(r *Result) bool {
+	vocab := m.cat.Vocabulary()
+	if len(vocab) == 0 {
+		return false
+	}
+	hits := make([]ruleHit, len(vocab))
+	var w wordSet
+	type reading struct {
+		entry *catalog.Entry
+		hit   ruleHit
+		score int
+		si    int
+	}
+	var win, second reading
+	x := m.x
+	for si := 0; si < x.n; si++ {
+		s := &x.sigs[si]
+		if !m.usable(s) {
+			continue
+		}
+		desc := s.desc
+		if desc.raw == "" {
+			desc = x.anyDesc
+		}
+		w.fill(s, desc)
+		clear(hits)
+		m.scanWords(hits, w.codeText, w.code, true)
+		m.scanWords(hits, w.msgText, w.msg, false)
+		for i, e := range vocab {
+			h := hits[i]
+			if h.words() == nil || h.not != nil || (len(e.AndWords) > 0 && h.and == nil) {
+				continue
+			}
+			sc, v := eval(e, m.req, nil, m.status, false)
+			if v != holds {
+				continue
+			}
+			score := sc + h.score()
+			rd := reading{entry: e, hit: h, score: score, si: si}
+			switch {
+			case win.entry == nil || score > win.score:
+				if win.entry != nil && !sameReading(win.entry, e) {
+					second = win
+				}
+				win = rd
+			case !sameReading(win.entry, e) && (second.entry == nil || score > second.score):
+				second = rd
+			}
+		}
+	}
+	if win.entry == nil && x.n == 0 && m.isError && x.anyDesc.raw != "" {
+		// "ok": false with only a message somewhere: read the message.
+		return m.byWordsOf(r, vocab, hits)
+	}
+	if win.entry == nil {
+		return false
+	}
+	s := &x.sigs[win.si]
+	r.setEntry(win.entry, errsvcv1.MatchKind_MATCH_KIND_INFERRED)
+	r.Confidence = confidence(win.score, second.score, second.entry != nil)
+	if s.ncands > 0 {
+		r.UpstreamCode = s.cands[0].code
+		r.addSignalEvidence(s, &s.cands[0])
+	}
+	r.UpstreamDescription = s.desc
+	r.addNote(noteFor(win.hit.code != nil), phraseText(win.hit))
+	if second.entry != nil && second.score >= win.score-2 {
+		r.Alternatives = append(r.Alternatives, Alternative{Entry: second.entry})
+	}
+	return true
+}
+
+// byWordsOf reads the best description of a response whose error carries no
+// object of its own.
+func (m *matcher) byWordsOf(r *Result, vocab []*catalog.Entry, hits []ruleHit) bool {
+	var w wordSet
+	w.fill(&signal{}, m.x.anyDesc)
+	clear(hits)
+	m.scanWords(hits, w.msgText, w.msg, false)
+	var win *catalog.Entry
+	var wh ruleHit
+	top := -1
+	for i, e := range vocab {
+		h := hits[i]
+		if h.words() == nil || h.not != nil || (len(e.AndWords) > 0 && h.and == nil) {
+			continue
+		}
+		sc, v := eval(e, m.req, nil, m.status, false)
+		if v != holds {
+			continue
+		}
+		if score := sc + h.score(); score > top {
+			win, wh, top = e, h, score
+		}
+	}
+	if win == nil {
+		return false
+	}
+	r.setEntry(win, errsvcv1.MatchKind_MATCH_KIND_INFERRED)
+	r.Confidence = confidence(top, 0, false)
+	r.UpstreamDescription = m.x.anyDesc
+	r.addNote(noteFor(false), phraseText(wh))
+	return true
+}
+
+// scanWords records, for each vocabulary entry, the phrases that occur in
+// the words.
+func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan, inCode bool) {
+	idx := m.cat.Words()
+	for i, sp := range spans {
+		word := buf[sp.Start:sp.End]
+		for _, ref := range idx.StartingAt(word) {
+			if phraseAt(ref.Phrase, buf, spans[i:]) {
+				note(hits, ref, inCode)
+			}
+		}
+		for _, ref := range idx.Prefixes() {
+			if len(word) >= len(ref.Phrase.Words[0]) && string(word[:len(ref.Phrase.Words[0])]) == ref.Phrase.Words[0] {
+				note(hits, ref, inCode)
+			}
+		}
+	}
+}
+
+func note(hits []ruleHit, ref catalog.PhraseRef, inCode bool) {
+	h := &hits[ref.Entry]
+	switch ref.List {
+	case catalog.InWords:
+		// The longest phrase of each place counts.
+		p := &h.msg
+		if inCode {
+			p = &h.code
+		}
+		if *p == nil || len(ref.Phrase.Words) > len((*p).Words) {
+			*p = ref.Phrase
+		}
+	case catalog.InAndWords:
+		if h.and == nil || len(ref.Phrase.Words) > len(h.and.Words) {
+			h.and = ref.Phrase
+		}
+	case catalog.InNotWords:
+		h.not = ref.Phrase
+	}
+}
+
+// phraseAt reports whether the phrase's words start the spans.
+func phraseAt(p *catalog.Phrase, buf []byte, spans []catalog.WordSpan) bool {
+	if len(spans) < len(p.Words) {
+		return false
+	}
+	for j, want := range p.Words {
+		got := buf[spans[j].Start:spans[j].End]
+		if j == len(p.Words)-1 && p.Prefix {
+			if len(got) < len(want) || string(got[:len(want)]) != want {
+				return false
+			}
+			continue
+		}
+		if string(got) != want {
+			return false
+		}
+	}
+	return true
+}
+
+func sameReading(a, b *catalog.Entry) bool {
+	ca, cb := a.Proto.GetClassification(), b.Proto.GetClassification()
+	return ca.GetCategory() == cb.GetCategory() && ca.GetAction() == cb.GetAction()
+}
+
+// confidence turns a score into a number between 0.3 and 0.85: more words
+// matched, more sure; a close competing reading, less.
+func confidence(score, rival int, hasRival bool) float32 {
+	c := 0.35 + 0.05*float32(min(score, 10))
+	if hasRival && rival >= score-2 {
+		c -= 0.15
+	}
+	return max(c, 0.3)
+}
+
+func noteFor(inCode bool) string {
+	if inCode {
+		return "inferred: code words"
+	}
+	return "inferred: message words"
+}
+
+func phraseText(h ruleHit) string {
+	s := strings.Join(h.words().Words, " ")
+	if h.and != nil {
+		s += "," + strings.Join(h.and.Words, " ")
+	}
+	return s
+}
