@@ -116,6 +116,8 @@ type Entry struct {
 type Phrase struct {
 	Words  []string
 	Prefix bool
+	// Weak marks a phrase of weak_words.
+	Weak bool
 }
 
 // ContextFact is one context condition: key and lowercase value.
@@ -547,6 +549,10 @@ func compileEntry(pe *errsvcv1.Entry, p *Provider) *Entry {
 		keys = append(keys, k)
 	}
 	e.Words = compilePhrases(m.GetWords())
+	for _, ph := range compilePhrases(m.GetWeakWords()) {
+		ph.Weak = true
+		e.Words = append(e.Words, ph)
+	}
 	e.AndWords = compilePhrases(m.GetAndWords())
 	e.NotWords = compilePhrases(m.GetNotWords())
 	sort.Strings(keys)

@@ -158,7 +158,7 @@ func validateEntry(p *problems, file string, e *errsvcv1.Entry, vocabulary bool)
 	} else {
 		if len(m.GetOperations()) == 0 && len(m.GetHttpStatuses()) == 0 && len(m.GetCodes()) == 0 &&
 			len(m.GetErrorTypes()) == 0 && len(m.GetDescriptionContains()) == 0 &&
-			len(m.GetHeadersPresent()) == 0 && len(m.GetContext()) == 0 && len(m.GetWords()) == 0 {
+			len(m.GetHeadersPresent()) == 0 && len(m.GetContext()) == 0 && len(m.GetWords())+len(m.GetWeakWords()) == 0 {
 			p.add(file, m, "", "entry %q: match has no condition", id)
 		}
 		if m.GetNoCode() && len(m.GetCodes()) > 0 {
@@ -167,8 +167,8 @@ func validateEntry(p *problems, file string, e *errsvcv1.Entry, vocabulary bool)
 		if vocabulary {
 			validateWords(p, file, id, m)
 		} else {
-			if len(m.GetWords())+len(m.GetAndWords())+len(m.GetNotWords()) > 0 {
-				p.add(file, m, "words", "entry %q: words, and_words and not_words belong in vocabulary files", id)
+			if len(m.GetWords())+len(m.GetAndWords())+len(m.GetNotWords())+len(m.GetWeakWords()) > 0 {
+				p.add(file, m, "words", "entry %q: words, weak_words, and_words and not_words belong in vocabulary files", id)
 			}
 			if len(m.GetCodes()) == 0 && len(m.GetHttpStatuses()) == 0 && len(m.GetHeadersPresent()) == 0 {
 				p.add(file, m, "", "entry %q: an entry without codes must name http_statuses or headers_present", id)
@@ -253,8 +253,8 @@ func isEmptyRequest(r *errsvcv1.ClassifyRequest) bool {
 
 // validateWords checks a vocabulary entry: it matches words, not codes.
 func validateWords(p *problems, file, id string, m *errsvcv1.EntryMatch) {
-	if len(m.GetWords()) == 0 {
-		p.add(file, m, "", "entry %q: a vocabulary entry needs words", id)
+	if len(m.GetWords())+len(m.GetWeakWords()) == 0 {
+		p.add(file, m, "", "entry %q: a vocabulary entry needs words or weak_words", id)
 	}
 	if len(m.GetCodes()) > 0 || m.GetNoCode() || len(m.GetContext()) > 0 || len(m.GetErrorTypes()) > 0 || len(m.GetDescriptionContains()) > 0 {
 		p.add(file, m, "", "entry %q: a vocabulary entry matches words and statuses only (no codes, no_code, context, error_types or description_contains)", id)
@@ -262,7 +262,7 @@ func validateWords(p *problems, file, id string, m *errsvcv1.EntryMatch) {
 	for _, field := range [...]struct {
 		name    protoreflect.Name
 		phrases []string
-	}{{"words", m.GetWords()}, {"and_words", m.GetAndWords()}, {"not_words", m.GetNotWords()}} {
+	}{{"words", m.GetWords()}, {"weak_words", m.GetWeakWords()}, {"and_words", m.GetAndWords()}, {"not_words", m.GetNotWords()}} {
 		for _, ph := range field.phrases {
 			if len(SplitWords(nil, ph)) == 0 {
 				p.add(file, m, field.name, "entry %q: phrase %q has no word", id, ph)

@@ -145,6 +145,8 @@ type Result struct {
 	Unmatched bool
 	// Confidence is how sure the answer is, from 0 to 1.
 	Confidence float32
+	// weakInference is set when an inference rests on weak words alone.
+	weakInference bool
 
 	Evidence     [maxEvidence]Evidence
 	NEvidence    int

@@ -55,6 +55,7 @@ const (
 	rankNumeric int8 = 4 // any numeric code
 	rankStatus  int8 = 5 // status: a status name, or a state
 	rankType    int8 = 6 // type: RFC 9457 URI or a vendor type
+	rankID      int8 = 7 // id, when it names rather than numbers
 )
 
 // keyRoles maps lowercase keys to their role and rank.
@@ -67,6 +68,7 @@ var keyRoles = map[string]struct {
 	"error_code": {roleCode, rankCode},
 	"errcode":    {roleCode, rankCode},
 	"err_code":   {roleCode, rankCode},
+	"err":        {roleCode, rankCode},
 	"__type":     {roleCode, rankCode},
 	"code":       {roleCode, rankPlain},
 	".tag":       {roleCode, rankPlain},
@@ -101,6 +103,9 @@ var keyRoles = map[string]struct {
 	"description":       {roleDesc, 2},
 	"details":           {roleDesc, 2},
 	"error_user_title":  {roleDesc, 3},
+	"explanation":       {roleDesc, 2},
+	"error_text":        {roleDesc, 1},
+	"status_message":    {roleDesc, 1},
 	"title":             {roleDesc, 3},
 
 	"errortype":  {roleType, 0},
@@ -150,7 +155,9 @@ func isFailureFlag(key string, value bool) bool {
 	switch lowerKey(buf[:0], key) {
 	case "ok", "success", "succeeded", "successful", "is_success", "issuccess":
 		return !value
-	case "error", "failed", "failure", "has_error", "iserror", "is_error":
+	case "status":
+		return !value // {"status": false, "message": "Invalid key"}
+	case "error", "errors", "failed", "failure", "has_error", "iserror", "is_error":
 		return value
 	}
 	return false
@@ -237,4 +244,44 @@ func lowerKey(buf []byte, key string) string {
 		buf = append(buf, c)
 	}
 	return string(buf)
+}
+
+// isSentence reports whether a value under a code key is prose: three
+// spaces or more.
+func isSentence(v string) bool {
+	v = strings.TrimSpace(v)
+	n := 0
+	for i := 0; i < len(v); i++ {
+		if v[i] == ' ' {
+			if n++; n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNamedID reports whether an "id" value is a name ("two_factor",
+// "AccessTokenInvalid") rather than a number, UUID or opaque key: letters
+// and underscores only, with an underscore or a case change.
+func isNamedID(v string) bool {
+	if len(v) < 4 || len(v) > 64 {
+		return false
+	}
+	sep := false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c == '_' || c == '.':
+			sep = true
+		case 'A' <= c && c <= 'Z':
+			if i > 0 {
+				sep = true
+			}
+		case 'a' <= c && c <= 'z':
+		default:
+			return false
+		}
+	}
+	return sep
 }

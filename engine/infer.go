@@ -105,6 +105,18 @@ type ruleHit struct {
 	code, msg, and, not *catalog.Phrase
 }
 
+func phraseScore(p *catalog.Phrase, place int) int {
+	if p.Weak {
+		return len(p.Words) + place/3 // 1 more in the code
+	}
+	return 2*len(p.Words) + place
+}
+
+// weak reports whether the hit rests on weak phrases alone.
+func (h *ruleHit) weak() bool {
+	return (h.code == nil || h.code.Weak) && (h.msg == nil || h.msg.Weak)
+}
+
 // words returns the phrase that decided: the code's, else the message's.
 func (h *ruleHit) words() *catalog.Phrase {
 	if h.code != nil {
@@ -114,14 +126,15 @@ func (h *ruleHit) words() *catalog.Phrase {
 }
 
 // score rates a hit: longer phrases score higher, a phrase in the code more
-// than one in the message, and the code and message agreeing most.
+// than one in the message, and the code and message agreeing most; a weak
+// phrase counts 1 wherever it is.
 func (h *ruleHit) score() int {
 	s := 0
 	if h.code != nil {
-		s += 2*len(h.code.Words) + 3
+		s += phraseScore(h.code, 3)
 	}
 	if h.msg != nil {
-		s += 2*len(h.msg.Words) + 2
+		s += phraseScore(h.msg, 2)
 	}
 	if h.and != nil {
 		s += 2 * len(h.and.Words)
@@ -158,10 +171,26 @@ func (w *wordSet) fill(s *signal, desc text) {
 }
 
 // byWords infers a classification from the words of the errors' codes and
-// messages.
+// messages. An error answer that carries only a message somewhere ("code":
+// 400 with "msg": "User already registered") is read by its message.
 func (m *matcher) byWords(r *Result) bool {
 	vocab := m.cat.Vocabulary()
 	if len(vocab) == 0 {
+		return false
+	}
+	x := m.x
+	var only signal // the message-only error, when no signal is usable
+	sigs := make([]*signal, 0, x.n+1)
+	for si := 0; si < x.n; si++ {
+		if m.usable(&x.sigs[si]) {
+			sigs = append(sigs, &x.sigs[si])
+		}
+	}
+	if len(sigs) == 0 && x.anyDesc.raw != "" && (m.isError || m.status >= 400 || m.status == 0) {
+		only.desc = x.anyDesc
+		sigs = append(sigs, &only)
+	}
+	if len(sigs) == 0 {
 		return false
 	}
 	hits := make([]ruleHit, len(vocab))
@@ -170,15 +199,17 @@ func (m *matcher) byWords(r *Result) bool {
 		entry *catalog.Entry
 		hit   ruleHit
 		score int
-		si    int
+		s     *signal
 	}
 	var win, second reading
-	x := m.x
-	for si := 0; si < x.n; si++ {
-		s := &x.sigs[si]
-		if !m.usable(s) {
-			continue
-		}
+	// The status tips the reading: words that agree with the status's
+	// category score one more (401 + "not authorized" reads as
+	// authentication, 403 + the same words as a refusal).
+	var tip errsvcv1.Category
+	if se, _ := m.statusEntry(); se != nil {
+		tip = se.Proto.GetClassification().GetCategory()
+	}
+	for _, s := range sigs {
 		desc := s.desc
 		if desc.raw == "" {
 			desc = x.anyDesc
@@ -197,27 +228,27 @@ func (m *matcher) byWords(r *Result) bool {
 				continue
 			}
 			score := sc + h.score()
-			rd := reading{entry: e, hit: h, score: score, si: si}
+			if tip != 0 && e.Proto.GetClassification().GetCategory() == tip {
+				score++
+			}
+			rd := reading{entry: e, hit: h, score: score, s: s}
 			switch {
-			case win.entry == nil || score > win.score:
+			case win.entry == nil || rd.score > win.score:
 				if win.entry != nil && !sameReading(win.entry, e) {
 					second = win
 				}
 				win = rd
-			case !sameReading(win.entry, e) && (second.entry == nil || score > second.score):
+			case !sameReading(win.entry, e) && (second.entry == nil || rd.score > second.score):
 				second = rd
 			}
 		}
 	}
-	if win.entry == nil && x.n == 0 && m.isError && x.anyDesc.raw != "" {
-		// "ok": false with only a message somewhere: read the message.
-		return m.byWordsOf(r, vocab, hits)
-	}
 	if win.entry == nil {
 		return false
 	}
-	s := &x.sigs[win.si]
+	s := win.s
 	r.setEntry(win.entry, errsvcv1.MatchKind_MATCH_KIND_INFERRED)
+	r.weakInference = win.hit.weak()
 	r.Confidence = confidence(win.score, second.score, second.entry != nil)
 	if s.ncands > 0 {
 		r.UpstreamCode = s.cands[0].code
@@ -228,39 +259,6 @@ func (m *matcher) byWords(r *Result) bool {
 	if second.entry != nil && second.score >= win.score-2 {
 		r.Alternatives = append(r.Alternatives, Alternative{Entry: second.entry})
 	}
-	return true
-}
-
-// byWordsOf reads the best description of a response whose error carries no
-// object of its own.
-func (m *matcher) byWordsOf(r *Result, vocab []*catalog.Entry, hits []ruleHit) bool {
-	var w wordSet
-	w.fill(&signal{}, m.x.anyDesc)
-	clear(hits)
-	m.scanWords(hits, w.msgText, w.msg, false)
-	var win *catalog.Entry
-	var wh ruleHit
-	top := -1
-	for i, e := range vocab {
-		h := hits[i]
-		if h.words() == nil || h.not != nil || (len(e.AndWords) > 0 && h.and == nil) {
-			continue
-		}
-		sc, v := eval(e, m.req, nil, m.status, false)
-		if v != holds {
-			continue
-		}
-		if score := sc + h.score(); score > top {
-			win, wh, top = e, h, score
-		}
-	}
-	if win == nil {
-		return false
-	}
-	r.setEntry(win, errsvcv1.MatchKind_MATCH_KIND_INFERRED)
-	r.Confidence = confidence(top, 0, false)
-	r.UpstreamDescription = m.x.anyDesc
-	r.addNote(noteFor(false), phraseText(wh))
 	return true
 }
 
@@ -292,7 +290,7 @@ func note(hits []ruleHit, ref catalog.PhraseRef, inCode bool) {
 		if inCode {
 			p = &h.code
 		}
-		if *p == nil || len(ref.Phrase.Words) > len((*p).Words) {
+		if *p == nil || phraseScore(ref.Phrase, 0) > phraseScore(*p, 0) {
 			*p = ref.Phrase
 		}
 	case catalog.InAndWords:

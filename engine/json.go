@@ -248,6 +248,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	}
 	if key == "id" {
 		f.resource = true
+		if isNamedID(v.raw) {
+			// Heroku's {"id": "two_factor"}, Contentful's sys.id
+			// "AccessTokenInvalid": an id that names the error.
+			f.addCand(candidate{code: v, key: key, rank: rankID})
+		}
 	}
 	// Error JSON sent inside a string field: scan it as a nested document.
 	if first := firstNonSpace(v.raw); first == '{' || first == '[' {
@@ -275,6 +280,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// JSend's and Kubernetes' "status": "error" / "Failure" say
 			// there is an error; they do not say which.
 			x.failure = true
+			return
+		}
+		if isSentence(v.raw) {
+			// "reason": "No valid session cookie found." is a message.
+			if f.drank > 2 {
+				f.desc, f.drank = v, 2
+			}
+			x.noteDesc(v, 2)
 			return
 		}
 		if key == "__type" || strings.EqualFold(key, "x-amzn-errortype") {

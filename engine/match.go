@@ -253,6 +253,9 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			m.named, m.chain, r.Named = p, p.Chain, p
 		}
 	}
+	if m.status == 0 && x.success && !x.failure {
+		m.status = 200 // "ok": true says what the status would have
+	}
 	m.isError = x.failure
 	for i := 0; i < x.n; i++ {
 		if m.usable(&x.sigs[i]) {
@@ -262,13 +265,17 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			}
 		}
 	}
-	if m.status == 0 && !m.isError && x.success {
-		m.status = 200 // "ok": true says what the status would have
-	}
 	switch {
 	case !m.isError && m.status >= 200 && m.status < 400:
 		m.byStatus(&r)
-	case m.byCode(&r, x), m.byOtherProvider(&r), m.byTypo(&r), m.byWords(&r):
+	case m.byCode(&r, x), m.byOtherProvider(&r), m.byTypo(&r):
+	case m.byWords(&r):
+		if e, own := m.statusEntry(); e != nil && (own || (r.weakInference && sameReading(e, r.Entry))) {
+			// The named provider's own reading of the status, or a status
+			// that says as much as weak words: the status answers.
+			r = Result{Provider: r.Provider, Named: r.Named, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
+			m.byStatus(&r)
+		}
 	default:
 		m.byStatus(&r)
 	}
@@ -491,6 +498,21 @@ func (m *matcher) byStatus(r *Result) {
 	if r.Entry == nil {
 		r.Unmatched = true
 	}
+}
+
+// statusEntry returns the entry the status alone would answer with, and
+// whether it is the named provider's own.
+func (m *matcher) statusEntry() (*catalog.Entry, bool) {
+	if m.status == 0 || (m.isError && m.status < 400) {
+		return nil, false
+	}
+	var alts pending
+	for ti, p := range m.chain {
+		if e := best(p.NoCodeEntries(), m.req, nil, m.status, m.hasCode, &alts); e != nil {
+			return e, ti == 0 && m.named != nil
+		}
+	}
+	return nil, false
 }
 
 // firstCandidate returns the most specific code of the usable signals, for

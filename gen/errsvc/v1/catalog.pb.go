@@ -503,7 +503,12 @@ type EntryMatch struct {
 	// for readings that need two ideas ("refresh token" and "expired").
 	AndWords []string `protobuf:"bytes,10,rep,name=and_words,json=andWords,proto3" json:"and_words,omitempty"`
 	// Vocabulary entries only: phrases none of which may occur.
-	NotWords      []string `protobuf:"bytes,11,rep,name=not_words,json=notWords,proto3" json:"not_words,omitempty"`
+	NotWords []string `protobuf:"bytes,11,rep,name=not_words,json=notWords,proto3" json:"not_words,omitempty"`
+	// Vocabulary entries only: phrases that match like words but say little
+	// more than an HTTP status or the word "error" ("unauthorized", "bad
+	// request", "not found"). They score low, and a reading made of them alone
+	// yields to the HTTP status when the status says as much.
+	WeakWords     []string `protobuf:"bytes,12,rep,name=weak_words,json=weakWords,proto3" json:"weak_words,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -611,6 +616,13 @@ func (x *EntryMatch) GetAndWords() []string {
 func (x *EntryMatch) GetNotWords() []string {
 	if x != nil {
 		return x.NotWords
+	}
+	return nil
+}
+
+func (x *EntryMatch) GetWeakWords() []string {
+	if x != nil {
+		return x.WeakWords
 	}
 	return nil
 }
@@ -850,7 +862,7 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	"\bcaptures\x18\x06 \x03(\v2\x12.errsvc.v1.CaptureR\bcaptures\"Q\n" +
 	"\aCapture\x12\x10\n" +
 	"\x03url\x18\x01 \x01(\tR\x03url\x124\n" +
-	"\arequest\x18\x02 \x01(\v2\x1a.errsvc.v1.ClassifyRequestR\arequest\"\xc7\x03\n" +
+	"\arequest\x18\x02 \x01(\v2\x1a.errsvc.v1.ClassifyRequestR\arequest\"\xe6\x03\n" +
 	"\n" +
 	"EntryMatch\x12\x1e\n" +
 	"\n" +
@@ -867,7 +879,9 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	"\x05words\x18\t \x03(\tR\x05words\x12\x1b\n" +
 	"\tand_words\x18\n" +
 	" \x03(\tR\bandWords\x12\x1b\n" +
-	"\tnot_words\x18\v \x03(\tR\bnotWords\x1a:\n" +
+	"\tnot_words\x18\v \x03(\tR\bnotWords\x12\x1d\n" +
+	"\n" +
+	"weak_words\x18\f \x03(\tR\tweakWords\x1a:\n" +
 	"\fContextEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x16\n" +

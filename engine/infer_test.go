@@ -1,0 +1,171 @@
+package engine
+
+import (
+	"encoding/base64"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	statuspb "google.golang.org/genproto/googleapis/rpc/status"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/anypb"
+	"google.golang.org/protobuf/types/known/durationpb"
+)
+
+// TestPresence holds the rule that an answer is an error when its envelope
+// says so, whatever its status, and a success only when nothing in it says
+// error. The error cases are the ones issue reports reproduced.
+func TestPresence(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		req  Request
+		want string // CATEGORY/ACTION; "!NO_ERROR" for any error
+	}{
+		{"ok false under 200", Request{HTTPStatus: 200, Body: `{"ok":false,"error":"invalid_auth"}`}, "!NO_ERROR"},
+		{"graphql errors under 200", Request{HTTPStatus: 200, Body: `{"errors":[{"message":"Cannot query field \"nam\" on type \"User\".","locations":[{"line":1,"column":9}]}]}`}, "!NO_ERROR"},
+		{"grpc-status under 200", Request{HTTPStatus: 200, Headers: map[string]string{"grpc-status": "16", "grpc-message": "token%20expired"}}, "AUTHENTICATION/REFRESH_TOKEN"},
+		{"x-amzn-ErrorType", Request{HTTPStatus: 400, Headers: map[string]string{"x-amzn-ErrorType": "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.availability/"}, Body: `{"message":"Rate exceeded"}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		{"aws __type", Request{HTTPStatus: 400, Body: `{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"Rate of requests exceeds the allowed throughput."}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		{"success false", Request{HTTPStatus: 200, Body: `{"success":false,"message":"Invalid API key"}`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+		{"status error", Request{HTTPStatus: 200, Body: `{"status":"error","message":"Too many requests, slow down"}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		{"soap fault under 200", Request{HTTPStatus: 200, Body: `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Service temporarily unavailable</faultstring></soap:Fault></soap:Body></soap:Envelope>`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
+		{"ack failure", Request{HTTPStatus: 200, Body: `<GetItemResponse><Ack>Failure</Ack><Errors><ShortMessage>Auth token is invalid.</ShortMessage><ErrorCode>931</ErrorCode></Errors></GetItemResponse>`}, "AUTHENTICATION/REFRESH_TOKEN"},
+		{"numeric code with a message", Request{HTTPStatus: 200, Body: `{"code": 1234, "message": "access token expired"}`}, "AUTHENTICATION/REFRESH_TOKEN"},
+		{"error strings", Request{HTTPStatus: 200, Body: `{"error":["EAPI:Rate limit exceeded"]}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		{"redirect error under 302", Request{HTTPStatus: 302, RedirectURI: "https://app.example/cb?error=access_denied"}, "USER_CANCELLED/ABORT"},
+
+		{"error null", Request{HTTPStatus: 200, Body: `{"data":{"id":1},"error":null}`}, "NO_ERROR/NONE"},
+		{"errors empty", Request{HTTPStatus: 200, Body: `{"data":{"viewer":{"login":"octocat"}},"errors":[]}`}, "NO_ERROR/NONE"},
+		{"token response", Request{HTTPStatus: 200, Body: `{"access_token":"2YotnFZFEjr1zCsicMWpAA","token_type":"Bearer","expires_in":3600}`}, "NO_ERROR/NONE"},
+		{"failed payment object", Request{HTTPStatus: 200, Body: `{"id":"pay_1","object":"payment","status":"failed","error_code":"BAD_REQUEST_ERROR","error_description":"Payment failed"}`}, "NO_ERROR/NONE"},
+		{"inactive token introspection", Request{HTTPStatus: 200, Operation: "introspect", Body: `{"active":false}`}, "NO_ERROR/NONE"},
+		{"ok true without status", Request{Body: `{"ok":true,"id":"doc_id","rev":"1-abc"}`}, "NO_ERROR/NONE"},
+		{"grpc-status 0", Request{HTTPStatus: 200, Headers: map[string]string{"grpc-status": "0"}}, "NO_ERROR/NONE"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := classifyT(t, &tt.req)
+			g := summarize(&r)
+			got := g.Category + "/" + g.Action
+			if want, ok := strings.CutPrefix(tt.want, "!"); ok {
+				if strings.HasPrefix(got, want) {
+					t.Errorf("got %s, want an error", got)
+				}
+				return
+			}
+			if got != tt.want {
+				t.Errorf("got %s (%s %s), want %s", got, g.Kind, g.Entry, tt.want)
+			}
+		})
+	}
+}
+
+// TestInferenceSteps holds the order of the inference steps and what each
+// says of itself.
+func TestInferenceSteps(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		req      Request
+		entry    string
+		evidence string // one evidence item that must be present
+	}{
+		{"another provider's alias, no provider named", Request{HTTPStatus: 400, Body: `{"error":"unsupported_responce_type"}`},
+			"jetbrains-hub.authorize.unsupported_response_type", "inferred: provider jetbrains-hub defines the code"},
+		{"another provider's alias, unknown provider", Request{Provider: "no-such-provider", HTTPStatus: 400, Body: `{"error":"unsupported_responce_type"}`},
+			"jetbrains-hub.authorize.unsupported_response_type", "inferred: provider jetbrains-hub defines the code"},
+		{"typo of a standard code", Request{HTTPStatus: 400, Body: `{"error":"invalid_requets"}`},
+			"rfc6749.any.invalid_request", "inferred: typo of invalid_request"},
+		{"code words", Request{HTTPStatus: 403, Body: `{"error":"missing_scope","needed":"chat:write"}`},
+			"inference.scope-missing", "inferred: code words missing scope"},
+		{"message words", Request{HTTPStatus: 400, Body: `{"code":"E1234","message":"The refresh token has expired"}`},
+			"inference.refresh-token-invalid", "inferred: message words refresh token,expired"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := classifyT(t, &tt.req)
+			resp := r.Response(testCatalog)
+			if got := resp.GetMatch().GetKind().String(); got != "MATCH_KIND_INFERRED" {
+				t.Errorf("kind = %s, want MATCH_KIND_INFERRED", got)
+			}
+			if got := resp.GetMatch().GetEntryId(); got != tt.entry {
+				t.Errorf("entry = %s, want %s", got, tt.entry)
+			}
+			if c := resp.GetMatch().GetConfidence(); c <= 0 || c >= 1 {
+				t.Errorf("confidence = %v, want between 0 and 1", c)
+			}
+			if !slices.Contains(resp.GetMatch().GetEvidence(), tt.evidence) {
+				t.Errorf("evidence %q lacks %q", resp.GetMatch().GetEvidence(), tt.evidence)
+			}
+		})
+	}
+}
+
+// TestInferenceRanks holds the precedence: an entry's exact code outranks
+// an inference, which outranks the bare status.
+func TestInferenceRanks(t *testing.T) {
+	r := classifyT(t, &Request{HTTPStatus: 400, Body: `{"error":"invalid_grant","error_description":"Rate limit exceeded"}`})
+	if g := summarize(&r); g.Kind != "STANDARD" || g.Code != "INVALID_GRANT" {
+		t.Errorf("standard code: got %+v, want the standard's INVALID_GRANT", g)
+	}
+	r = classifyT(t, &Request{HTTPStatus: 400, Body: `{"error":"throttled","message":"slow down"}`})
+	if g := summarize(&r); g.Kind != "INFERRED" || g.Category != "RATE_LIMITED" {
+		t.Errorf("unknown code: got %+v, want an inferred rate limit", g)
+	}
+	// Words that only restate the status leave the answer to the status.
+	r = classifyT(t, &Request{HTTPStatus: 404, Body: `{"message":"Not Found"}`})
+	if g := summarize(&r); g.Kind != "HTTP_STATUS" || g.Entry != "http.4xx.not_found" {
+		t.Errorf("weak words: got %+v, want the status's entry", g)
+	}
+}
+
+// TestEvidenceKeepsStatus holds that a 403 read as a rate limit through
+// its headers still shows the status it came with.
+func TestEvidenceKeepsStatus(t *testing.T) {
+	r := classifyT(t, &Request{HTTPStatus: 403, Headers: map[string]string{"X-RateLimit-Remaining": "0"}})
+	ev := r.Response(testCatalog).GetMatch().GetEvidence()
+	if !slices.Contains(ev, "status=403") || slices.Contains(ev, "status=429") {
+		t.Errorf("evidence = %q, want status=403", ev)
+	}
+	if g := summarize(&r); g.Category != "RATE_LIMITED" {
+		t.Errorf("category = %s, want RATE_LIMITED", g.Category)
+	}
+}
+
+// TestGRPCStatusDetails decodes grpc-status-details-bin: the ErrorInfo
+// reason comes before the status name, and RetryInfo gives the delay.
+func TestGRPCStatusDetails(t *testing.T) {
+	info, _ := anypb.New(&errdetails.ErrorInfo{Reason: "RATE_LIMIT_EXCEEDED", Domain: "googleapis.com"})
+	retry, _ := anypb.New(&errdetails.RetryInfo{RetryDelay: durationpb.New(30e9)})
+	raw, _ := proto.Marshal(&statuspb.Status{Code: 8, Message: "Quota exceeded", Details: []*anypb.Any{info, retry}})
+	r := classifyT(t, &Request{HTTPStatus: 200, Headers: map[string]string{
+		"grpc-status": "8", "grpc-status-details-bin": base64.RawStdEncoding.EncodeToString(raw)}})
+	g := summarize(&r)
+	if diff := cmp.Diff("RATE_LIMITED/RETRY_WITH_BACKOFF", g.Category+"/"+g.Action); diff != "" {
+		t.Errorf("classification (-want +got):\n%s", diff)
+	}
+	if got := r.UpstreamCode.String(); got != "RATE_LIMIT_EXCEEDED" {
+		t.Errorf("upstream code = %q, want the ErrorInfo reason", got)
+	}
+	if !r.HasRetryAfter || r.RetryAfter.Seconds() != 30 {
+		t.Errorf("retry after = %v (%t), want 30s", r.RetryAfter, r.HasRetryAfter)
+	}
+}
+
+func TestOneEdit(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"unsupported_responce_type", "unsupported_response_type", true},
+		{"invalid_requets", "invalid_request", true},
+		{"invalid_reqest", "invalid_request", true},
+		{"invalid_requestt", "invalid_request", true},
+		{"invalid_request", "invalid_request", false},
+		{"invalid_rqst", "invalid_request", false},
+		{"", "a", true},
+	} {
+		if got := oneEdit(tt.a, tt.b); got != tt.want {
+			t.Errorf("oneEdit(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
