@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // WordSpan is where one word lies in the buffer AppendWords fills.
 type WordSpan struct{ Start, End uint16 }
 
@@ -13,7 +15,7 @@ const maxWordBuf = 1 << 16
 // "AADSTS70008" gives "aadsts" and "70008". Everything else separates words.
 // It stops when buf or spans run out of capacity, so that with fixed buffers
 // it never allocates.
-func AppendWords(buf []byte, spans []WordSpan, s string) ([]byte, []WordSpan) {
+func AppendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T) ([]byte, []WordSpan) {
 	start := -1 // start of the current word in buf
 	var prev byte
 	for i := 0; i < len(s); i++ {
@@ -73,7 +75,7 @@ func charKind(c byte) int {
 // wordBreak reports whether a word ends between prev and s[i] = c: a lower
 // letter followed by an upper one (invalidGrant), the last capital of a run
 // followed by a lower letter (APIKey: API|Key), or letters against digits.
-func wordBreak(prev, c byte, s string, i int) bool {
+func wordBreak[T ~string | ~[]byte](prev, c byte, s T, i int) bool {
 	pk, ck := charKind(prev), charKind(c)
 	switch {
 	case pk == kindLower && ck == kindUpper:
@@ -112,31 +114,43 @@ type PhraseRef struct {
 
 // WordIndex finds the vocabulary phrases that may start at a word.
 type WordIndex struct {
-	exact  map[string][]PhraseRef
-	prefix []PhraseRef // one-word phrases with a trailing '*'
+	exact map[string][]PhraseRef
+	// prefix holds the one-word phrases with a trailing '*' by their
+	// prefix, and prefixLens the lengths those prefixes have.
+	prefix     map[string][]PhraseRef
+	prefixLens []int
 }
 
 // StartingAt returns the phrases whose first word is word, exactly; the
 // caller checks the words that follow.
 func (w *WordIndex) StartingAt(word []byte) []PhraseRef { return w.exact[string(word)] }
 
-// Prefixes returns the one-word phrases that match by prefix.
-func (w *WordIndex) Prefixes() []PhraseRef { return w.prefix }
+// PrefixLens returns the lengths of the prefixes of one-word '*' phrases,
+// shortest first.
+func (w *WordIndex) PrefixLens() []int { return w.prefixLens }
+
+// WithPrefix returns the one-word '*' phrases whose prefix is p.
+func (w *WordIndex) WithPrefix(p []byte) []PhraseRef { return w.prefix[string(p)] }
 
 func buildWordIndex(vocab []*Entry) *WordIndex {
-	w := &WordIndex{exact: map[string][]PhraseRef{}}
+	w := &WordIndex{exact: map[string][]PhraseRef{}, prefix: map[string][]PhraseRef{}}
 	for i, e := range vocab {
 		for list, phrases := range [...][]Phrase{InWords: e.Words, InAndWords: e.AndWords, InNotWords: e.NotWords} {
 			for j := range phrases {
 				ph := &phrases[j]
 				ref := PhraseRef{Entry: i, List: uint8(list), Phrase: ph}
 				if ph.Prefix && len(ph.Words) == 1 {
-					w.prefix = append(w.prefix, ref)
+					p := ph.Words[0]
+					if len(w.prefix[p]) == 0 && !slices.Contains(w.prefixLens, len(p)) {
+						w.prefixLens = append(w.prefixLens, len(p))
+					}
+					w.prefix[p] = append(w.prefix[p], ref)
 					continue
 				}
 				w.exact[ph.Words[0]] = append(w.exact[ph.Words[0]], ref)
 			}
 		}
 	}
+	slices.Sort(w.prefixLens)
 	return w
 }

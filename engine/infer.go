@@ -142,33 +142,37 @@ func (h *ruleHit) score() int {
 	return s
 }
 
-// wordSet is the words of one error: its codes' and its message's.
+// wordSet is the words of one error: its codes' and its message's. It holds
+// offsets rather than slices of itself, so that it can stay on the stack.
 type wordSet struct {
-	codeBuf  [256]byte
-	code     []catalog.WordSpan
-	codeArr  [maxCodeWords]catalog.WordSpan
-	msgBuf   [maxMsgBytes]byte
-	msg      []catalog.WordSpan
-	msgArr   [maxMsgWords]catalog.WordSpan
-	codeText []byte
-	msgText  []byte
+	codeBuf [256]byte
+	codeArr [maxCodeWords]catalog.WordSpan
+	msgBuf  [maxMsgBytes]byte
+	msgArr  [maxMsgWords]catalog.WordSpan
+	tmp     [maxMsgBytes]byte
+	nCode, nCodeWords, nMsg, nMsgWords int
 }
 
 func (w *wordSet) fill(s *signal, desc text) {
-	var tmp [maxMsgBytes]byte
-	w.codeText, w.code = w.codeBuf[:0], w.codeArr[:0]
+	code, codeSpans := w.codeBuf[:0], w.codeArr[:0]
 	for ci := 0; ci < s.ncands; ci++ {
 		if c := &s.cands[ci]; !c.numeric {
-			raw := c.code.appendTo(tmp[:0])
-			w.codeText, w.code = catalog.AppendWords(w.codeText, w.code, string(raw))
+			code, codeSpans = catalog.AppendWords(code, codeSpans, c.code.appendTo(w.tmp[:0]))
 		}
 	}
-	raw := desc.appendTo(tmp[:0])
+	raw := desc.appendTo(w.tmp[:0])
 	if len(raw) > maxMsgBytes {
 		raw = raw[:maxMsgBytes]
 	}
-	w.msgText, w.msg = catalog.AppendWords(w.msgBuf[:0], w.msgArr[:0], string(raw))
+	msg, msgSpans := catalog.AppendWords(w.msgBuf[:0], w.msgArr[:0], raw)
+	w.nCode, w.nCodeWords, w.nMsg, w.nMsgWords = len(code), len(codeSpans), len(msg), len(msgSpans)
 }
+
+func (w *wordSet) code() ([]byte, []catalog.WordSpan) {
+	return w.codeBuf[:w.nCode], w.codeArr[:w.nCodeWords]
+}
+
+func (w *wordSet) msg() ([]byte, []catalog.WordSpan) { return w.msgBuf[:w.nMsg], w.msgArr[:w.nMsgWords] }
 
 // byWords infers a classification from the words of the errors' codes and
 // messages. An error answer that carries only a message somewhere ("code":
@@ -216,8 +220,10 @@ func (m *matcher) byWords(r *Result) bool {
 		}
 		w.fill(s, desc)
 		clear(hits)
-		m.scanWords(hits, w.codeText, w.code, true)
-		m.scanWords(hits, w.msgText, w.msg, false)
+		buf, spans := w.code()
+		m.scanWords(hits, buf, spans, true)
+		buf, spans = w.msg()
+		m.scanWords(hits, buf, spans, false)
 		for i, e := range vocab {
 			h := hits[i]
 			if h.words() == nil || h.not != nil || (len(e.AndWords) > 0 && h.and == nil) {
@@ -262,6 +268,26 @@ func (m *matcher) byWords(r *Result) bool {
 	return true
 }
 
+// codeReadable reports whether any vocabulary entry reads the code's own
+// words.
+func (m *matcher) codeReadable(c *candidate) bool {
+	vocab := m.cat.Vocabulary()
+	if len(vocab) == 0 {
+		return false
+	}
+	var w wordSet
+	w.fill(&signal{cands: [maxCandidates]candidate{*c}, ncands: 1}, text{})
+	hits := make([]ruleHit, len(vocab))
+	buf, spans := w.code()
+	m.scanWords(hits, buf, spans, true)
+	for i, e := range vocab {
+		if h := hits[i]; h.code != nil && h.not == nil && (len(e.AndWords) == 0 || h.and != nil) {
+			return true
+		}
+	}
+	return false
+}
+
 // scanWords records, for each vocabulary entry, the phrases that occur in
 // the words.
 func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan, inCode bool) {
@@ -273,8 +299,11 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 				note(hits, ref, inCode)
 			}
 		}
-		for _, ref := range idx.Prefixes() {
-			if len(word) >= len(ref.Phrase.Words[0]) && string(word[:len(ref.Phrase.Words[0])]) == ref.Phrase.Words[0] {
+		for _, n := range idx.PrefixLens() {
+			if n > len(word) {
+				break
+			}
+			for _, ref := range idx.WithPrefix(word[:n]) {
 				note(hits, ref, inCode)
 			}
 		}

@@ -70,10 +70,12 @@ func TestInferenceSteps(t *testing.T) {
 		entry    string
 		evidence string // one evidence item that must be present
 	}{
-		{"another provider's alias, no provider named", Request{HTTPStatus: 400, Body: `{"error":"unsupported_responce_type"}`},
-			"jetbrains-hub.authorize.unsupported_response_type", "inferred: provider jetbrains-hub defines the code"},
-		{"another provider's alias, unknown provider", Request{Provider: "no-such-provider", HTTPStatus: 400, Body: `{"error":"unsupported_responce_type"}`},
-			"jetbrains-hub.authorize.unsupported_response_type", "inferred: provider jetbrains-hub defines the code"},
+		{"another provider's code, no provider named", Request{HTTPStatus: 429, Body: `{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests."}`},
+			"okta.any.e0000047", "inferred: provider okta defines the code"},
+		{"another provider's code, unknown provider", Request{Provider: "no-such-provider", HTTPStatus: 429, Body: `{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests."}`},
+			"okta.any.e0000047", "inferred: provider okta defines the code"},
+		{"a provider's misspelling, no provider named", Request{HTTPStatus: 400, Body: `{"error":"unsupported_responce_type"}`},
+			"rfc6749.authorize.unsupported_response_type", "inferred: typo of unsupported_response_type"},
 		{"typo of a standard code", Request{HTTPStatus: 400, Body: `{"error":"invalid_requets"}`},
 			"rfc6749.any.invalid_request", "inferred: typo of invalid_request"},
 		{"code words", Request{HTTPStatus: 403, Body: `{"error":"missing_scope","needed":"chat:write"}`},

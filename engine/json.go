@@ -273,7 +273,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.failure = true
 		}
 	case roleCode:
-		if isStatusEcho(v.raw) {
+		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
 		if rank == rankStatus && isFailureWord(v.raw) {
@@ -410,12 +410,14 @@ func firstNonSpace(s string) byte {
 }
 
 // isStatusEcho reports whether a code is only an HTTP status, alone or with
-// its reason phrase ("403", "400 BadRequest").
-func isStatusEcho(s string) bool {
-	if len(s) < 3 || s[0] < '1' || s[0] > '5' || !isNumeric(s[:3]) {
+// its reason phrase ("403", "400 BadRequest"): the response's own status
+// when it is known, else any status-like number. A "100" under a 400 is a
+// provider's code, not an echo.
+func isStatusEcho(s string, status int) bool {
+	if len(s) < 3 || s[0] < '1' || s[0] > '5' || !isNumeric(s[:3]) || (len(s) > 3 && s[3] != ' ') {
 		return false
 	}
-	return len(s) == 3 || s[3] == ' '
+	return status == 0 || s[:3] == itoa3(status)
 }
 
 func isNumeric(s string) bool {

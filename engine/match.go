@@ -427,7 +427,9 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			}
 			var buf [catalog.MaxCodeLen]byte
 			es := m.cat.ProviderEntriesFor(normalizeText(buf[:0], s.cands[ci].code))
-			if len(es) == 0 || !oneProvider(es) {
+			if len(es) == 0 || !oneProvider(es) || m.codeReadable(&s.cands[ci]) {
+				// A code whose own words the vocabulary reads ("unauthorized",
+				// "invalid_code") is no provider's to claim.
 				continue
 			}
 			var alts pending
@@ -474,8 +476,10 @@ func (m *matcher) byStatus(r *Result) {
 	}
 	if status != 0 && !(m.isError && status < 400) {
 		var alts pending // code-specific alternatives do not apply to a status reading
+		// Entries without codes may still look at the description.
+		words := signal{desc: x.anyDesc}
 		for ti, p := range m.chain {
-			e := best(p.NoCodeEntries(), m.req, nil, status, m.hasCode, &alts)
+			e := best(p.NoCodeEntries(), m.req, &words, status, m.hasCode, &alts)
 			if e == nil {
 				continue
 			}
