@@ -145,11 +145,11 @@ func (h *ruleHit) score() int {
 // wordSet is the words of one error: its codes' and its message's. It holds
 // offsets rather than slices of itself, so that it can stay on the stack.
 type wordSet struct {
-	codeBuf [256]byte
-	codeArr [maxCodeWords]catalog.WordSpan
-	msgBuf  [maxMsgBytes]byte
-	msgArr  [maxMsgWords]catalog.WordSpan
-	tmp     [maxMsgBytes]byte
+	codeBuf                            [256]byte
+	codeArr                            [maxCodeWords]catalog.WordSpan
+	msgBuf                             [maxMsgBytes]byte
+	msgArr                             [maxMsgWords]catalog.WordSpan
+	tmp                                [maxMsgBytes]byte
 	nCode, nCodeWords, nMsg, nMsgWords int
 }
 
@@ -172,7 +172,9 @@ func (w *wordSet) code() ([]byte, []catalog.WordSpan) {
 	return w.codeBuf[:w.nCode], w.codeArr[:w.nCodeWords]
 }
 
-func (w *wordSet) msg() ([]byte, []catalog.WordSpan) { return w.msgBuf[:w.nMsg], w.msgArr[:w.nMsgWords] }
+func (w *wordSet) msg() ([]byte, []catalog.WordSpan) {
+	return w.msgBuf[:w.nMsg], w.msgArr[:w.nMsgWords]
+}
 
 // byWords infers a classification from the words of the errors' codes and
 // messages. An error answer that carries only a message somewhere ("code":
