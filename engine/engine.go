@@ -12,7 +12,6 @@ package engine
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/errsvc/errsvc/catalog"
@@ -250,34 +249,4 @@ func ClassifyWith(cat *catalog.Catalog, req *Request, lim *Limits, s *Scratch) (
 		return Result{}, err
 	}
 	return match(cat, req, x), nil
-}
-
-// extractBody reads the body in the first format it fits.
-func extractBody(x *extraction, body string, status int, lim *Limits) error {
-	b := strings.TrimSpace(body)
-	if b == "" {
-		return nil
-	}
-	switch b[0] {
-	case '{', '[':
-		x.jsonState = jsonState{src: b, lim: lim, status: status}
-		ok := x.scan(0)
-		if x.err != nil {
-			return x.err
-		}
-		if ok {
-			return nil
-		}
-	case '<':
-		if !isHTML(b) {
-			extractXML(x, b)
-		}
-		return nil
-	}
-	if looksLikeForm(b) {
-		extractParams(x, b, srcForm)
-		return nil
-	}
-	extractText(x, b)
-	return nil
 }

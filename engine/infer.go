@@ -185,18 +185,22 @@ func (m *matcher) byWords(r *Result) bool {
 		return false
 	}
 	x := m.x
-	var only signal // the message-only error, when no signal is usable
-	sigs := make([]*signal, 0, x.n+1)
+	// The signals to read, by index; -1 stands for the message-only error
+	// when no signal is usable. Indexes, not pointers, keep x on the stack.
+	var idx [maxSignals]int
+	n := 0
 	for si := 0; si < x.n; si++ {
 		if m.usable(&x.sigs[si]) {
-			sigs = append(sigs, &x.sigs[si])
+			idx[n] = si
+			n++
 		}
 	}
-	if len(sigs) == 0 && x.anyDesc.raw != "" && (m.isError || m.status >= 400 || m.status == 0) {
-		only.desc = x.anyDesc
-		sigs = append(sigs, &only)
+	only := signal{desc: x.anyDesc}
+	if n == 0 && x.anyDesc.raw != "" && (m.isError || m.status >= 400 || m.status == 0) {
+		idx[n] = -1
+		n++
 	}
-	if len(sigs) == 0 {
+	if n == 0 {
 		return false
 	}
 	hits := make([]ruleHit, len(vocab))
@@ -205,7 +209,7 @@ func (m *matcher) byWords(r *Result) bool {
 		entry *catalog.Entry
 		hit   ruleHit
 		score int
-		s     *signal
+		si    int
 	}
 	var win, second reading
 	// The status tips the reading: words that agree with the status's
@@ -215,7 +219,11 @@ func (m *matcher) byWords(r *Result) bool {
 	if se, _ := m.statusEntry(); se != nil {
 		tip = se.Proto.GetClassification().GetCategory()
 	}
-	for _, s := range sigs {
+	for _, si := range idx[:n] {
+		s := &only
+		if si >= 0 {
+			s = &x.sigs[si]
+		}
 		desc := s.desc
 		if desc.raw == "" {
 			desc = x.anyDesc
@@ -239,7 +247,7 @@ func (m *matcher) byWords(r *Result) bool {
 			if tip != 0 && e.Proto.GetClassification().GetCategory() == tip {
 				score++
 			}
-			rd := reading{entry: e, hit: h, score: score, s: s}
+			rd := reading{entry: e, hit: h, score: score, si: si}
 			switch {
 			case win.entry == nil || rd.score > win.score:
 				if win.entry != nil && !sameReading(win.entry, e) {
@@ -254,7 +262,10 @@ func (m *matcher) byWords(r *Result) bool {
 	if win.entry == nil {
 		return false
 	}
-	s := win.s
+	s := &only
+	if win.si >= 0 {
+		s = &x.sigs[win.si]
+	}
 	r.setEntry(win.entry, errsvcv1.MatchKind_MATCH_KIND_INFERRED)
 	r.weakInference = win.hit.weak()
 	r.Confidence = confidence(win.score, second.score, second.entry != nil)

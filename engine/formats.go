@@ -1,0 +1,250 @@
+package engine
+
+// Reading bodies, and redirects: the body in the first format it fits, and
+// the formats other than JSON: form-encoded parameters, plain text, XML and
+// SOAP.
+
+import (
+	"strings"
+)
+
+// extractQuery reads error, error_description and error_code from a URL, a
+// bare query or a fragment; parameters may be in the query, the fragment or
+// both.
+func extractQuery(x *extraction, u string, src source) {
+	i := strings.IndexAny(u, "?#")
+	if i < 0 {
+		if strings.Contains(u, "=") {
+			extractParams(x, u, src)
+		}
+		return
+	}
+	rest := u[i+1:]
+	if j := strings.IndexByte(rest, '#'); j >= 0 {
+		n := x.n
+		extractParams(x, rest[:j], src)
+		if x.n > n {
+			return
+		}
+		rest = rest[j+1:]
+	}
+	extractParams(x, rest, src)
+}
+
+// extractParams reads the error parameters of a form-encoded string.
+func extractParams(x *extraction, q string, src source) {
+	var code, desc text
+	var codeKey string
+	for len(q) > 0 {
+		var pair string
+		pair, q, _ = strings.Cut(q, "&")
+		k, v, _ := strings.Cut(pair, "=")
+		val := text{raw: v, esc: strings.ContainsAny(v, "%+"), url: true}
+		switch k {
+		case "error", "error_code", "errorCode", "error_type":
+			if code.raw == "" && v != "" {
+				code, codeKey = val, k
+			}
+		case "error_description", "error_message", "message":
+			if desc.raw == "" {
+				desc = val
+			}
+		}
+	}
+	if code.raw == "" {
+		return
+	}
+	s := signal{source: src, desc: desc, ncands: 1, container: true}
+	s.cands[0] = candidate{code: code, key: codeKey}
+	x.add(s)
+}
+
+// looksLikeForm tells an application/x-www-form-urlencoded error body.
+func looksLikeForm(b string) bool {
+	return strings.HasPrefix(b, "error=") || strings.Contains(b, "&error=")
+}
+
+// extractText reads a plain-text body such as "invalid_grant",
+// "invalid_token: the token expired" or "error: invalid_grant".
+func extractText(x *extraction, b string) {
+	line := b
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	line = strings.TrimSpace(line)
+	if len(line) > 512 {
+		return
+	}
+	for _, p := range []string{"error:", "error=", "Error:", "ERROR:"} {
+		if rest, ok := strings.CutPrefix(line, p); ok {
+			line = strings.TrimSpace(rest)
+			break
+		}
+	}
+	end := 0
+	for end < len(line) && isCodeChar(line[end]) {
+		end++
+	}
+	tok := line[:end]
+	if !looksLikeCode(tok) {
+		return
+	}
+	rest := strings.TrimSpace(strings.TrimLeft(line[end:], ":-= "))
+	s := signal{source: srcText, desc: text{raw: rest}, ncands: 1}
+	s.cands[0] = candidate{code: text{raw: tok}, key: "text"}
+	x.add(s)
+}
+
+func isCodeChar(c byte) bool {
+	return c == '_' || c == '.' || c == '-' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+// looksLikeCode accepts identifiers that are plainly codes: with an
+// underscore or a dot (invalid_grant, UK.OBIE.Field.Missing) or numeric
+// problem codes; a plain word such as "Unauthorized" is left to the status.
+func looksLikeCode(tok string) bool {
+	if len(tok) < 3 || len(tok) > 96 {
+		return false
+	}
+	if isNumeric(tok) {
+		return len(tok) >= 4 && len(tok) <= 6
+	}
+	return strings.ContainsAny(tok, "_.")
+}
+
+// extractXML reads SOAP faults and simple XML error documents by element
+// name, ignoring namespaces prefixes.
+func extractXML(x *extraction, b string) {
+	var s signal
+	s.source = srcXML
+	drank := int8(127)
+	i := 0
+	for steps := 0; steps < 4096; steps++ {
+		lt := strings.IndexByte(b[i:], '<')
+		if lt < 0 {
+			break
+		}
+		lt += i
+		gt := strings.IndexByte(b[lt:], '>')
+		if gt < 0 {
+			break
+		}
+		gt += lt
+		tag := b[lt+1 : gt]
+		i = gt + 1
+		if tag == "" || tag[0] == '/' || tag[0] == '?' || tag[0] == '!' || tag[len(tag)-1] == '/' {
+			continue
+		}
+		name := tag
+		if sp := strings.IndexAny(name, " \t\n"); sp >= 0 {
+			name = name[:sp]
+		}
+		if c := strings.IndexByte(name, ':'); c >= 0 {
+			name = name[c+1:]
+		}
+		if isXMLErrorElement(name) {
+			s.container = true
+		}
+		end := strings.IndexByte(b[i:], '<')
+		if end < 0 {
+			break
+		}
+		content := strings.TrimSpace(b[i : i+end])
+		if content == "" {
+			continue
+		}
+		val := text{raw: content, esc: strings.Contains(content, "&")}
+		role, rank := classifyKey(name)
+		if strings.EqualFold(name, "value") {
+			role, rank = roleCode, rankReason // SOAP 1.2 Code/Value
+		}
+		switch role {
+		case roleFlag:
+			if isFailureWord(content) {
+				s.container = true
+			}
+		case roleCode:
+			if rank == rankType || (rank == rankStatus && !s.container) {
+				continue
+			}
+			if strings.EqualFold(name, "faultcode") || strings.EqualFold(name, "value") {
+				// soap:Client and the like: keep the local part.
+				if c := strings.LastIndexByte(content, ':'); c >= 0 {
+					val.raw = content[c+1:]
+				}
+			}
+			if s.ncands < maxCandidates {
+				s.cands[s.ncands] = candidate{code: val, key: name, rank: rank}
+				s.ncands++
+			}
+		case roleDesc:
+			if rank < drank {
+				s.desc, drank = val, rank
+			}
+		}
+	}
+	if s.container {
+		x.failure = true
+	}
+	if s.ncands > 0 || (s.container && s.desc.raw != "") {
+		x.add(s)
+	}
+}
+
+// isXMLErrorElement reports whether an XML element says the document is an
+// error: a SOAP Fault, AWS's and Azure's <Error>, eBay's <Errors>.
+func isXMLErrorElement(name string) bool {
+	switch strings.ToLower(name) {
+	case "fault", "error", "errors", "errorresponse", "exception":
+		return true
+	}
+	return false
+}
+
+// isHTML tells a gateway's HTML error page, which only the status explains.
+func isHTML(b string) bool {
+	head := b
+	if len(head) > 256 {
+		head = head[:256]
+	}
+	return containsFold(head, "<!doctype html") || containsFold(head, "<html")
+}
+
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// extractBody reads the body in the first format it fits.
+func extractBody(x *extraction, body string, status int, lim *Limits) error {
+	b := strings.TrimSpace(body)
+	if b == "" {
+		return nil
+	}
+	switch b[0] {
+	case '{', '[':
+		x.jsonState = jsonState{src: b, lim: lim, status: status}
+		ok := x.scan(0)
+		if x.err != nil {
+			return x.err
+		}
+		if ok {
+			return nil
+		}
+	case '<':
+		if !isHTML(b) {
+			extractXML(x, b)
+		}
+		return nil
+	}
+	if looksLikeForm(b) {
+		extractParams(x, b, srcForm)
+		return nil
+	}
+	extractText(x, b)
+	return nil
+}

@@ -1,0 +1,194 @@
+package engine
+
+// Reading headers: WWW-Authenticate challenges, Retry-After and the rate-limit
+// headers, and the gRPC and AWS error headers.
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// extractHeaders reads WWW-Authenticate, Retry-After and the rate-limit
+// headers. Header names are matched case-insensitively.
+func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
+	var remaining, reset, grpcStatus, grpcMessage, grpcDetails string
+	for name, v := range h {
+		switch {
+		case strings.EqualFold(name, "WWW-Authenticate"):
+			extractChallenge(x, v)
+		case strings.EqualFold(name, "Retry-After"):
+			if d, ok := parseRetryAfter(v, now); ok {
+				x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = d, true, "header.retry-after", v
+			}
+		case strings.EqualFold(name, "Retry-After-Ms"), strings.EqualFold(name, "X-Ms-Retry-After-Ms"):
+			// Azure and OpenAI-style APIs give the delay in milliseconds; a
+			// Retry-After in seconds, when also sent, is coarser.
+			if ms, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && ms >= 0 {
+				x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = clampDelay(time.Duration(ms*float64(time.Millisecond))), true, "header."+strings.ToLower(name), v
+			}
+		case strings.EqualFold(name, "grpc-status"):
+			grpcStatus = v
+		case strings.EqualFold(name, "grpc-message"):
+			grpcMessage = v
+		case strings.EqualFold(name, "grpc-status-details-bin"):
+			grpcDetails = v
+		case strings.EqualFold(name, "X-Amzn-ErrorType"):
+			if code := awsErrorType(v); code != "" {
+				s := signal{source: srcAmzn, ncands: 1, container: true}
+				s.cands[0] = candidate{code: text{raw: code}, key: "", rank: rankCode}
+				x.add(s)
+			}
+		case strings.EqualFold(name, "X-RateLimit-Remaining"), strings.EqualFold(name, "RateLimit-Remaining"):
+			remaining = v
+		case strings.EqualFold(name, "X-RateLimit-Reset"), strings.EqualFold(name, "RateLimit-Reset"):
+			reset = v
+		case strings.EqualFold(name, "RateLimit"):
+			// draft-ietf-httpapi-ratelimit-headers: RateLimit: "default";r=0;t=30
+			if r, ok := sfParam(v, "r"); ok {
+				remaining = r
+			}
+			if t, ok := sfParam(v, "t"); ok {
+				reset = t
+			}
+		}
+	}
+	if grpcStatus != "" || grpcDetails != "" {
+		extractGRPC(x, grpcStatus, grpcMessage, grpcDetails)
+	}
+	if strings.TrimSpace(remaining) == "0" {
+		x.rateLimitExhausted = true
+		if !x.hasRetryAfter && reset != "" {
+			if d, ok := parseReset(reset, now); ok {
+				x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = d, true, "header.ratelimit-reset", reset
+			}
+		}
+	}
+}
+
+// hasHeader reports whether the request carried header name (lowercase).
+func hasHeader(h map[string]string, name string) bool {
+	for k := range h {
+		if strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRetryAfter caps what errsvc passes on: a day is already absurd.
+const maxRetryAfter = 24 * time.Hour
+
+// parseRetryAfter reads delay-seconds (fractions tolerated) or an HTTP date.
+func parseRetryAfter(v string, now func() time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if c := v[0]; '0' <= c && c <= '9' {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 {
+			return 0, false
+		}
+		return clampDelay(time.Duration(f * float64(time.Second))), true
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	return clampDelay(t.Sub(now())), true
+}
+
+// parseReset reads a rate-limit reset: seconds from now, or a Unix time when
+// the number is too large to be a delay.
+func parseReset(v string, now func() time.Time) (time.Duration, bool) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || f < 0 {
+		return 0, false
+	}
+	if f > 1e9 {
+		return clampDelay(time.Unix(int64(f), 0).Sub(now())), true
+	}
+	return clampDelay(time.Duration(f * float64(time.Second))), true
+}
+
+func clampDelay(d time.Duration) time.Duration {
+	if d < 0 {
+		return 0
+	}
+	return min(d, maxRetryAfter)
+}
+
+// sfParam finds ;name=value in a structured-field header value.
+func sfParam(v, name string) (string, bool) {
+	for part := range strings.SplitSeq(v, ";") {
+		k, val, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if ok && strings.EqualFold(k, name) {
+			return strings.Trim(val, `" `), true
+		}
+	}
+	return "", false
+}
+
+// extractChallenge reads error and error_description from a WWW-Authenticate
+// value. It is tolerant: parameters are found by name wherever they are, so
+// that "Bearer, error=..." and several challenges in one value work.
+func extractChallenge(x *extraction, v string) {
+	var code, desc text
+	i := 0
+	for i < len(v) {
+		// Skip to the start of a token.
+		for i < len(v) && (v[i] == ' ' || v[i] == ',' || v[i] == '\t') {
+			i++
+		}
+		start := i
+		for i < len(v) && v[i] != '=' && v[i] != ' ' && v[i] != ',' && v[i] != '\t' {
+			i++
+		}
+		name := v[start:i]
+		j := i
+		for j < len(v) && v[j] == ' ' {
+			j++
+		}
+		if j >= len(v) || v[j] != '=' {
+			continue // a scheme name or a token68
+		}
+		i = j + 1
+		for i < len(v) && v[i] == ' ' {
+			i++
+		}
+		var val text
+		if i < len(v) && v[i] == '"' {
+			end := i + 1
+			esc := false
+			for end < len(v) && v[end] != '"' {
+				if v[end] == '\\' {
+					esc = true
+					end++
+				}
+				end++
+			}
+			val = text{raw: v[i+1 : min(end, len(v))], esc: esc}
+			i = end + 1
+		} else {
+			s := i
+			for i < len(v) && v[i] != ',' && v[i] != ' ' {
+				i++
+			}
+			val = text{raw: v[s:i]}
+		}
+		switch {
+		case strings.EqualFold(name, "error") && code.raw == "":
+			code = val
+		case strings.EqualFold(name, "error_description") && desc.raw == "":
+			desc = val
+		}
+	}
+	if code.raw == "" {
+		return
+	}
+	s := signal{source: srcHeader, desc: desc, ncands: 1, container: true}
+	s.cands[0] = candidate{code: code, key: "error"}
+	x.add(s)
+}

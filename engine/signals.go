@@ -1,0 +1,138 @@
+package engine
+
+// What extraction finds: signals (one error each), their code candidates
+// and descriptions, and the extraction that holds them for one request.
+
+import (
+	"time"
+)
+
+const (
+	// maxSignals bounds how many error objects one response contributes.
+	maxSignals = 8
+	// maxCandidates bounds the code candidates kept per error object.
+	maxCandidates = 3
+)
+
+// source says where a signal was found.
+type source uint8
+
+const (
+	srcBody source = iota
+	srcForm
+	srcXML
+	srcText
+	srcHeader
+	srcRedirect
+	srcGRPC
+	srcAmzn
+)
+
+func (s source) String() string {
+	switch s {
+	case srcBody:
+		return "body"
+	case srcForm:
+		return "body.form"
+	case srcXML:
+		return "body.xml"
+	case srcText:
+		return "body.text"
+	case srcHeader:
+		return "header.www-authenticate"
+	case srcRedirect:
+		return "redirect"
+	case srcGRPC:
+		return "header.grpc"
+	case srcAmzn:
+		return "header.x-amzn-errortype"
+	}
+	return "unknown"
+}
+
+// String returns the unescaped text. It allocates only when the text is
+// escaped.
+func (t text) String() string {
+	if !t.esc {
+		return t.raw
+	}
+	if t.url {
+		return unescapeURL(t.raw)
+	}
+	return string(appendJSONUnescaped(nil, t.raw))
+}
+
+// candidate is one code-like value of an error object.
+type candidate struct {
+	code    text
+	key     string
+	rank    int8
+	numeric bool
+}
+
+// signal is one error found in the response: a JSON error object, the
+// WWW-Authenticate challenge, the redirect's error parameter, and so on.
+type signal struct {
+	source   source
+	parent   string // the JSON key holding the object, if any
+	inArray  bool
+	cands    [maxCandidates]candidate
+	ncands   int
+	desc     text
+	etype    text
+	depth    int8
+	resource bool
+	// container is set for error objects: the value of "error", an element
+	// of "errors", a SOAP Fault, anything a header or redirect says is an
+	// error. Their codes and words are errors even under a 2xx status.
+	container bool
+}
+
+// extraction is everything read from one request.
+type extraction struct {
+	jsonState
+	sigs [maxSignals]signal
+	n    int
+
+	// anyDesc is the best description seen anywhere, for signals whose own
+	// object carries none.
+	anyDesc  text
+	anyDrank int8
+
+	retryAfter    time.Duration
+	hasRetryAfter bool
+	retrySource   string
+	retryRaw      string
+	// rateLimitExhausted is set when a rate-limit header says no requests
+	// remain (GitHub and others answer 403 that way).
+	rateLimitExhausted bool
+	// failure is set when the envelope says the answer failed without
+	// saying why: "ok": false, "success": false, "status": "error", a SOAP
+	// Fault, eBay's Ack Failure.
+	failure bool
+	// success is set when the envelope says the answer succeeded: "ok":
+	// true, "success": true.
+	success bool
+}
+
+func (x *extraction) add(s signal) {
+	if x.n < maxSignals {
+		x.sigs[x.n] = s
+		x.n++
+	}
+}
+
+func (x *extraction) noteDesc(v text, rank int8) {
+	if x.anyDesc.raw == "" || rank < x.anyDrank {
+		x.anyDesc, x.anyDrank = v, rank
+	}
+}
+
+func (x *extraction) hasCode() bool {
+	for i := 0; i < x.n; i++ {
+		if x.sigs[i].ncands > 0 {
+			return true
+		}
+	}
+	return false
+}
