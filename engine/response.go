@@ -58,6 +58,10 @@ func (r *Result) sameRetryAfter(d *durationpb.Duration) bool {
 	return r.HasRetryAfter && d.AsDuration() == r.RetryAfter
 }
 
+// unknownProviderWarning is shared by every answer it applies to; answers are
+// read, never modified.
+var unknownProviderWarning = []string{"unknown provider id: the standards still apply; GET /v1/providers lists the ids and aliases the catalog knows"}
+
 // response is one allocation holding what every answer needs.
 type response struct {
 	resp     errsvcv1.ClassifyResponse
@@ -78,6 +82,9 @@ func (r *Result) Response(cat *catalog.Catalog) *errsvcv1.ClassifyResponse {
 	m.UpstreamDescription = Sanitize(r.UpstreamDescription.String(), maxUpstreamText)
 	m.CatalogVersion = cat.Version
 	m.Confidence = r.Confidence
+	if r.Provider != "" && r.Named == nil {
+		m.Warnings = unknownProviderWarning
+	}
 	if r.Entry != nil {
 		m.EntryId = r.Entry.Proto.GetId()
 	}

@@ -27,6 +27,7 @@ type Metrics struct {
 	reg             *prometheus.Registry
 	classifications *prometheus.CounterVec
 	unmatched       *prometheus.CounterVec
+	unknownProvider prometheus.Counter
 	entries         *prometheus.GaugeVec
 	reloads         *prometheus.CounterVec
 	httpRequests    *prometheus.CounterVec
@@ -96,6 +97,10 @@ func NewMetrics() *Metrics {
 			Name: "errsvc_unmatched_total",
 			Help: "Upstream errors whose code no catalog entry knows, or in which nothing was understood, by requested provider.",
 		}, []string{"provider"}),
+		unknownProvider: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "errsvc_unknown_provider_total",
+			Help: "Classifications whose request named a provider id the catalog does not know (the id itself is never a label).",
+		}),
 		entries: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "errsvc_catalog_entries",
 			Help: "Entries in the loaded catalog, by provider or standard.",
@@ -117,7 +122,7 @@ func NewMetrics() *Metrics {
 			grpcprom.WithHistogramBuckets([]float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1}),
 		)),
 	}
-	m.reg.MustRegister(m.classifications, m.unmatched, m.entries, m.reloads, m.httpRequests, m.httpDuration, m.grpc,
+	m.reg.MustRegister(m.classifications, m.unmatched, m.unknownProvider, m.entries, m.reloads, m.httpRequests, m.httpDuration, m.grpc,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, r := range []string{"success", "failure"} {
 		m.reloads.WithLabelValues(r)
@@ -144,6 +149,9 @@ func providerLabel(r *engine.Result) string {
 
 // observe counts one classification of r, made with cat.
 func (m *Metrics) observe(cat *catalog.Catalog, r *engine.Result) {
+	if r.Provider != "" && r.Named == nil {
+		m.unknownProvider.Inc()
+	}
 	t := m.counters.Load()
 	if t == nil || t.cat != cat {
 		// Classified with a catalog a reload has just replaced: counted by

@@ -265,6 +265,15 @@ func (w *jsonWriter) match(m *errsvcv1.Match) {
 	w.str(m.GetCatalogVersion())
 	w.key("confidence", false)
 	w.float32(m.GetConfidence())
+	w.key("warnings", false)
+	w.b = append(w.b, '[')
+	for i, s := range m.GetWarnings() {
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.str(s)
+	}
+	w.b = append(w.b, ']')
 	w.b = append(w.b, '}')
 }
 

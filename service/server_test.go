@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -319,6 +320,60 @@ func TestProviders(t *testing.T) {
 	}
 	if len(got.GetEntries()) == 0 || got.GetProvider().GetEntryCount() != int32(len(got.GetEntries())) {
 		t.Errorf("entries = %d, entry_count = %d", len(got.GetEntries()), got.GetProvider().GetEntryCount())
+	}
+
+	// Ids match case-insensitively and through the provider's aliases, which
+	// the list carries.
+	var okta *errsvcv1.Provider
+	for _, p := range list.GetProviders() {
+		if p.GetId() == "okta" {
+			okta = p
+		}
+	}
+	if okta == nil || len(okta.GetIdAliases()) == 0 {
+		t.Fatalf("ListProviders: okta with its id aliases missing: %v", okta)
+	}
+	for _, id := range []string{"Okta", " OKTA ", okta.GetIdAliases()[0]} {
+		code, body := ts.restCall(t, http.MethodGet, "/v1/providers/"+url.PathEscape(id), "")
+		if code != 200 || !strings.Contains(string(body), `"id":"okta"`) && !strings.Contains(string(body), `"id": "okta"`) {
+			t.Errorf("GET /v1/providers/%s: %d %.200s", id, code, body)
+		}
+		resp, err := ts.client.Classify(context.Background(), &errsvcv1.ClassifyRequest{Provider: id, HttpStatus: 429,
+			Body: `{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests."}`})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := resp.GetMatch(); !m.GetProviderKnown() || m.GetKind() != errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY || len(m.GetWarnings()) != 0 {
+			t.Errorf("Classify with provider %q: %v", id, m)
+		}
+	}
+}
+
+// TestUnknownProviderIsNotSilent holds that a provider id the catalog lacks
+// is said in the answer and counted, without the id itself being repeated.
+func TestUnknownProviderIsNotSilent(t *testing.T) {
+	ts := startServer(t, Config{})
+	resp, err := ts.client.Classify(context.Background(), &errsvcv1.ClassifyRequest{Provider: "no-such-bank", HttpStatus: 400,
+		Body: `{"error":"invalid_grant"}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := resp.GetMatch()
+	if m.GetProviderKnown() || len(m.GetWarnings()) != 1 || strings.Contains(m.GetWarnings()[0], "no-such-bank") {
+		t.Errorf("match = %v, want one warning that does not repeat the id", m)
+	}
+	if got := resp.GetClassification().GetCode(); got != "INVALID_GRANT" {
+		t.Errorf("code = %s, want the standard's INVALID_GRANT", got)
+	}
+	if got := testutil.ToFloat64(ts.srv.Metrics().unknownProvider); got != 1 {
+		t.Errorf("errsvc_unknown_provider_total = %v, want 1", got)
+	}
+	resp, err = ts.client.Classify(context.Background(), &errsvcv1.ClassifyRequest{HttpStatus: 400, Body: `{"error":"invalid_grant"}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := resp.GetMatch().GetWarnings(); len(w) != 0 {
+		t.Errorf("no provider named: warnings %q", w)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"google.golang.org/protobuf/encoding/protojson"
@@ -42,6 +43,8 @@ Usage:
   errsvc classify [flags] < body    classify one raw error and print JSON
   errsvc catalog check [DIR]        validate the catalog (embedded, overlaid with DIR)
   errsvc catalog test [DIR]         check that every example classifies to its entry
+  errsvc catalog stats [--format text|json] [DIR]
+                                    entries, examples and captures per provider
   errsvc healthcheck [--url URL]    exit 0 when the server's /healthz answers 200
   errsvc version                    print the version
 
@@ -297,8 +300,11 @@ func loadCatalog(dir string) (*catalog.Catalog, error) {
 }
 
 func catalogCmd(args []string, stdout, stderr io.Writer) (int, error) {
+	if len(args) > 0 && args[0] == "stats" {
+		return catalogStats(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || (args[0] != "check" && args[0] != "test") || len(args) > 2 {
-		fmt.Fprintln(stderr, "usage: errsvc catalog check|test [DIR]")
+		fmt.Fprintln(stderr, "usage: errsvc catalog check|test|stats [DIR]")
 		return exitUsage, errUsage
 	}
 	dir := ""
@@ -338,6 +344,60 @@ func catalogCmd(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitExamples, errors.New("examples failed")
 	}
 	return exitOK, nil
+}
+
+// catalogStats prints the catalog's coverage: entries, examples and real
+// captures per provider, the entries still without a capture, and the codes
+// several providers define.
+func catalogStats(args []string, stdout, stderr io.Writer) (int, error) {
+	fs := newFlags("catalog stats", stderr)
+	format := fs.String("format", "text", "output format: text or json")
+	if err := parse(fs, args); err != nil {
+		return exitUsage, err
+	}
+	if fs.NArg() > 1 || (*format != "text" && *format != "json") {
+		fmt.Fprintln(stderr, "usage: errsvc catalog stats [--format text|json] [DIR]")
+		return exitUsage, errUsage
+	}
+	cat, err := loadCatalog(fs.Arg(0))
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(stderr, line)
+		}
+		return exitFailure, errors.New("catalog is invalid")
+	}
+	st := cat.Stats()
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return exitOK, enc.Encode(st)
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "provider\tkind\tentries\texamples/entry\tcaptures\twith captures\t")
+	for _, p := range st.Providers {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.1f\t%d\t%s\t\n", p.ID, strings.ToLower(p.Kind), p.Entries,
+			float64(p.Examples+p.Captures)/float64(max(p.Entries, 1)), p.Captures, share(p.WithCaptures, p.Entries))
+	}
+	fmt.Fprintf(tw, "all\t\t%d\t%.1f\t%d\t%s\t\n", st.Entries, float64(st.Examples+st.Captures)/float64(max(st.Entries, 1)),
+		st.Captures, share(st.WithCaptures, st.Entries))
+	if err := tw.Flush(); err != nil {
+		return exitFailure, err
+	}
+	fmt.Fprintf(stdout, "\n%d entries have no real-world capture yet (--format json lists them).\n", st.Entries-st.WithCaptures)
+	if len(st.SharedCodes) > 0 {
+		fmt.Fprintf(stdout, "\nCodes defined by more than one provider (%d):\n", len(st.SharedCodes))
+		for _, sc := range st.SharedCodes {
+			fmt.Fprintf(stdout, "  %s: %s\n", sc.Code, strings.Join(sc.Providers, ", "))
+		}
+	}
+	return exitOK, nil
+}
+
+func share(n, of int) string {
+	if of == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d (%.0f%%)", n, 100*float64(n)/float64(of))
 }
 
 func healthcheck(args []string, stderr io.Writer) error {

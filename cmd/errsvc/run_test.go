@@ -26,6 +26,8 @@ func TestCommands(t *testing.T) {
 		{"check mismatching example", []string{"catalog", "check", "testdata/mismatch"}, "", exitFailure, "",
 			"example-bank.yaml:18: example 1 of example-bank.blocked classifies to"},
 		{"catalog usage", []string{"catalog"}, "", exitUsage, "", "usage"},
+		{"stats text", []string{"catalog", "stats"}, "", exitOK, "inference  vocabulary", ""},
+		{"stats bad format", []string{"catalog", "stats", "--format", "xml"}, "", exitUsage, "", "usage"},
 		{"unknown command", []string{"frobnicate"}, "", exitUsage, "", "Usage"},
 		{"classify stdin", []string{"classify", "--status", "400", "--operation", "token"}, `{"error":"invalid_grant"}`, exitOK, `"code": "INVALID_GRANT"`, ""},
 		{"classify header", []string{"classify", "--status", "401", "--header", `WWW-Authenticate: Bearer error="invalid_token"`, "--body", ""}, "", exitOK, `"action": "ACTION_REFRESH_TOKEN"`, ""},
@@ -67,5 +69,40 @@ func TestClassifyPrintsJSON(t *testing.T) {
 	}
 	if out.Match.Kind != "MATCH_KIND_PROVIDER_ALIAS" || out.Match.EntryID != "jetbrains-hub.authorize.unsupported_response_type" {
 		t.Errorf("match = %+v", out.Match)
+	}
+}
+
+func TestCatalogStatsJSON(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code, err := run(context.Background(), []string{"catalog", "stats", "--format", "json"}, strings.NewReader(""), &stdout, &stderr)
+	if code != exitOK || err != nil {
+		t.Fatalf("code %d err %v: %s", code, err, stderr.String())
+	}
+	var st struct {
+		Entries      int `json:"entries"`
+		WithCaptures int `json:"entries_with_captures"`
+		Providers    []struct {
+			ID      string `json:"id"`
+			Entries int    `json:"entries"`
+		} `json:"providers"`
+		SharedCodes []struct {
+			Code      string   `json:"code"`
+			Providers []string `json:"providers"`
+		} `json:"shared_codes"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &st); err != nil {
+		t.Fatalf("output is not JSON: %v", err)
+	}
+	sum := 0
+	for _, p := range st.Providers {
+		sum += p.Entries
+	}
+	if st.Entries == 0 || sum != st.Entries || st.WithCaptures == 0 || st.WithCaptures > st.Entries {
+		t.Errorf("entries %d (sum %d), with captures %d", st.Entries, sum, st.WithCaptures)
+	}
+	for _, sc := range st.SharedCodes {
+		if len(sc.Providers) < 2 {
+			t.Errorf("shared code %s has providers %v", sc.Code, sc.Providers)
+		}
 	}
 }

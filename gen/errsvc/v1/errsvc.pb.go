@@ -763,7 +763,11 @@ type Match struct {
 	// How sure errsvc is of the classification, from 0 to 1: 1 for a
 	// provider's own entry, less for a standard's code, an inference or the
 	// bare HTTP status, 0 when nothing was understood.
-	Confidence    float32 `protobuf:"fixed32,10,opt,name=confidence,proto3" json:"confidence,omitempty"`
+	Confidence float32 `protobuf:"fixed32,10,opt,name=confidence,proto3" json:"confidence,omitempty"`
+	// Problems with the request that did not stop its classification, for
+	// example a provider id the catalog does not know. Meant for people and
+	// logs; the request's own values are never repeated here.
+	Warnings      []string `protobuf:"bytes,11,rep,name=warnings,proto3" json:"warnings,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -866,6 +870,13 @@ func (x *Match) GetConfidence() float32 {
 		return x.Confidence
 	}
 	return 0
+}
+
+func (x *Match) GetWarnings() []string {
+	if x != nil {
+		return x.Warnings
+	}
+	return nil
 }
 
 // ClassifyResponse is the classification of one upstream error and how it was
@@ -1222,7 +1233,7 @@ const file_errsvc_v1_errsvc_proto_rawDesc = "" +
 	"\rupstream_code\x18\x04 \x01(\tR\fupstreamCode\x1a:\n" +
 	"\fContextEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x88\x03\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xa4\x03\n" +
 	"\x05Match\x12\x1a\n" +
 	"\bprovider\x18\x01 \x01(\tR\bprovider\x12%\n" +
 	"\x0eprovider_known\x18\x02 \x01(\bR\rproviderKnown\x12\x19\n" +
@@ -1236,7 +1247,8 @@ const file_errsvc_v1_errsvc_proto_rawDesc = "" +
 	"\n" +
 	"confidence\x18\n" +
 	" \x01(\x02R\n" +
-	"confidence\"}\n" +
+	"confidence\x12\x1a\n" +
+	"\bwarnings\x18\v \x03(\tR\bwarnings\"}\n" +
 	"\x10ClassifyResponse\x12A\n" +
 	"\x0eclassification\x18\x01 \x01(\v2\x19.errsvc.v1.ClassificationR\x0eclassification\x12&\n" +
 	"\x05match\x18\x02 \x01(\v2\x10.errsvc.v1.MatchR\x05match\"N\n" +
