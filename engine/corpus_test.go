@@ -38,7 +38,7 @@ type corpusCase struct {
 // a 2xx status still answered NO_ERROR (0 is the aim). A real success
 // answered as an error always fails.
 const (
-	corpusMinScore        = 0.75
+	corpusMinScore        = 0.77
 	corpusMaxMissedErrors = 8
 )
 

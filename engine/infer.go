@@ -35,7 +35,10 @@ func (m *matcher) byTypo(r *Result) bool {
 			}
 			near := ""
 			for _, code := range m.cat.StandardCodes() {
-				if oneEdit(norm, code) {
+				// "AccessDenied" is not a misspelt access_denied: a code that
+				// differs only by separators is another API's casing, and
+				// means that API's own thing.
+				if oneEdit(norm, code) && !sameLetters(norm, code) {
 					if near != "" {
 						near = ""
 						break // not unique
@@ -62,6 +65,11 @@ func (m *matcher) byTypo(r *Result) bool {
 		}
 	}
 	return false
+}
+
+// sameLetters reports whether a and b differ only by underscores.
+func sameLetters(a, b string) bool {
+	return strings.ReplaceAll(a, "_", "") == strings.ReplaceAll(b, "_", "")
 }
 
 // oneEdit reports whether a and b differ by exactly one inserted, deleted or
@@ -160,7 +168,16 @@ func (w *wordSet) fill(s *signal, desc text) {
 			code, codeSpans = catalog.AppendWords(code, codeSpans, c.code.appendTo(w.tmp[:0]))
 		}
 	}
+	if s.etype.raw != "" {
+		// An error type (Fitbit's errorType, Plaid's error_type) names the
+		// error as a code does.
+		code, codeSpans = catalog.AppendWords(code, codeSpans, s.etype.appendTo(w.tmp[:0]))
+	}
 	raw := desc.appendTo(w.tmp[:0])
+	if s.desc2.raw != "" && s.desc2.raw != desc.raw {
+		raw = append(raw, " . "...)
+		raw = s.desc2.appendTo(raw)
+	}
 	if len(raw) > maxMsgBytes {
 		raw = raw[:maxMsgBytes]
 	}
@@ -195,7 +212,7 @@ func (m *matcher) byWords(r *Result) bool {
 			n++
 		}
 	}
-	only := signal{desc: x.anyDesc}
+	only := signal{desc: x.anyDesc, desc2: x.anyDesc2}
 	if n == 0 && x.anyDesc.raw != "" && (m.isError || m.status >= 400 || m.status == 0) {
 		idx[n] = -1
 		n++

@@ -24,6 +24,7 @@ type objectFrame struct {
 	cands [maxCandidates]candidate
 	n     int
 	desc  text
+	desc2 text
 	drank int8
 	etype text
 	trank int8
@@ -31,6 +32,17 @@ type objectFrame struct {
 	// own error fields describe its state (a failed payment), not an
 	// error answer.
 	resource bool
+}
+
+// addDesc keeps the best description by rank, and the runner-up: a "message"
+// that only says "Bad Request" often sits beside a "detail" that explains.
+func (f *objectFrame) addDesc(v text, rank int8) {
+	if rank < f.drank {
+		f.desc2 = f.desc
+		f.desc, f.drank = v, rank
+	} else if f.desc2.raw == "" {
+		f.desc2 = v
+	}
 }
 
 func (f *objectFrame) addCand(c candidate) {
@@ -284,9 +296,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		if isSentence(v.raw) {
 			// "reason": "No valid session cookie found." is a message.
-			if f.drank > 2 {
-				f.desc, f.drank = v, 2
-			}
+			f.addDesc(v, 2)
 			x.noteDesc(v, 2)
 			return
 		}
@@ -303,9 +313,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		f.addCand(candidate{code: v, key: key, rank: rank})
 	case roleDesc:
-		if rank < f.drank {
-			f.desc, f.drank = v, rank
-		}
+		f.addDesc(v, rank)
 		x.noteDesc(v, rank)
 	case roleType:
 		if rank < f.trank {
@@ -334,6 +342,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		cands:     f.cands,
 		ncands:    f.n,
 		desc:      f.desc,
+		desc2:     f.desc2,
 		etype:     f.etype,
 		container: container,
 	})

@@ -79,6 +79,7 @@ type signal struct {
 	cands    [maxCandidates]candidate
 	ncands   int
 	desc     text
+	desc2    text // a second description of the same object, for inference
 	etype    text
 	depth    int8
 	resource bool
@@ -97,6 +98,7 @@ type extraction struct {
 	// anyDesc is the best description seen anywhere, for signals whose own
 	// object carries none.
 	anyDesc  text
+	anyDesc2 text // the runner-up, read by inference with anyDesc
 	anyDrank int8
 
 	retryAfter    time.Duration
@@ -124,7 +126,10 @@ func (x *extraction) add(s signal) {
 
 func (x *extraction) noteDesc(v text, rank int8) {
 	if x.anyDesc.raw == "" || rank < x.anyDrank {
+		x.anyDesc2 = x.anyDesc
 		x.anyDesc, x.anyDrank = v, rank
+	} else if x.anyDesc2.raw == "" {
+		x.anyDesc2 = v
 	}
 }
 
