@@ -16,10 +16,16 @@ func FuzzClassify(f *testing.F) {
 	f.Add("nationwide", "", 403, `{"Code":"403"}`, "", "")
 	f.Add("", "", 400, `{"a":"{\"b\":\"{\\\"error\\\":\\\"invalid_grant\\\"}\"}"}`, `Bearer error=`, "#error")
 	f.Add("jetbrains-hub", "authorize", 0, "\xff\xfe", `Bearer error="x\"`, "?error=%zz&error_description=%")
+	// A google.rpc.Status with an ErrorInfo, base64, as grpc-status-details-bin.
+	f.Add("", "", 200, `{"errors":[["E1","m"]],"ok":false}`, "CAgSDlF1b3RhIGV4Y2VlZGVkGjkKKHR5cGUuZ29vZ2xlYXBpcy5jb20vZ29vZ2xlLnJwYy5FcnJvckluZm8SDQoLUkFURV9MSU1JVA", "")
+	f.Add("", "", 400, `{"__type":"a#B","id":"Named_Id","status":false}`, "8", "")
 	f.Fuzz(func(t *testing.T, provider, op string, status int, body, challenge, redirect string) {
 		req := &Request{Provider: provider, Operation: op, HTTPStatus: status, Body: body, RedirectURI: redirect}
 		if challenge != "" {
-			req.Headers = map[string]string{"WWW-Authenticate": challenge, "Retry-After": challenge}
+			// One hostile value in every header errsvc reads.
+			req.Headers = map[string]string{"WWW-Authenticate": challenge, "Retry-After": challenge,
+				"retry-after-ms": challenge, "grpc-status": challenge, "grpc-message": challenge,
+				"grpc-status-details-bin": challenge, "x-amzn-ErrorType": challenge, "X-RateLimit-Remaining": challenge}
 		}
 		r, err := Classify(testCatalog, req, nil)
 		if err != nil {

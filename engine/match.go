@@ -486,7 +486,8 @@ func (m *matcher) byStatus(r *Result) {
 			kind := errsvcv1.MatchKind_MATCH_KIND_HTTP_STATUS
 			r.Confidence = confidenceStatus
 			if ti == 0 && m.named != nil {
-				kind = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY
+				// The provider's own reading of its status.
+				kind, r.Confidence = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY, confidenceStandard
 			}
 			if e.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_NO_ERROR {
 				r.Confidence = confidenceSuccess
