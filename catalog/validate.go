@@ -29,7 +29,7 @@ var grpcCodes = map[string]bool{
 	"UNAVAILABLE": true, "DATA_LOSS": true, "UNAUTHENTICATED": true,
 }
 
-// Retryable is SPEC's rule: the same request may succeed later unchanged when
+// Retryable is the rule of docs/taxonomy.md: the same request may succeed later unchanged when
 // the action is a retry or a poll, or when the provider itself failed.
 func Retryable(c errsvcv1.Category, a errsvcv1.Action) bool {
 	switch a {

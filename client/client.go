@@ -1,5 +1,5 @@
 // Package client is a small Go client for errsvc, the service that classifies
-// raw upstream errors (see SPEC.md §3).
+// raw upstream errors (see docs/taxonomy.md).
 //
 //	c, err := client.Dial("127.0.0.1:8081")
 //	if err != nil { ... }

@@ -4,7 +4,7 @@
 // a Request, reads every signal the response carries in one pass (JSON bodies
 // of any common shape, form and XML bodies, plain text, WWW-Authenticate,
 // the redirect query, Retry-After and rate-limit headers, the status), and
-// matches them against the catalog with the precedence of SPEC §4. It starts
+// matches them against the catalog in the order docs/taxonomy.md gives. It starts
 // no goroutines, does no I/O and keeps no mutable state, so one catalog may
 // serve any number of concurrent calls.
 package engine
@@ -18,7 +18,7 @@ import (
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
 )
 
-// Request is the raw upstream error to classify (SPEC §3 ClassifyRequest).
+// Request is the raw upstream error to classify (the API's ClassifyRequest).
 type Request struct {
 	Provider    string
 	Operation   string

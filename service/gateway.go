@@ -22,7 +22,7 @@ func (s *Server) newHTTPHandler() (http.Handler, error) {
 	gw := runtime.NewServeMux(
 		runtime.WithMarshalerOption(runtime.MIMEWildcard, &restMarshaler{JSONPb: runtime.JSONPb{
 			MarshalOptions: protojson.MarshalOptions{EmitDefaultValues: true},
-			// Unknown fields are the caller's mistake, and SPEC makes them an
+			// Unknown fields are the caller's mistake, and the API makes them an
 			// error rather than something silently dropped.
 			UnmarshalOptions: protojson.UnmarshalOptions{DiscardUnknown: false},
 		}}),

@@ -22,7 +22,7 @@ import (
 const unknownLabel = "unknown"
 
 // Metrics holds errsvc's Prometheus metrics on a private registry. Every label
-// value comes from the loaded catalog or a fixed enum (SPEC §6).
+// value comes from the loaded catalog or a fixed enum (docs/operations.md).
 type Metrics struct {
 	reg             *prometheus.Registry
 	classifications *prometheus.CounterVec
