@@ -119,6 +119,9 @@ type WordIndex struct {
 	// prefix, and prefixLens the lengths those prefixes have.
 	prefix     map[string][]PhraseRef
 	prefixLens []int
+	// starts has a bit for the first two bytes of every '*' prefix, so that
+	// most words are turned away before any map lookup.
+	starts [1 << 16 / 64]uint64
 }
 
 // StartingAt returns the phrases whose first word is word, exactly; the
@@ -128,6 +131,15 @@ func (w *WordIndex) StartingAt(word []byte) []PhraseRef { return w.exact[string(
 // PrefixLens returns the lengths of the prefixes of one-word '*' phrases,
 // shortest first.
 func (w *WordIndex) PrefixLens() []int { return w.prefixLens }
+
+// MayHavePrefix reports whether some '*' prefix could start word.
+func (w *WordIndex) MayHavePrefix(word []byte) bool {
+	if len(word) < 2 {
+		return len(w.prefixLens) > 0 && w.prefixLens[0] <= len(word)
+	}
+	k := uint16(word[0])<<8 | uint16(word[1])
+	return w.starts[k/64]&(1<<(k%64)) != 0
+}
 
 // WithPrefix returns the one-word '*' phrases whose prefix is p.
 func (w *WordIndex) WithPrefix(p []byte) []PhraseRef { return w.prefix[string(p)] }
@@ -145,6 +157,10 @@ func buildWordIndex(vocab []*Entry) *WordIndex {
 						w.prefixLens = append(w.prefixLens, len(p))
 					}
 					w.prefix[p] = append(w.prefix[p], ref)
+					if len(p) >= 2 {
+						k := uint16(p[0])<<8 | uint16(p[1])
+						w.starts[k/64] |= 1 << (k % 64)
+					}
 					continue
 				}
 				w.exact[ph.Words[0]] = append(w.exact[ph.Words[0]], ref)

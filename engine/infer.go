@@ -329,6 +329,9 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 				note(hits, ref, inCode)
 			}
 		}
+		if !idx.MayHavePrefix(word) {
+			continue
+		}
 		for _, n := range idx.PrefixLens() {
 			if n > len(word) {
 				break
