@@ -12,6 +12,7 @@ package engine
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/errsvc/errsvc/catalog"
@@ -180,7 +181,11 @@ func Validate(req *Request, lim *Limits) error {
 		return &Error{Reason: "BODY_TOO_LARGE", Message: fmt.Sprintf("body is %d bytes, more than the %d allowed", len(req.Body), lim.MaxBodyBytes),
 			Metadata: map[string]string{"limit": strconv.Itoa(lim.MaxBodyBytes)}}
 	}
-	for _, f := range [...]struct{ name, v string }{{"provider", req.Provider}, {"operation", req.Operation}, {"redirect_uri", req.RedirectURI}} {
+	if req.Provider != "" && !isProviderID(req.Provider) {
+		return &Error{Reason: "INVALID_PROVIDER", Message: "provider must be a provider id: letters, digits and hyphens, at most 63 characters (GET /v1/providers lists the known ones)",
+			Metadata: map[string]string{"field": "provider"}}
+	}
+	for _, f := range [...]struct{ name, v string }{{"operation", req.Operation}, {"redirect_uri", req.RedirectURI}} {
 		if len(f.v) > lim.MaxFieldBytes {
 			return fieldTooLong(f.name, lim.MaxFieldBytes)
 		}
@@ -189,6 +194,23 @@ func Validate(req *Request, lim *Limits) error {
 		return err
 	}
 	return validatePairs(req.Context, "context", "TOO_MANY_CONTEXT_KEYS", "context keys", lim.MaxContextKeys, lim.MaxFieldBytes)
+}
+
+// isProviderID reports whether s is a provider id as callers may send it:
+// letters (any case), digits and hyphens, at most 63, with surrounding space
+// tolerated.
+func isProviderID(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 63 || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // validatePairs bounds a map of the request: how many pairs, and the bytes of

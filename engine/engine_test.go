@@ -236,7 +236,9 @@ func TestLimits(t *testing.T) {
 		{"too deep objects", Request{Body: strings.Repeat(`{"a":`, 11) + "1" + strings.Repeat("}", 11)}, "BODY_TOO_DEEP"},
 		{"too many elements", Request{Body: "[" + strings.Repeat("1,", 60) + "1]"}, "BODY_TOO_MANY_ELEMENTS"},
 		{"bad status", Request{HTTPStatus: 1000}, "INVALID_HTTP_STATUS"},
-		{"long provider", Request{HTTPStatus: 400, Provider: strings.Repeat("p", lim.MaxFieldBytes+1)}, "FIELD_TOO_LONG"},
+		{"long provider", Request{HTTPStatus: 400, Provider: strings.Repeat("p", lim.MaxFieldBytes+1)}, "INVALID_PROVIDER"},
+		{"provider not an id", Request{HTTPStatus: 400, Provider: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"}, "INVALID_PROVIDER"},
+		{"provider with a slash", Request{HTTPStatus: 400, Provider: "danske/bank"}, "INVALID_PROVIDER"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

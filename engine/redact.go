@@ -17,24 +17,41 @@ const (
 	redacted       = "[REDACTED]"
 )
 
-// secretKeys name parameters whose values are credentials. They are matched
-// case-insensitively at a word boundary, followed by "=", ":" or a JSON
-// quote and colon.
-var secretKeys = []string{
-	"client_secret", "refresh_token", "access_token", "id_token", "code",
-	"api_key", "apikey", "api-key", "x-api-key", "password", "secret",
-	"client_assertion", "assertion", "token", "authorization", "session",
-	"sessionid", "cookie", "code_verifier",
+// secretKeys name parameters whose values are credentials, compared after
+// lowercasing and dropping '_' and '-', so that client_secret, clientSecret
+// and CLIENT-SECRET are one key. They are matched at a word boundary,
+// followed by "=", ":" or a JSON quote and colon.
+var secretKeys = map[string]bool{
+	"clientsecret": true, "refreshtoken": true, "accesstoken": true, "idtoken": true, "code": true,
+	"authcode": true, "authorizationcode": true, "apikey": true, "xapikey": true, "apitoken": true,
+	"apisecret": true, "secretkey": true, "privatekey": true, "accesskey": true, "secretaccesskey": true,
+	"awssecretaccesskey": true, "sessiontoken": true, "authtoken": true, "bearertoken": true,
+	"password": true, "passwd": true, "pwd": true, "pass": true, "passphrase": true, "secret": true,
+	"clientassertion": true, "assertion": true, "token": true, "authorization": true,
+	"proxyauthorization": true, "session": true, "sessionid": true, "sid": true, "cookie": true,
+	"setcookie": true, "codeverifier": true, "otp": true, "pin": true, "signature": true,
+	"xamzsecuritytoken": true, "subjecttoken": true, "devicecode": true,
 }
 
-// secretKeysByFirst indexes secretKeys by their first letter, so that most
-// positions of a text are dismissed with one lookup.
-var secretKeysByFirst = func() (t [256][]string) {
-	for _, k := range secretKeys {
-		t[k[0]] = append(t[k[0]], k)
-	}
-	return t
-}()
+// spacedValueKeys hold values that may contain spaces (a passphrase, an
+// Authorization header's scheme and credentials): unquoted, they run to the
+// end of the line or of the parameter.
+var spacedValueKeys = map[string]bool{
+	"password": true, "passwd": true, "pwd": true, "pass": true, "passphrase": true, "secret": true,
+	"clientsecret": true, "cookie": true, "setcookie": true,
+}
+
+// authSchemes are the HTTP authentication schemes whose next token is a
+// credential.
+var authSchemes = map[string]bool{"bearer": true, "basic": true, "token": true, "dpop": true, "ssws": true, "negotiate": true, "ntlm": true, "digest": true}
+
+// tokenPrefixes start well-known credential formats: GitHub, GitLab, Slack,
+// Stripe, AWS, Google, OpenAI, Anthropic, SendGrid, Square, Shopify.
+var tokenPrefixes = []string{
+	"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-",
+	"xoxe-", "xapp-", "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_", "sk-ant-", "sk-proj-", "sk-",
+	"AKIA", "ASIA", "AIza", "ya29.", "SG.", "sq0atp-", "sq0csp-", "EAAG", "EAAC", "shpat_", "shpss_", "shpca_",
+}
 
 // Sanitize makes upstream text safe to return and log: invalid UTF-8 and
 // control characters replaced, anything that looks like a credential (bearer
@@ -145,9 +162,9 @@ func nextSecret(s string, from int) int {
 }
 
 // secretAt reports whether a secret starts at or right after i (the span it
-// returns may begin later than i, after the key that announces it). Every
-// form of secret starts with a word, so the word at i is read once and the
-// forms are told apart by its length and what follows it.
+// returns may begin later than i, after the key or scheme that announces
+// it). Every form of secret starts with a word, so the word at i is read
+// once and the forms are told apart by what it is and what follows it.
 func secretAt(s string, i int) (start, end int, ok bool) {
 	if i > 0 && isWordChar(s[i-1]) {
 		return 0, 0, false
@@ -167,19 +184,39 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 	if w == i {
 		return 0, 0, false
 	}
-	// "Bearer <token>" and "Basic <credentials>".
-	if word := s[i:w]; w < len(s) && s[w] == ' ' && (len(word) == 6 && strings.EqualFold(word, "bearer") || len(word) == 5 && strings.EqualFold(word, "basic")) {
+	word := s[i:w]
+	// A PEM block, whole.
+	if strings.HasPrefix(word, "-----BEGIN") {
+		if e := strings.Index(s[w:], "-----END"); e >= 0 {
+			k := w + e + len("-----END")
+			if f := strings.Index(s[k:], "-----"); f >= 0 {
+				return i, k + f + len("-----"), true
+			}
+		}
+		return i, len(s), true
+	}
+	// "Bearer <token>", "Basic <credentials>", "Digest username=...": a
+	// scheme and its credential. An auth-param such as realm="api" or
+	// error="invalid_token" after the scheme is a challenge, not a secret.
+	if w < len(s) && s[w] == ' ' && len(word) <= 9 && authSchemes[lowerWord(word)] {
 		j := w + 1
 		k := j
+		param := false
 		for k < len(s) && isTokenChar(s[k]) {
+			if s[k] == '=' && k+1 < len(s) && s[k+1] != '=' && isTokenChar(s[k+1]) || s[k] == '=' && k+1 < len(s) && s[k+1] == '"' {
+				param = true
+			}
 			k++
 		}
-		if k-j >= 8 {
+		if k > j && !param && (strings.EqualFold(word, "bearer") || strings.EqualFold(word, "basic") || looksOpaque(s[j:k])) {
 			return j, k, true
+		}
+		if param && strings.EqualFold(word, "digest") {
+			return j, lineEnd(s, j), true
 		}
 	}
 	// A JWT: three base64url parts starting with "eyJ".
-	if strings.HasPrefix(s[i:], "eyJ") {
+	if strings.HasPrefix(word, "eyJ") {
 		k := i
 		dots := 0
 		for k < len(s) && (isWordChar(s[k]) || s[k] == '.') { // base64url is made of word characters
@@ -192,15 +229,44 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 			return i, k, true
 		}
 	}
-	// key=value, key: value, "key":"value": the word is a secret key when a
-	// separator follows it.
-	if j, ok := valueAfterKey(s, w); ok && isSecretKey(s[i:w]) {
-		k := j
-		for k < len(s) && s[k] != '&' && s[k] != '"' && s[k] != ',' && s[k] != ' ' && s[k] != ';' && s[k] != '\'' {
-			k++
+	// A credential in a well-known format: ghp_..., sk_live_..., AKIA...
+	for _, p := range tokenPrefixes {
+		if strings.HasPrefix(s[i:], p) {
+			k := i + len(p)
+			for k < len(s) && isTokenChar(s[k]) {
+				k++
+			}
+			if k-i-len(p) >= 8 {
+				return i, k, true
+			}
 		}
-		if k > j {
-			return j, k, true
+	}
+	// key=value, key: value, "key":"value", key='value': the word is a
+	// secret key when a separator follows it.
+	if j, quote, ok := valueAfterKey(s, w); ok {
+		if key := lowerKeyWord(word); secretKeys[key] {
+			k := j
+			switch {
+			case quote != 0:
+				for k < len(s) && s[k] != quote {
+					k++
+				}
+			case key == "authorization" || key == "proxyauthorization":
+				// A scheme and credentials, Digest's quoted parameters
+				// included: the rest of the line.
+				for k < len(s) && s[k] != '\n' && s[k] != '\r' {
+					k++
+				}
+			case spacedValueKeys[key]:
+				k = lineEnd(s, j)
+			default:
+				for k < len(s) && s[k] != '&' && s[k] != '"' && s[k] != ',' && s[k] != ' ' && s[k] != ';' && s[k] != '\'' && s[k] != '\n' {
+					k++
+				}
+			}
+			if k > j {
+				return j, k, true
+			}
 		}
 	}
 	// A long opaque string mixing letters and digits: an API key or token.
@@ -216,32 +282,93 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
+// looksOpaque tells a credential from a word of prose after "Token" or
+// "Negotiate": long, or with digits among letters.
+func looksOpaque(v string) bool {
+	if len(v) >= 20 {
+		return true
+	}
+	digits, letters := false, false
+	for i := 0; i < len(v); i++ {
+		cl := charClass[v[i]]
+		digits = digits || cl&cDigit != 0
+		letters = letters || cl&(cLower|cUpper) != 0
+	}
+	return len(v) >= 8 && digits && letters
+}
+
+// lineEnd returns where the value starting at j ends when it may hold
+// spaces: at the end of the line, of a form parameter, or of a JSON string.
+func lineEnd(s string, j int) int {
+	k := j
+	for k < len(s) && s[k] != '\n' && s[k] != '\r' && s[k] != '&' && s[k] != '"' && s[k] != ';' && s[k] != ',' {
+		k++
+	}
+	for k > j && s[k-1] == ' ' {
+		k--
+	}
+	return k
+}
+
 // valueAfterKey returns where the value starts when a key ending at j is
-// followed by an optional closing quote, spaces and "=" or ":".
-func valueAfterKey(s string, j int) (int, bool) {
-	if j < len(s) && s[j] == '"' {
+// followed by an optional closing quote, spaces and "=" or ":", and the
+// quote that opens the value, if any.
+func valueAfterKey(s string, j int) (int, byte, bool) {
+	if j < len(s) && (s[j] == '"' || s[j] == '\'') {
 		j++
 	}
 	for j < len(s) && s[j] == ' ' {
 		j++
 	}
 	if j >= len(s) || (s[j] != '=' && s[j] != ':') {
-		return 0, false
+		return 0, 0, false
 	}
 	j++
-	for j < len(s) && (s[j] == ' ' || s[j] == '"') {
+	for j < len(s) && s[j] == ' ' {
 		j++
 	}
-	return j, true
+	if j < len(s) && (s[j] == '"' || s[j] == '\'') {
+		return j + 1, s[j], true
+	}
+	return j, 0, true
 }
 
-func isSecretKey(word string) bool {
-	for _, key := range secretKeysByFirst[word[0]|0x20] {
-		if len(key) == len(word) && strings.EqualFold(key, word) {
-			return true
+// lowerKeyWord lowercases a word and drops its '_' and '-', for secretKeys;
+// a word too long to be a key comes back empty.
+func lowerKeyWord(word string) string {
+	var buf [24]byte
+	n := 0
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c == '_' || c == '-' {
+			continue
 		}
+		if n == len(buf) {
+			return ""
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
 	}
-	return false
+	return string(buf[:n])
+}
+
+// lowerWord lowercases a short word.
+func lowerWord(word string) string {
+	var buf [16]byte
+	if len(word) > len(buf) {
+		return ""
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return string(buf[:len(word)])
 }
 
 // Classes of bytes for the redaction scan.

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"strings"
+
 	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/errsvc/errsvc/catalog"
@@ -75,7 +77,14 @@ type response struct {
 func (r *Result) Response(cat *catalog.Catalog) *errsvcv1.ClassifyResponse {
 	out := &response{}
 	m := &out.match
-	m.Provider = r.Provider
+	// The provider as the catalog names it, or the requested id, which
+	// Validate has held to the id grammar, in lowercase.
+	switch {
+	case r.Named != nil:
+		m.Provider = r.Named.Proto.GetId()
+	case r.Provider != "":
+		m.Provider = lowerProvider(r.Provider)
+	}
 	m.ProviderKnown = r.Named != nil
 	m.Kind = r.Kind
 	m.UpstreamCode = Sanitize(r.UpstreamCode.String(), maxUpstreamCode)
@@ -124,6 +133,16 @@ func (r *Result) Response(cat *catalog.Catalog) *errsvcv1.ClassifyResponse {
 	out.resp.Classification = r.Classification()
 	out.resp.Match = m
 	return &out.resp
+}
+
+func lowerProvider(p string) string {
+	p = strings.TrimSpace(p)
+	for i := 0; i < len(p); i++ {
+		if 'A' <= p[i] && p[i] <= 'Z' {
+			return strings.ToLower(p)
+		}
+	}
+	return p
 }
 
 // RequestFromProto converts the API request. body_bytes, when set, is used

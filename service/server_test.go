@@ -343,7 +343,7 @@ func TestProviders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m := resp.GetMatch(); !m.GetProviderKnown() || m.GetKind() != errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY || len(m.GetWarnings()) != 0 {
+		if m := resp.GetMatch(); !m.GetProviderKnown() || m.GetProvider() != "okta" || m.GetKind() != errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY || len(m.GetWarnings()) != 0 {
 			t.Errorf("Classify with provider %q: %v", id, m)
 		}
 	}
