@@ -12,6 +12,8 @@ import "strings"
 // rather than in a scanner pointing to it, so that the extraction can stay on
 // the stack.
 type jsonState struct {
+	// resources has a bit for each depth whose object is a resource.
+	resources uint64
 	src    string
 	lim    *Limits
 	status int
@@ -180,6 +182,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	if x.tooDeep(depth) {
 		return i, false
 	}
+	defer x.unmarkResource(depth)
 	var f objectFrame
 	f.drank, f.trank = 127, 127
 	i = skipWS(x.src, i+1)
@@ -213,8 +216,8 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			i = end
 		case c == '-' || ('0' <= c && c <= '9'):
 			end := scanNumber(x.src, i)
-			if key.raw == "id" {
-				f.resource = true
+			if isIDKey(key.raw) {
+				x.markResource(&f, depth)
 			}
 			if role == roleCode && rank <= 4 {
 				num := x.src[i:end]
@@ -258,8 +261,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	if v.raw == "" {
 		return
 	}
+	if isIDKey(key) {
+		x.markResource(f, depth)
+	}
 	if key == "id" {
-		f.resource = true
 		if isNamedID(v.raw) {
 			// Heroku's {"id": "two_factor"}, Contentful's sys.id
 			// "AccessTokenInvalid": an id that names the error.
@@ -335,7 +340,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	x.add(signal{
 		depth:     int8(min(depth, 127)),
-		resource:  f.resource,
+		resource:  f.resource || x.inResource(depth),
 		source:    srcBody,
 		parent:    parent,
 		inArray:   inArray,
@@ -474,3 +479,35 @@ var statusText = func() [900]string {
 	}
 	return t
 }()
+
+// isIDKey reports whether a key identifies a resource: "id", "uid", "uuid",
+// "_id".
+func isIDKey(k string) bool {
+	return k == "id" || k == "uid" || k == "uuid" || k == "_id"
+}
+
+// markResource notes that the object being scanned at depth is a resource,
+// so that the error objects inside it (a failed task's "error") describe
+// it. Objects deeper than the mask are not tracked.
+func (x *extraction) markResource(f *objectFrame, depth int) {
+	f.resource = true
+	if depth > 0 && depth < 64 {
+		x.resources |= 1 << depth
+	}
+}
+
+func (x *extraction) unmarkResource(depth int) {
+	if depth > 0 && depth < 64 {
+		x.resources &^= 1 << depth
+	}
+}
+
+// inResource reports whether the object at depth lies inside a resource,
+// the direct parent or the grandparent (an "error" object, or an element of
+// an "errors" array, of a resource).
+func (x *extraction) inResource(depth int) bool {
+	if depth < 2 || depth > 64 {
+		return false
+	}
+	return x.resources&(3<<(depth-2)) != 0
+}

@@ -173,7 +173,8 @@ func (s *Server) newGRPCServer() *grpc.Server {
 		return status.Error(codes.Internal, "internal error")
 	})
 	opts := []grpc.ServerOption{
-		grpc.ChainUnaryInterceptor(s.metrics.grpc.UnaryServerInterceptor(), recovery.UnaryServerInterceptor(recoverPanic)),
+		grpc.ChainUnaryInterceptor(s.metrics.grpc.UnaryServerInterceptor(), recovery.UnaryServerInterceptor(recoverPanic), s.rejectUndecodable),
+		grpc.ForceServerCodecV2(newCallerCodec()),
 		grpc.ChainStreamInterceptor(s.metrics.grpc.StreamServerInterceptor(), recovery.StreamServerInterceptor(recoverPanic)),
 		// Reusing stream workers spares each call a fresh goroutine whose
 		// stack then grows, by copying, to fit the call. A call finding every

@@ -23,8 +23,11 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials/insecure"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/mem"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/encoding/protowire"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/testing/protocmp"
 
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
@@ -700,4 +703,79 @@ func TestConcurrentCallsShareCatalogMessages(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
+}
+
+// rawCodec sends pre-encoded bytes as a request, so that a test can send
+// what a proto library would refuse to encode.
+type rawCodec struct{}
+
+func (rawCodec) Name() string { return "proto" }
+
+func (rawCodec) Marshal(v any) (mem.BufferSlice, error) {
+	return mem.BufferSlice{mem.SliceBuffer(v.([]byte))}, nil
+}
+
+func (rawCodec) Unmarshal(data mem.BufferSlice, v any) error {
+	return proto.Unmarshal(data.Materialize(), v.(proto.Message))
+}
+
+// TestUndecodableRequestIsCallersMistake holds that a request gRPC cannot
+// decode is INVALID_ARGUMENT with a reason, counted like any call.
+func TestUndecodableRequestIsCallersMistake(t *testing.T) {
+	ts := startServer(t, Config{})
+	badUTF8 := protowire.AppendString(protowire.AppendTag(nil, 5, protowire.BytesType), "\xff\xfe not utf-8")
+	garbage := []byte{0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f}
+	for _, tt := range []struct {
+		name   string
+		msg    []byte
+		reason string
+	}{
+		{"invalid UTF-8 in body", badUTF8, "INVALID_UTF8"},
+		{"not a message", garbage, "MALFORMED_REQUEST"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var out errsvcv1.ClassifyResponse
+			err := ts.conn.Invoke(context.Background(), "/errsvc.v1.ErrorNormalizer/Classify", tt.msg, &out, grpc.ForceCodecV2(rawCodec{}))
+			st := status.Convert(err)
+			if st.Code() != codes.InvalidArgument {
+				t.Fatalf("code = %s (%v), want InvalidArgument", st.Code(), err)
+			}
+			var reason string
+			for _, d := range st.Details() {
+				if info, ok := d.(*errdetails.ErrorInfo); ok {
+					reason = info.GetReason()
+				}
+			}
+			if reason != tt.reason {
+				t.Errorf("reason = %q, want %q (%s)", reason, tt.reason, st.Message())
+			}
+		})
+	}
+	if handled := handledCount(t, ts, "Classify", "InvalidArgument"); handled != 2 {
+		t.Errorf("grpc_server_handled_total{Classify,InvalidArgument} = %v, want 2", handled)
+	}
+}
+
+// handledCount reads grpc_server_handled_total for one method and code.
+func handledCount(t *testing.T, ts *testServer, method, code string) float64 {
+	t.Helper()
+	mfs, err := ts.srv.Metrics().Registry().Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() != "grpc_server_handled_total" {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			labels := map[string]string{}
+			for _, l := range m.GetLabel() {
+				labels[l.GetName()] = l.GetValue()
+			}
+			if labels["grpc_method"] == method && labels["grpc_code"] == code {
+				return m.GetCounter().GetValue()
+			}
+		}
+	}
+	return 0
 }
