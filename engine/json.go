@@ -14,11 +14,11 @@ import "strings"
 type jsonState struct {
 	// resources has a bit for each depth whose object is a resource.
 	resources uint64
-	src    string
-	lim    *Limits
-	status int
-	elems  int
-	err    error
+	src       string
+	lim       *Limits
+	status    int
+	elems     int
+	err       error
 }
 
 // objectFrame gathers the error fields of one object while it is scanned.
