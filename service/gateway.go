@@ -33,7 +33,7 @@ func (s *Server) newHTTPHandler() (http.Handler, error) {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/v1/", http.MaxBytesHandler(gw, maxMessageBytes))
+	mux.Handle("/v1/", s.admit.restHandler(gw))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
@@ -74,6 +74,10 @@ func restErrorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Mars
 		st = status.New(st.Code(), msg)
 		if withInfo, derr := st.WithDetails(&errdetails.ErrorInfo{Reason: reason, Domain: errorDomain}); derr == nil {
 			st = withInfo
+		}
+		if reason == "REQUEST_TOO_LARGE" {
+			runtime.DefaultHTTPErrorHandler(ctx, mux, m, w, r, &runtime.HTTPStatusError{HTTPStatus: http.StatusRequestEntityTooLarge, Err: st.Err()})
+			return
 		}
 	}
 	runtime.DefaultHTTPErrorHandler(ctx, mux, m, w, r, st.Err())

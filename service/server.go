@@ -46,10 +46,13 @@ type Config struct {
 	// ReloadDebounce is how long the watcher waits for a burst of file events
 	// to settle before reloading.
 	ReloadDebounce time.Duration
-	TLSCert        string
-	TLSKey         string
-	TLSClientCA    string
-	Logger         *slog.Logger
+	// MaxInflightBytes bounds the bytes the calls in flight may hold
+	// (docs/operations.md); 0 means a third of GOMEMLIMIT, else 64 MiB.
+	MaxInflightBytes int64
+	TLSCert          string
+	TLSKey           string
+	TLSClientCA      string
+	Logger           *slog.Logger
 }
 
 // Server is errsvc: the gRPC server and the HTTP server (REST gateway,
@@ -61,6 +64,7 @@ type Server struct {
 	metrics *Metrics
 	norm    *Normalizer
 	health  *health.Server
+	admit   *admission
 
 	grpcSrv  *grpc.Server
 	httpSrv  *http.Server
@@ -73,9 +77,9 @@ type Server struct {
 // DefaultShutdownTimeout bounds the drain on SIGTERM.
 const DefaultShutdownTimeout = 20 * time.Second
 
-// maxMessageBytes bounds one gRPC message or REST body: a batch of thousands
-// of errors fits, a flood does not.
-const maxMessageBytes = 32 << 20
+// maxSendBytes bounds one answer: a batch's answers carry descriptions and
+// remediations, several times the size of its requests.
+const maxSendBytes = 64 << 20
 
 // New loads the catalog, binds both listeners and prepares the servers. Serve
 // starts them.
@@ -113,6 +117,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, log: cfg.Logger, store: NewStore(cat), metrics: NewMetrics()}
 	s.metrics.catalogLoaded(cat)
 	s.norm = NewNormalizer(s.store, limits, s.metrics, s.log)
+	s.admit = newAdmission(InflightBudget(cfg.MaxInflightBytes), limits.MaxBodyBytes, s.metrics)
 
 	if cfg.TLSCert != "" || cfg.TLSKey != "" {
 		if s.tlsConf, err = loadTLS(cfg); err != nil {
@@ -173,8 +178,11 @@ func (s *Server) newGRPCServer() *grpc.Server {
 		return status.Error(codes.Internal, "internal error")
 	})
 	opts := []grpc.ServerOption{
-		grpc.ChainUnaryInterceptor(s.metrics.grpc.UnaryServerInterceptor(), recovery.UnaryServerInterceptor(recoverPanic), s.rejectUndecodable),
+		grpc.ChainUnaryInterceptor(s.metrics.grpc.UnaryServerInterceptor(), recovery.UnaryServerInterceptor(recoverPanic),
+			s.rejectUndecodable, s.admit.interceptor),
 		grpc.ForceServerCodecV2(newCallerCodec()),
+		grpc.InTapHandle(s.admit.tap),
+		grpc.StatsHandler(statsHandler{}),
 		grpc.ChainStreamInterceptor(s.metrics.grpc.StreamServerInterceptor(), recovery.StreamServerInterceptor(recoverPanic)),
 		// Reusing stream workers spares each call a fresh goroutine whose
 		// stack then grows, by copying, to fit the call. A call finding every
@@ -182,8 +190,10 @@ func (s *Server) newGRPCServer() *grpc.Server {
 		// the calls in flight on a busy pod, not one per core; an idle one
 		// costs a few kilobytes.
 		grpc.NumStreamWorkers(streamWorkers),
-		grpc.MaxRecvMsgSize(maxMessageBytes),
-		grpc.MaxSendMsgSize(maxMessageBytes * 2),
+		// The largest request is a batch: gRPC refuses anything larger from
+		// its length prefix, before reading it.
+		grpc.MaxRecvMsgSize(maxBatchBytes),
+		grpc.MaxSendMsgSize(maxSendBytes),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 10 * time.Second, PermitWithoutStream: true}),
 		// MaxConnectionAge makes clients reconnect now and then, so that
 		// round-robin clients spread onto pods added since they connected.

@@ -150,6 +150,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.StringVar(&cfg.HTTPAddr, "http-addr", ":8080", "HTTP listen address (REST gateway, /metrics, /healthz, /readyz, /openapi.json)")
 	fs.StringVar(&cfg.CatalogDir, "catalog-dir", "", "directory of catalog YAML files overlaid on the embedded catalog and hot-reloaded (default: embedded catalog only)")
 	fs.IntVar(&cfg.MaxBodyBytes, "max-body-bytes", engine.DefaultLimits.MaxBodyBytes, "largest upstream body accepted")
+	fs.Int64Var(&cfg.MaxInflightBytes, "max-inflight-bytes", 0, "bytes the calls in flight may hold; past it calls are refused (default: a third of GOMEMLIMIT, else 64 MiB)")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", service.DefaultShutdownTimeout, "how long in-flight calls may take to finish on SIGTERM")
 	fs.DurationVar(&cfg.DrainDelay, "drain-delay", 0, "on SIGTERM, how long to keep serving with readiness already failing before draining")
 	fs.StringVar(&logLevel, "log-level", "info", "log level: debug, info, warn, error")
