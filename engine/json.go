@@ -446,10 +446,17 @@ func isNumeric(s string) bool {
 	return true
 }
 
-// lastSegment returns the last path segment of a URI, without query or
-// fragment.
+// lastSegment returns what names the problem in an RFC 9457 type URI: its
+// fragment when it has one ("https://docs.example/errors#rate-limited"),
+// else its last path segment, without query.
 func lastSegment(u string) string {
-	if i := strings.IndexAny(u, "?#"); i >= 0 {
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		if frag := u[i+1:]; frag != "" && !strings.ContainsAny(frag, "/?") {
+			return frag
+		}
+		u = u[:i]
+	}
+	if i := strings.IndexByte(u, '?'); i >= 0 {
 		u = u[:i]
 	}
 	for len(u) > 0 && u[len(u)-1] == '/' {
