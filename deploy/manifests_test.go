@@ -415,8 +415,8 @@ func TestDeploymentInvariants(t *testing.T) {
 	for _, p := range c.Ports {
 		ports[p.Name] = p.ContainerPort
 	}
-	if ports["http"] != 8080 || ports["grpc"] != 8081 || len(ports) != 2 {
-		t.Errorf("container ports %v, want http 8080 and grpc 8081", ports)
+	if ports["http"] != 8080 || ports["grpc"] != 8081 || ports["ops"] != 8082 || len(ports) != 3 {
+		t.Errorf("container ports %v, want http 8080, grpc 8081 and ops 8082", ports)
 	}
 
 	checkProbe := func(what string, p *corev1.Probe, path string) {
@@ -432,8 +432,8 @@ func TestDeploymentInvariants(t *testing.T) {
 		if p.HTTPGet.Path != path {
 			t.Errorf("%s probe path %s, want %s", what, p.HTTPGet.Path, path)
 		}
-		if p.HTTPGet.Port.String() != "http" {
-			t.Errorf("%s probe port %s, want the named port http", what, p.HTTPGet.Port.String())
+		if p.HTTPGet.Port.String() != "ops" {
+			t.Errorf("%s probe port %s, want the named port ops", what, p.HTTPGet.Port.String())
 		}
 	}
 	checkProbe("readiness", c.ReadinessProbe, "/readyz")
@@ -539,11 +539,15 @@ func TestServices(t *testing.T) {
 			t.Errorf("Service %s selector %v does not select the errsvc pods", s.Name, s.Spec.Selector)
 		}
 		for _, p := range s.Spec.Ports {
-			if p.Name != "grpc" && p.Name != "http" {
-				t.Errorf("Service %s port %q: want the names grpc and http", s.Name, p.Name)
+			if p.Name != "grpc" && p.Name != "http" && p.Name != "ops" {
+				t.Errorf("Service %s port %q: want the names grpc, http and ops", s.Name, p.Name)
 			}
-			if p.AppProtocol == nil || *p.AppProtocol != p.Name {
-				t.Errorf("Service %s port %s: appProtocol %v, want %s", s.Name, p.Name, p.AppProtocol, p.Name)
+			wantProto := p.Name // the operations port speaks plain HTTP
+			if p.Name == "ops" {
+				wantProto = "http"
+			}
+			if p.AppProtocol == nil || *p.AppProtocol != wantProto {
+				t.Errorf("Service %s port %s: appProtocol %v, want %s", s.Name, p.Name, p.AppProtocol, wantProto)
 			}
 			if !containerPorts[p.TargetPort.String()] {
 				t.Errorf("Service %s port %s targets %s, which is no container port name", s.Name, p.Name, p.TargetPort.String())
@@ -554,8 +558,8 @@ func TestServices(t *testing.T) {
 	if svc.Spec.Type != corev1.ServiceTypeClusterIP {
 		t.Errorf("Service errsvc type %s, want ClusterIP", svc.Spec.Type)
 	}
-	if names := portNames(svc); !slices.Equal(names, []string{"grpc", "http"}) {
-		t.Errorf("Service errsvc ports %v, want grpc and http", names)
+	if names := portNames(svc); !slices.Equal(names, []string{"grpc", "http", "ops"}) {
+		t.Errorf("Service errsvc ports %v, want grpc, http and ops", names)
 	}
 	h := only[corev1.Service](t, objs, "errsvc-headless")
 	if h.Spec.ClusterIP != corev1.ClusterIPNone {
@@ -603,8 +607,8 @@ func TestServiceMonitor(t *testing.T) {
 		if !slices.Contains(portNames(matched[0]), ep.Port) {
 			t.Errorf("endpoint port %q is not a port name of Service %s", ep.Port, matched[0].Name)
 		}
-		if ep.Port != "http" || ep.Path != "/metrics" || ep.Interval != "15s" {
-			t.Errorf("endpoint %s %s every %s, want http /metrics every 15s", ep.Port, ep.Path, ep.Interval)
+		if ep.Port != "ops" || ep.Path != "/metrics" || ep.Interval != "15s" {
+			t.Errorf("endpoint %s %s every %s, want ops /metrics every 15s", ep.Port, ep.Path, ep.Interval)
 		}
 	}
 }

@@ -96,7 +96,7 @@ log "building errsvc"
 
 log "starting errsvc on free loopback ports"
 # Port 0: the kernel picks free ports, and errsvc logs the ones it bound.
-"$work/errsvc" serve --grpc-addr 127.0.0.1:0 --http-addr 127.0.0.1:0 >"$work/errsvc.log" 2>&1 &
+"$work/errsvc" serve --grpc-addr 127.0.0.1:0 --http-addr 127.0.0.1:0 --ops-addr 127.0.0.1:0 >"$work/errsvc.log" 2>&1 &
 server_pid=$!
 grpc_addr="" http_addr=""
 for _ in $(seq 1 100); do

@@ -34,6 +34,29 @@ func (s *Server) newHTTPHandler() (http.Handler, error) {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/v1/", s.admit.restHandler(gw))
+	s.handleProbes(mux)
+	if s.cfg.OpsAddr == "" {
+		// Without an operations listener, metrics are served here.
+		mux.Handle("GET /metrics", s.metrics.Handler())
+	}
+	mux.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(openapi.JSON)
+	})
+	return s.metrics.instrument(mux), nil
+}
+
+// newOpsHandler serves the operations listener: probes and metrics.
+func (s *Server) newOpsHandler() http.Handler {
+	mux := http.NewServeMux()
+	s.handleProbes(mux)
+	mux.Handle("GET /metrics", s.metrics.Handler())
+	return s.metrics.instrument(mux)
+}
+
+// handleProbes adds /healthz (the process answers) and /readyz (a catalog
+// is loaded and the server is not draining).
+func (s *Server) handleProbes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
@@ -47,12 +70,6 @@ func (s *Server) newHTTPHandler() (http.Handler, error) {
 		}
 		w.Write([]byte("ready\n"))
 	})
-	mux.Handle("GET /metrics", s.metrics.Handler())
-	mux.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(openapi.JSON)
-	})
-	return s.metrics.instrument(mux), nil
 }
 
 // restErrorHandler makes every REST error a JSON status that carries an

@@ -34,6 +34,11 @@ import (
 type Config struct {
 	GRPCAddr string // "127.0.0.1:0" in tests
 	HTTPAddr string
+	// OpsAddr, when set, serves /healthz, /readyz and /metrics on a listener
+	// of their own, in plain HTTP unless OpsTLS is set, so that probes and
+	// Prometheus need no client certificate when the API requires one.
+	OpsAddr string
+	OpsTLS  bool
 	// CatalogDir, when set, overlays the embedded catalog and is watched for
 	// changes.
 	CatalogDir      string
@@ -68,8 +73,10 @@ type Server struct {
 
 	grpcSrv  *grpc.Server
 	httpSrv  *http.Server
+	opsSrv   *http.Server
 	grpcLis  net.Listener
 	httpLis  net.Listener
+	opsLis   net.Listener
 	tlsConf  *tls.Config
 	draining atomic.Bool
 }
@@ -146,6 +153,25 @@ func New(cfg Config) (*Server, error) {
 		s.grpcLis.Close()
 		return nil, fmt.Errorf("listen http %s: %w", cfg.HTTPAddr, err)
 	}
+	if cfg.OpsAddr != "" {
+		s.opsSrv = &http.Server{
+			Handler:           s.newOpsHandler(),
+			ReadHeaderTimeout: 5 * time.Second,
+			ReadTimeout:       10 * time.Second,
+			WriteTimeout:      30 * time.Second,
+			IdleTimeout:       120 * time.Second,
+			MaxHeaderBytes:    16 << 10,
+			ErrorLog:          s.httpSrv.ErrorLog,
+		}
+		if cfg.OpsTLS {
+			s.opsSrv.TLSConfig = s.tlsConf
+		}
+		if s.opsLis, err = net.Listen("tcp", cfg.OpsAddr); err != nil {
+			s.grpcLis.Close()
+			s.httpLis.Close()
+			return nil, fmt.Errorf("listen ops %s: %w", cfg.OpsAddr, err)
+		}
+	}
 	return s, nil
 }
 
@@ -190,6 +216,9 @@ func (s *Server) newGRPCServer() *grpc.Server {
 		// the calls in flight on a busy pod, not one per core; an idle one
 		// costs a few kilobytes.
 		grpc.NumStreamWorkers(streamWorkers),
+		// A connection that has not finished its TLS and HTTP/2 handshake in
+		// 10s is dropped, rather than held for grpc-go's default 120s.
+		grpc.ConnectionTimeout(10 * time.Second),
 		// The largest request is a batch: gRPC refuses anything larger from
 		// its length prefix, before reading it.
 		grpc.MaxRecvMsgSize(maxBatchBytes),
@@ -220,6 +249,14 @@ func (s *Server) GRPCAddr() string { return s.grpcLis.Addr().String() }
 // HTTPAddr returns the bound HTTP address.
 func (s *Server) HTTPAddr() string { return s.httpLis.Addr().String() }
 
+// OpsAddr returns the bound operations address, "" when there is none.
+func (s *Server) OpsAddr() string {
+	if s.opsLis == nil {
+		return ""
+	}
+	return s.opsLis.Addr().String()
+}
+
 // Store returns the catalog store.
 func (s *Server) Store() *Store { return s.store }
 
@@ -231,7 +268,20 @@ func (s *Server) Metrics() *Metrics { return s.metrics }
 // NOT_SERVING, in-flight calls finish within the shutdown timeout, and Serve
 // returns nil.
 func (s *Server) Serve(ctx context.Context) error {
-	errc := make(chan error, 3)
+	errc := make(chan error, 4)
+	if s.opsSrv != nil {
+		go func() {
+			var err error
+			if s.opsSrv.TLSConfig != nil {
+				err = s.opsSrv.ServeTLS(s.opsLis, "", "")
+			} else {
+				err = s.opsSrv.Serve(s.opsLis)
+			}
+			if err != nil && !errors.Is(err, http.ErrServerClosed) {
+				errc <- fmt.Errorf("serve ops: %w", err)
+			}
+		}()
+	}
 	go func() {
 		if err := s.grpcSrv.Serve(s.grpcLis); err != nil && !errors.Is(err, grpc.ErrServerStopped) {
 			errc <- fmt.Errorf("serve grpc: %w", err)
@@ -258,7 +308,7 @@ func (s *Server) Serve(ctx context.Context) error {
 		}
 		go w.run(watchCtx)
 	}
-	s.log.Info("errsvc serving", "grpc_addr", s.GRPCAddr(), "http_addr", s.HTTPAddr(),
+	s.log.Info("errsvc serving", "grpc_addr", s.GRPCAddr(), "http_addr", s.HTTPAddr(), "ops_addr", s.OpsAddr(),
 		"catalog_version", s.store.Load().Version, "catalog_dir", s.cfg.CatalogDir, "tls", s.tlsConf != nil)
 	select {
 	case <-ctx.Done():
@@ -288,6 +338,12 @@ func (s *Server) shutdown() {
 	if err := s.httpSrv.Shutdown(ctx); err != nil {
 		s.log.Warn("http drain cut short", "err", err)
 		s.httpSrv.Close()
+	}
+	if s.opsSrv != nil {
+		// Probes and the last scrape are answered to the end.
+		if err := s.opsSrv.Shutdown(ctx); err != nil {
+			s.opsSrv.Close()
+		}
 	}
 	select {
 	case <-done:

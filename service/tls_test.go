@@ -72,7 +72,7 @@ func writeSelfSigned(t *testing.T) (certFile, keyFile string, cert tls.Certifica
 // refused.
 func TestMutualTLS(t *testing.T) {
 	certFile, keyFile, cert, pool := writeSelfSigned(t)
-	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile, TLSClientCA: certFile,
+	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", OpsAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile, TLSClientCA: certFile,
 		Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
@@ -115,5 +115,41 @@ func TestMutualTLS(t *testing.T) {
 				t.Errorf("HTTPS err = %v, want ok=%t", herr, tc.wantOK)
 			}
 		})
+	}
+	// Probes and Prometheus need no certificate: the operations port is
+	// plain HTTP whatever the API requires.
+	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+		resp, err := http.Get("http://" + srv.OpsAddr() + path)
+		if err != nil {
+			t.Fatalf("ops %s: %v", path, err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("ops %s: %d", path, resp.StatusCode)
+		}
+	}
+}
+
+// TestOpsPortServesMetricsAlone holds that with an operations port, metrics
+// move there while both ports answer the probes.
+func TestOpsPortServesMetricsAlone(t *testing.T) {
+	ts := startServer(t, Config{OpsAddr: "127.0.0.1:0"})
+	ops := "http://" + ts.srv.OpsAddr()
+	for _, tt := range []struct {
+		url  string
+		want int
+	}{
+		{ops + "/metrics", 200}, {ops + "/healthz", 200}, {ops + "/readyz", 200},
+		{ts.base + "/healthz", 200}, {ts.base + "/readyz", 200}, {ts.base + "/metrics", 404},
+		{ops + "/v1/classify", 404},
+	} {
+		resp, err := http.Get(tt.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.want {
+			t.Errorf("GET %s: %d, want %d", tt.url, resp.StatusCode, tt.want)
+		}
 	}
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -45,7 +47,8 @@ Usage:
   errsvc catalog test [DIR]         check that every example classifies to its entry
   errsvc catalog stats [--format text|json] [DIR]
                                     entries, examples and captures per provider
-  errsvc healthcheck [--url URL]    exit 0 when the server's /healthz answers 200
+  errsvc healthcheck [--url URL] [--ca F --cert F --key F]
+                                    exit 0 when the server's /healthz answers 200
   errsvc version                    print the version
 
 Run "errsvc COMMAND -h" for the flags of a command. Every flag has an
@@ -147,7 +150,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	cfg := service.Config{}
 	var logLevel string
 	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", ":8081", "gRPC listen address")
-	fs.StringVar(&cfg.HTTPAddr, "http-addr", ":8080", "HTTP listen address (REST gateway, /metrics, /healthz, /readyz, /openapi.json)")
+	fs.StringVar(&cfg.HTTPAddr, "http-addr", ":8080", "HTTP listen address (REST gateway, /healthz, /readyz, /openapi.json)")
+	fs.StringVar(&cfg.OpsAddr, "ops-addr", ":8082", "operations listen address: /healthz, /readyz and /metrics in plain HTTP, for probes and Prometheus (empty: /metrics on the HTTP port)")
+	fs.BoolVar(&cfg.OpsTLS, "ops-tls", false, "serve the operations address with the API's TLS certificate")
 	fs.StringVar(&cfg.CatalogDir, "catalog-dir", "", "directory of catalog YAML files overlaid on the embedded catalog and hot-reloaded (default: embedded catalog only)")
 	fs.IntVar(&cfg.MaxBodyBytes, "max-body-bytes", engine.DefaultLimits.MaxBodyBytes, "largest upstream body accepted")
 	fs.Int64Var(&cfg.MaxInflightBytes, "max-inflight-bytes", 0, "bytes the calls in flight may hold; past it calls are refused (default: a third of GOMEMLIMIT, else 64 MiB)")
@@ -403,11 +408,32 @@ func share(n, of int) string {
 
 func healthcheck(args []string, stderr io.Writer) error {
 	fs := newFlags("healthcheck", stderr)
-	url := fs.String("url", "http://127.0.0.1:8080/healthz", "health endpoint to probe")
+	url := fs.String("url", "http://127.0.0.1:8082/healthz", "health endpoint to probe (the operations port by default)")
+	ca := fs.String("ca", "", "CA certificate file to verify an https endpoint with (default: the system's)")
+	cert := fs.String("cert", "", "client certificate file, for an endpoint that requires one")
+	key := fs.String("key", "", "client key file, with --cert")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	client := &http.Client{Timeout: 3 * time.Second}
+	tc := &tls.Config{MinVersion: tls.VersionTLS12}
+	if *ca != "" {
+		pem, err := os.ReadFile(*ca)
+		if err != nil {
+			return fmt.Errorf("healthcheck: %w", err)
+		}
+		tc.RootCAs = x509.NewCertPool()
+		if !tc.RootCAs.AppendCertsFromPEM(pem) {
+			return fmt.Errorf("healthcheck: no certificate in %s", *ca)
+		}
+	}
+	if *cert != "" || *key != "" {
+		pair, err := tls.LoadX509KeyPair(*cert, *key)
+		if err != nil {
+			return fmt.Errorf("healthcheck: %w", err)
+		}
+		tc.Certificates = []tls.Certificate{pair}
+	}
+	client := &http.Client{Timeout: 3 * time.Second, Transport: &http.Transport{TLSClientConfig: tc}}
 	resp, err := client.Get(*url)
 	if err != nil {
 		return fmt.Errorf("healthcheck: %w", err)

@@ -85,8 +85,10 @@ free_port() {
 }
 http_port="$(free_port)"
 grpc_port="$(free_port)"
+ops_port="$(free_port)"
 prom_port="$(free_port)"
 errsvc_url="http://127.0.0.1:$http_port"
+ops_url="http://127.0.0.1:$ops_port"
 prom_url="http://127.0.0.1:$prom_port"
 
 # wait_for runs a command once a second until it succeeds, and fails when
@@ -118,6 +120,7 @@ cp "$deploy"/kubernetes/catalog/*.yaml "$tmp/catalog/"
 log "starting errsvc on $errsvc_url (gRPC 127.0.0.1:$grpc_port)"
 ERRSVC_SHUTDOWN_TIMEOUT=5s "$tmp/errsvc" serve \
   --http-addr "127.0.0.1:$http_port" \
+  --ops-addr "127.0.0.1:$ops_port" \
   --grpc-addr "127.0.0.1:$grpc_port" \
   --catalog-dir "$tmp/catalog" \
   >"$tmp/errsvc.log" 2>&1 &
@@ -127,8 +130,10 @@ wait_for "errsvc /readyz" "$errsvc_pid" curl -fsS "$errsvc_url/readyz"
 
 # The Dockerfile's HEALTHCHECK runs exactly this; it must pass against a
 # live server and fail against a closed port.
+"$tmp/errsvc" healthcheck --url "$ops_url/healthz" >/dev/null 2>&1 ||
+  fail "errsvc healthcheck fails against a healthy server's operations port"
 "$tmp/errsvc" healthcheck --url "$errsvc_url/healthz" >/dev/null 2>&1 ||
-  fail "errsvc healthcheck fails against a healthy server"
+  fail "errsvc healthcheck fails against a healthy server's HTTP port"
 if "$tmp/errsvc" healthcheck --url "http://127.0.0.1:$(free_port)/healthz" >/dev/null 2>&1; then
   fail "errsvc healthcheck passes against a closed port"
 fi
@@ -146,7 +151,7 @@ scrape_configs:
   - job_name: errsvc
     scrape_timeout: 1s
     static_configs:
-      - targets: ["127.0.0.1:$http_port"]
+      - targets: ["127.0.0.1:$ops_port"]
 EOF
 promtool check config "$tmp/prometheus.yml" >/dev/null || fail "promtool rejects the generated Prometheus config"
 
@@ -211,7 +216,7 @@ expect_at_least() {
   done
 }
 
-expect_query 'up{job="errsvc"}' 'instance=127.0.0.1:'"$http_port"',job=errsvc 1'
+expect_query 'up{job="errsvc"}' 'instance=127.0.0.1:'"$ops_port"',job=errsvc 1'
 log "prometheus scrapes errsvc"
 
 # ---- Classifications ------------------------------------------------------
@@ -258,7 +263,7 @@ log "classification counts match: $(printf '%s' "$want_codes" | tr '\n' ';')"
 # Pinned to the catalog: the seed's Danske Bank row and the overlay's
 # made-up example-bank entry, with every label.
 expect_query 'errsvc_classifications_total{provider="danske-bank"}' \
-  "action=FIX_CLIENT_CONFIGURATION,category=CLIENT_CONFIGURATION,code=UNSUPPORTED_GRANT_TYPE,instance=127.0.0.1:$http_port,job=errsvc,provider=danske-bank 6"
+  "action=FIX_CLIENT_CONFIGURATION,category=CLIENT_CONFIGURATION,code=UNSUPPORTED_GRANT_TYPE,instance=127.0.0.1:$ops_port,job=errsvc,provider=danske-bank 6"
 expect_query 'sum by (provider, category, action) (errsvc_classifications_total{provider="example-bank"})' \
   'action=USER_CONTACT_PROVIDER,category=ACCOUNT_STATE,provider=example-bank 4'
 # No raw input becomes a label value: unknown providers are "unknown".
@@ -268,7 +273,7 @@ expect_query 'sum(errsvc_classifications_total{provider="unknown"})' '{} 6'
 # unmatched too is the engine's business, hence "at least".
 expect_at_least 'errsvc_unmatched_total{provider="unknown"}' 3
 expect_query 'errsvc_catalog_entries{provider="example-bank"}' \
-  "instance=127.0.0.1:$http_port,job=errsvc,provider=example-bank 1"
+  "instance=127.0.0.1:$ops_port,job=errsvc,provider=example-bank 1"
 expect_query 'sum by (route, method, code) (errsvc_http_requests_total{route="/v1/classify"})' \
   "code=200,method=POST,route=/v1/classify 17
 code=400,method=POST,route=/v1/classify 1"
@@ -329,7 +334,11 @@ log "all $(wc -l <"$tmp/dashboard-queries.txt") dashboard queries run"
 
 # ---- /metrics -------------------------------------------------------------
 
-curl -fsS "$errsvc_url/metrics" >"$tmp/metrics.txt"
+curl -fsS "$ops_url/metrics" >"$tmp/metrics.txt"
+# The API port serves no metrics once the operations port does.
+if curl -fsS "$errsvc_url/metrics" >/dev/null 2>&1; then
+  fail "the API port serves /metrics; it belongs on the operations port only"
+fi
 if ! lint="$(promtool check metrics <"$tmp/metrics.txt" 2>&1)" || [[ -n "$lint" ]]; then
   fail "promtool check metrics found problems:
 $lint"
