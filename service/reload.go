@@ -2,8 +2,11 @@ package service
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -17,6 +20,13 @@ import (
 // directory itself, not the files, so that Kubernetes' ConfigMap updates (a
 // "..data" symlink swapped to a new timestamped directory) and editors that
 // replace files by renaming are both seen.
+//
+// A writer that is not atomic (a copy, an editor saving in place, a slow
+// network write) leaves the directory half-written for a while, and a file
+// cut on an entry boundary would still validate and change answers. So
+// after events settle, the watcher hashes the directory, waits the settle
+// time and hashes it again: it loads only content that stayed the same.
+// Kubernetes' atomic "..data" swap needs no wait and is loaded at once.
 type watcher struct {
 	s   *Server
 	dir string
@@ -37,8 +47,15 @@ func newWatcher(s *Server, dir string) (*watcher, error) {
 
 func (w *watcher) run(ctx context.Context) {
 	defer w.fw.Close()
-	var timer *time.Timer
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
 	var fire <-chan time.Time
+	arm := func(d time.Duration) {
+		timer.Reset(d)
+		fire = timer.C
+	}
+	atomicSwap := false
+	seen := "" // the directory's hash when it was last looked at
 	for {
 		select {
 		case <-ctx.Done():
@@ -50,14 +67,12 @@ func (w *watcher) run(ctx context.Context) {
 			if ev.Op == fsnotify.Chmod {
 				continue
 			}
-			// Settle a burst of events (a ConfigMap swap is several) into one
-			// reload.
-			if timer == nil {
-				timer = time.NewTimer(w.s.cfg.ReloadDebounce)
-			} else {
-				timer.Reset(w.s.cfg.ReloadDebounce)
+			if filepath.Base(ev.Name) == "..data" && ev.Op.Has(fsnotify.Create) {
+				atomicSwap = true
 			}
-			fire = timer.C
+			// Settle a burst of events (a ConfigMap swap is several) into one
+			// look.
+			arm(w.s.cfg.ReloadDebounce)
 		case err, ok := <-w.fw.Errors:
 			if !ok {
 				return
@@ -65,9 +80,38 @@ func (w *watcher) run(ctx context.Context) {
 			w.s.log.Warn("catalog watch error", "err", err)
 		case <-fire:
 			fire = nil
+			if atomicSwap {
+				atomicSwap, seen = false, ""
+				w.s.Reload()
+				continue
+			}
+			now := dirHash(w.dir)
+			if now != seen {
+				// Changed since the last look: look again after the settle
+				// time, and load only if it stayed the same.
+				seen = now
+				arm(w.s.cfg.ReloadSettle)
+				continue
+			}
+			seen = ""
 			w.s.Reload()
 		}
 	}
+}
+
+// dirHash digests the catalog files of dir as LoadDir would read them; a
+// directory that cannot be read hashes to its error.
+func dirHash(dir string) string {
+	srcs, err := catalog.DirSources(dir)
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	h := sha256.New()
+	for _, src := range srcs {
+		fmt.Fprintf(h, "%s\x00%d\x00", src.Name, len(src.Data))
+		h.Write(src.Data)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Reload loads the catalog directory again. On success the new catalog

@@ -49,8 +49,11 @@ type Config struct {
 	// that load balancers notice first.
 	DrainDelay time.Duration
 	// ReloadDebounce is how long the watcher waits for a burst of file events
-	// to settle before reloading.
+	// to settle before looking at the directory.
 	ReloadDebounce time.Duration
+	// ReloadSettle is how long the directory must stay unchanged before it
+	// is loaded, so that a slow writer's half-written file is never served.
+	ReloadSettle time.Duration
 	// MaxInflightBytes bounds the bytes the calls in flight may hold
 	// (docs/operations.md); 0 means a third of GOMEMLIMIT, else 64 MiB.
 	MaxInflightBytes int64
@@ -71,12 +74,15 @@ type Server struct {
 	health  *health.Server
 	admit   *admission
 
-	grpcSrv  *grpc.Server
-	httpSrv  *http.Server
-	opsSrv   *http.Server
-	grpcLis  net.Listener
-	httpLis  net.Listener
-	opsLis   net.Listener
+	grpcSrv *grpc.Server
+	httpSrv *http.Server
+	opsSrv  *http.Server
+	grpcLis net.Listener
+	httpLis net.Listener
+	opsLis  net.Listener
+	// watch follows the catalog directory; it watches from New on, so that
+	// no change made after New returns is missed.
+	watch    *watcher
 	tlsConf  *tls.Config
 	draining atomic.Bool
 }
@@ -99,6 +105,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.ReloadDebounce <= 0 {
 		cfg.ReloadDebounce = 200 * time.Millisecond
+	}
+	if cfg.ReloadSettle <= 0 {
+		cfg.ReloadSettle = time.Second
 	}
 	limits := engine.DefaultLimits
 	if cfg.MaxBodyBytes > 0 {
@@ -153,6 +162,13 @@ func New(cfg Config) (*Server, error) {
 		s.grpcLis.Close()
 		return nil, fmt.Errorf("listen http %s: %w", cfg.HTTPAddr, err)
 	}
+	if cfg.CatalogDir != "" {
+		if s.watch, err = newWatcher(s, cfg.CatalogDir); err != nil {
+			s.grpcLis.Close()
+			s.httpLis.Close()
+			return nil, err
+		}
+	}
 	if cfg.OpsAddr != "" {
 		s.opsSrv = &http.Server{
 			Handler:           s.newOpsHandler(),
@@ -169,6 +185,9 @@ func New(cfg Config) (*Server, error) {
 		if s.opsLis, err = net.Listen("tcp", cfg.OpsAddr); err != nil {
 			s.grpcLis.Close()
 			s.httpLis.Close()
+			if s.watch != nil {
+				s.watch.fw.Close()
+			}
 			return nil, fmt.Errorf("listen ops %s: %w", cfg.OpsAddr, err)
 		}
 	}
@@ -300,13 +319,8 @@ func (s *Server) Serve(ctx context.Context) error {
 	}()
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
-	if s.cfg.CatalogDir != "" {
-		w, err := newWatcher(s, s.cfg.CatalogDir)
-		if err != nil {
-			s.shutdown()
-			return err
-		}
-		go w.run(watchCtx)
+	if s.watch != nil {
+		go s.watch.run(watchCtx)
 	}
 	s.log.Info("errsvc serving", "grpc_addr", s.GRPCAddr(), "http_addr", s.HTTPAddr(), "ops_addr", s.OpsAddr(),
 		"catalog_version", s.store.Load().Version, "catalog_dir", s.cfg.CatalogDir, "tls", s.tlsConf != nil)

@@ -54,6 +54,9 @@ func startServer(t *testing.T, cfg Config) *testServer {
 	if cfg.ReloadDebounce == 0 {
 		cfg.ReloadDebounce = 50 * time.Millisecond
 	}
+	if cfg.ReloadSettle == 0 {
+		cfg.ReloadSettle = 150 * time.Millisecond
+	}
 	srv, err := New(cfg)
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -778,4 +781,109 @@ func handledCount(t *testing.T, ts *testServer, method, code string) float64 {
 		}
 	}
 	return 0
+}
+
+// TestDrainDelayKeepsAccepting holds that during the drain delay errsvc
+// reports not ready but still accepts new connections and serves them, so
+// that clients not yet told of the pod's removal are not refused.
+func TestDrainDelayKeepsAccepting(t *testing.T) {
+	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", OpsAddr: "127.0.0.1:0", DrainDelay: 2 * time.Second,
+		Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	waitFor(t, "ready", func() bool {
+		resp, err := http.Get("http://" + srv.OpsAddr() + "/readyz")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == 200
+	})
+	cancel()
+	waitFor(t, "not ready", func() bool {
+		resp, err := http.Get("http://" + srv.OpsAddr() + "/readyz")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusServiceUnavailable
+	})
+	// A connection made now, within the delay, is served.
+	conn, err := grpc.NewClient(srv.GRPCAddr(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := errsvcv1grpc.NewErrorNormalizerClient(conn).Classify(context.Background(), &errsvcv1.ClassifyRequest{HttpStatus: 503}); err != nil {
+		t.Errorf("gRPC call during the drain delay: %v", err)
+	}
+	resp, err := http.Post("http://"+srv.HTTPAddr()+"/v1/classify", "application/json", strings.NewReader(`{"httpStatus":503}`))
+	if err != nil {
+		t.Errorf("REST call during the drain delay: %v", err)
+	} else {
+		resp.Body.Close()
+	}
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+}
+
+// TestSlowWriterIsNotServedHalfway holds that a catalog file written in two
+// parts, with a pause longer than the debounce between them, is loaded only
+// whole: its first part alone (cut on an entry boundary, so valid) never
+// answers.
+func TestSlowWriterIsNotServedHalfway(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "example-bank.yaml")
+	if err := os.WriteFile(file, []byte(reloadV1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, Config{CatalogDir: dir, ReloadSettle: 600 * time.Millisecond})
+	second := `
+  - id: example-bank.closed
+    match:
+      codes: [account_closed]
+    classification:
+      category: ACCOUNT_STATE
+      action: ABORT
+      code: ACCOUNT_CLOSED
+      who: END_USER
+      description: The account is closed.
+      remediation: Tell the customer.
+    examples:
+      - http_status: 403
+        body: '{"error":"account_closed"}'
+`
+	v1 := ts.srv.Store().Load().Version
+	// The first part: the same provider with its first entry changed, a
+	// catalog that validates on its own.
+	part1 := strings.Replace(reloadV1, "action: USER_CONTACT_PROVIDER", "action: ABORT", 1)
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(part1)
+	f.Sync()
+	versions := map[string]bool{}
+	deadline := time.Now().Add(300 * time.Millisecond) // > debounce, < settle
+	for time.Now().Before(deadline) {
+		versions[ts.srv.Store().Load().Version] = true
+		time.Sleep(5 * time.Millisecond)
+	}
+	f.WriteString(second)
+	f.Close()
+	waitFor(t, "the whole file", func() bool {
+		_, ok := ts.srv.Store().Load().Entry("example-bank.closed")
+		return ok
+	})
+	if len(versions) != 1 || !versions[v1] {
+		t.Errorf("catalog versions served while the file was half-written: %v, want only %s", versions, v1)
+	}
+	if got := testutil.ToFloat64(ts.srv.Metrics().reloads.WithLabelValues("success")); got != 1 {
+		t.Errorf("reloads{success} = %v, want 1: the half-written file was loaded", got)
+	}
 }
