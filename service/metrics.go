@@ -24,17 +24,18 @@ const unknownLabel = "unknown"
 // Metrics holds errsvc's Prometheus metrics on a private registry. Every label
 // value comes from the loaded catalog or a fixed enum (docs/operations.md).
 type Metrics struct {
-	reg              *prometheus.Registry
-	classifications  *prometheus.CounterVec
-	unmatched        *prometheus.CounterVec
-	unknownProvider  prometheus.Counter
-	admissionRefused *prometheus.CounterVec
-	inflightBytes    prometheus.Gauge
-	entries          *prometheus.GaugeVec
-	reloads          *prometheus.CounterVec
-	httpRequests     *prometheus.CounterVec
-	httpDuration     *prometheus.HistogramVec
-	grpc             *grpcprom.ServerMetrics
+	reg               *prometheus.Registry
+	classifications   *prometheus.CounterVec
+	unmatched         *prometheus.CounterVec
+	unknownProvider   prometheus.Counter
+	admissionRefused  *prometheus.CounterVec
+	handshakeFailures *prometheus.CounterVec
+	inflightBytes     prometheus.Gauge
+	entries           *prometheus.GaugeVec
+	reloads           *prometheus.CounterVec
+	httpRequests      *prometheus.CounterVec
+	httpDuration      *prometheus.HistogramVec
+	grpc              *grpcprom.ServerMetrics
 
 	// counters are the classification counters of the loaded catalog.
 	counters atomic.Pointer[counterTable]
@@ -107,6 +108,10 @@ func NewMetrics() *Metrics {
 			Name: "errsvc_admission_refused_total",
 			Help: "Calls refused before they were served, by transport (grpc, rest) and reason (busy: the bytes in flight are at their budget; too_large: the request passes its method's limit).",
 		}, []string{"transport", "reason"}),
+		handshakeFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "errsvc_tls_handshake_failures_total",
+			Help: "TLS handshakes that failed, by listener (grpc, http, ops); they are logged at most once a minute.",
+		}, []string{"listener"}),
 		inflightBytes: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "errsvc_inflight_bytes",
 			Help: "Bytes reserved by the calls in flight, against the budget set by --max-inflight-bytes.",
@@ -132,10 +137,13 @@ func NewMetrics() *Metrics {
 			grpcprom.WithHistogramBuckets([]float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1}),
 		)),
 	}
-	m.reg.MustRegister(m.classifications, m.unmatched, m.unknownProvider, m.admissionRefused, m.inflightBytes, m.entries, m.reloads, m.httpRequests, m.httpDuration, m.grpc,
+	m.reg.MustRegister(m.classifications, m.unmatched, m.unknownProvider, m.admissionRefused, m.handshakeFailures, m.inflightBytes, m.entries, m.reloads, m.httpRequests, m.httpDuration, m.grpc,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, r := range []string{"success", "failure"} {
 		m.reloads.WithLabelValues(r)
+	}
+	for _, l := range []string{"grpc", "http", "ops"} {
+		m.handshakeFailures.WithLabelValues(l)
 	}
 	for _, t := range []string{"grpc", "rest"} {
 		for _, r := range []string{"busy", "too_large"} {

@@ -3,9 +3,9 @@ package service
 import (
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
+	"log"
 	"log/slog"
 	"net"
 	"net/http"
@@ -57,10 +57,14 @@ type Config struct {
 	// MaxInflightBytes bounds the bytes the calls in flight may hold
 	// (docs/operations.md); 0 means a third of GOMEMLIMIT, else 64 MiB.
 	MaxInflightBytes int64
-	TLSCert          string
-	TLSKey           string
-	TLSClientCA      string
-	Logger           *slog.Logger
+	// TLSCert and TLSKey are the server's certificate files and TLSClientCA
+	// the CA of the client certificates it requires; they are reloaded when
+	// they change, checked every TLSReloadInterval (default 5s).
+	TLSReloadInterval time.Duration
+	TLSCert           string
+	TLSKey            string
+	TLSClientCA       string
+	Logger            *slog.Logger
 }
 
 // Server is errsvc: the gRPC server and the HTTP server (REST gateway,
@@ -84,6 +88,8 @@ type Server struct {
 	// no change made after New returns is missed.
 	watch    *watcher
 	tlsConf  *tls.Config
+	certs    *certStore
+	hs       *handshakeLog
 	draining atomic.Bool
 }
 
@@ -135,10 +141,16 @@ func New(cfg Config) (*Server, error) {
 	s.norm = NewNormalizer(s.store, limits, s.metrics, s.log)
 	s.admit = newAdmission(InflightBudget(cfg.MaxInflightBytes), limits.MaxBodyBytes, s.metrics)
 
+	if cfg.TLSReloadInterval <= 0 {
+		cfg.TLSReloadInterval = 5 * time.Second
+		s.cfg.TLSReloadInterval = cfg.TLSReloadInterval
+	}
+	s.hs = &handshakeLog{log: s.log, every: time.Minute, failures: func(l string) { s.metrics.handshakeFailures.WithLabelValues(l).Inc() }}
 	if cfg.TLSCert != "" || cfg.TLSKey != "" {
-		if s.tlsConf, err = loadTLS(cfg); err != nil {
+		if s.certs, err = newCertStore(cfg, s.log); err != nil {
 			return nil, err
 		}
+		s.tlsConf = s.certs.config()
 	}
 	s.grpcSrv = s.newGRPCServer()
 	httpHandler, err := s.newHTTPHandler()
@@ -153,7 +165,7 @@ func New(cfg Config) (*Server, error) {
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		TLSConfig:         s.tlsConf,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		ErrorLog:          log.New(httpErrorLog{listener: "http", hs: s.hs, log: s.log}, "", 0),
 	}
 	if s.grpcLis, err = net.Listen("tcp", cfg.GRPCAddr); err != nil {
 		return nil, fmt.Errorf("listen grpc %s: %w", cfg.GRPCAddr, err)
@@ -177,7 +189,7 @@ func New(cfg Config) (*Server, error) {
 			WriteTimeout:      30 * time.Second,
 			IdleTimeout:       120 * time.Second,
 			MaxHeaderBytes:    16 << 10,
-			ErrorLog:          s.httpSrv.ErrorLog,
+			ErrorLog:          log.New(httpErrorLog{listener: "ops", hs: s.hs, log: s.log}, "", 0),
 		}
 		if cfg.OpsTLS {
 			s.opsSrv.TLSConfig = s.tlsConf
@@ -192,26 +204,6 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	return s, nil
-}
-
-func loadTLS(cfg Config) (*tls.Config, error) {
-	cert, err := tls.LoadX509KeyPair(cfg.TLSCert, cfg.TLSKey)
-	if err != nil {
-		return nil, fmt.Errorf("load tls key pair: %w", err)
-	}
-	tc := &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12, NextProtos: []string{"h2", "http/1.1"}}
-	if cfg.TLSClientCA != "" {
-		pem, err := os.ReadFile(cfg.TLSClientCA)
-		if err != nil {
-			return nil, fmt.Errorf("read tls client ca: %w", err)
-		}
-		pool := x509.NewCertPool()
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("read tls client ca %s: no certificates", cfg.TLSClientCA)
-		}
-		tc.ClientCAs, tc.ClientAuth = pool, tls.RequireAndVerifyClientCert
-	}
-	return tc, nil
 }
 
 // streamWorkers is the number of goroutines kept to serve gRPC calls.
@@ -249,7 +241,7 @@ func (s *Server) newGRPCServer() *grpc.Server {
 			MaxConnectionAgeGrace: 30 * time.Second, Time: 2 * time.Minute, Timeout: 20 * time.Second}),
 	}
 	if s.tlsConf != nil {
-		opts = append(opts, grpc.Creds(credentials.NewTLS(s.tlsConf)))
+		opts = append(opts, grpc.Creds(countingCreds{TransportCredentials: credentials.NewTLS(s.tlsConf), hs: s.hs}))
 	}
 	gs := grpc.NewServer(opts...)
 	errsvcv1grpc.RegisterErrorNormalizerServer(gs, s.norm)
@@ -321,6 +313,9 @@ func (s *Server) Serve(ctx context.Context) error {
 	defer stopWatch()
 	if s.watch != nil {
 		go s.watch.run(watchCtx)
+	}
+	if s.certs != nil {
+		go s.certs.watch(watchCtx, s.cfg.TLSReloadInterval)
 	}
 	s.log.Info("errsvc serving", "grpc_addr", s.GRPCAddr(), "http_addr", s.HTTPAddr(), "ops_addr", s.OpsAddr(),
 		"catalog_version", s.store.Load().Version, "catalog_dir", s.cfg.CatalogDir, "tls", s.tlsConf != nil)

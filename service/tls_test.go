@@ -1,6 +1,7 @@
 package service
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -15,6 +16,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -23,6 +27,7 @@ import (
 
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
 	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
 // writeSelfSigned writes a self-signed certificate for 127.0.0.1, usable by
@@ -152,4 +157,157 @@ func TestOpsPortServesMetricsAlone(t *testing.T) {
 			t.Errorf("GET %s: %d, want %d", tt.url, resp.StatusCode, tt.want)
 		}
 	}
+}
+
+// TestCertificateRotationUnderLoad rotates the server certificate the way a
+// Secret volume does, while calls run on open and on new connections: no call
+// fails, and new handshakes soon present the new certificate.
+func TestCertificateRotationUnderLoad(t *testing.T) {
+	certA, keyA, _, poolA := writeSelfSigned(t)
+	certB, keyB, tlsB, _ := writeSelfSigned(t)
+	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", TLSCert: certA, TLSKey: keyA,
+		TLSReloadInterval: 20 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}()
+	// Clients trust both certificates, as they would trust the CA both come
+	// from.
+	roots := poolA.Clone()
+	roots.AddCert(tlsB.Leaf)
+	clientTLS := &tls.Config{RootCAs: roots}
+	conn, err := grpc.NewClient(srv.GRPCAddr(), grpc.WithTransportCredentials(credentials.NewTLS(clientTLS)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	client := errsvcv1grpc.NewErrorNormalizerClient(conn)
+
+	var calls, failures atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(2)
+		go func() { // an open gRPC connection
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, err := client.Classify(context.Background(), &errsvcv1.ClassifyRequest{HttpStatus: 503}); err != nil {
+					failures.Add(1)
+					t.Log(err)
+				}
+				calls.Add(1)
+			}
+		}()
+		go func() { // a new HTTPS connection for every call
+			defer wg.Done()
+			hc := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{TLSClientConfig: clientTLS, DisableKeepAlives: true}}
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				resp, err := hc.Post("https://"+srv.HTTPAddr()+"/v1/classify", "application/json", strings.NewReader(`{"httpStatus":503}`))
+				if err != nil {
+					failures.Add(1)
+					t.Log(err)
+				} else {
+					resp.Body.Close()
+					if resp.StatusCode != 200 {
+						failures.Add(1)
+					}
+				}
+				calls.Add(1)
+			}
+		}()
+	}
+	time.Sleep(300 * time.Millisecond)
+	// The rotation: new files renamed over the old, the key first, then the
+	// certificate, each atomically, as the kubelet updates a Secret volume.
+	for _, f := range [][2]string{{keyB, keyA}, {certB, certA}} {
+		data, _ := os.ReadFile(f[0])
+		tmp := f[1] + ".new"
+		os.WriteFile(tmp, data, 0o600)
+		if err := os.Rename(tmp, f[1]); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+	waitFor(t, "the new certificate", func() bool {
+		c, err := tls.Dial("tcp", srv.HTTPAddr(), clientTLS)
+		if err != nil {
+			return false
+		}
+		defer c.Close()
+		return bytes.Equal(c.ConnectionState().PeerCertificates[0].Raw, tlsB.Certificate[0])
+	})
+	time.Sleep(300 * time.Millisecond)
+	close(stop)
+	wg.Wait()
+	if calls.Load() < 20 || failures.Load() != 0 {
+		t.Errorf("%d calls, %d failed across the rotation; want many and none", calls.Load(), failures.Load())
+	}
+}
+
+// TestHandshakeFailuresCountedQuietly holds that failed handshakes are
+// counted, and logged once an interval rather than once each.
+func TestHandshakeFailuresCountedQuietly(t *testing.T) {
+	certFile, keyFile, _, _ := writeSelfSigned(t)
+	var logBuf syncBuffer
+	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile,
+		Logger: slog.New(slog.NewJSONHandler(&logBuf, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	for range 20 {
+		// Plain HTTP to a TLS port: a failed handshake each.
+		resp, err := http.Get("http://" + srv.HTTPAddr() + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+		}
+	}
+	waitFor(t, "20 failures counted", func() bool {
+		return testutil.ToFloat64(srv.Metrics().handshakeFailures.WithLabelValues("http")) >= 20
+	})
+	if n := strings.Count(logBuf.String(), "tls handshake failed"); n != 1 {
+		t.Errorf("%d log lines for 20 failed handshakes, want 1", n)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a logger and a test to share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
