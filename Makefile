@@ -9,7 +9,7 @@ BIN    := $(CURDIR)/bin
 GO     ?= go
 export PATH := $(BIN):$(PATH)
 
-.PHONY: run test build generate generate-check lint bench tools fuzz corpus
+.PHONY: run test build generate generate-check lint bench tools fuzz corpus soak
 
 ## run: start errsvc on the embedded catalog (gRPC :8081, HTTP :8080)
 run:
@@ -67,3 +67,10 @@ bench:
 ## per format and per match kind
 corpus:
 	@$(GO) test -run '^TestCorpus$$' -count=1 -v ./engine/ | grep -v -e '^=== RUN' -e '^--- ' -e '^PASS' -e '^ok'
+
+## soak: run errsvc for SOAK_DURATION (60s) under hostile mixed traffic over
+## both transports while the catalog is rewritten and the certificate
+## rotated; fails on a wrong answer, a leaked secret, a crash or memory growth
+SOAK_DURATION ?= 60s
+soak:
+	$(GO) run ./bench/soak --duration $(SOAK_DURATION)

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"runtime/debug"
@@ -40,6 +41,9 @@ const (
 	// restFactor is how many times its body a REST call holds while the
 	// gateway decodes JSON into a message.
 	restFactor = 3
+	// maxDiscardBytes bounds what is read of a refused REST body so that its
+	// sender gets the answer; past it the connection is closed.
+	maxDiscardBytes = 64 << 20
 	// defaultInflightBytes is the budget when neither a flag nor GOMEMLIMIT
 	// sets one.
 	defaultInflightBytes = 64 << 20
@@ -212,6 +216,10 @@ func (a *admission) restHandler(next http.Handler) http.Handler {
 		limit := a.restLimit(r.URL.Path)
 		if r.ContentLength > limit {
 			a.metrics.admissionRefused.WithLabelValues("rest", "too_large").Inc()
+			// The body is read and thrown away, through a small buffer, up to
+			// a bound: a client still sending would otherwise meet a closed
+			// connection instead of the answer.
+			io.CopyN(io.Discard, r.Body, maxDiscardBytes)
 			writeRESTError(w, r, http.StatusRequestEntityTooLarge, codes.InvalidArgument, "REQUEST_TOO_LARGE",
 				fmt.Sprintf("request body is %d bytes, more than the %d this route accepts", r.ContentLength, limit))
 			return

@@ -15,7 +15,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -29,6 +28,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/errsvc/errsvc/bench/internal/proc"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -116,13 +117,8 @@ func run(cfg config) error {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		cfg.binary = filepath.Join(dir, "errsvc")
-		// The package path, not ./cmd/errsvc, so that any directory inside the
-		// module works.
-		build := exec.Command("go", "build", "-o", cfg.binary, "github.com/errsvc/errsvc/cmd/errsvc")
-		build.Stdout, build.Stderr = os.Stderr, os.Stderr
-		if err := build.Run(); err != nil {
-			return fmt.Errorf("build errsvc: %w", err)
+		if cfg.binary, err = proc.Build(dir); err != nil {
+			return err
 		}
 	}
 	// The server's log goes to a file, shown only when something fails, so
@@ -135,13 +131,13 @@ func run(cfg config) error {
 	defer logFile.Close()
 	serverLog := func() string { b, _ := os.ReadFile(logFile.Name()); return "server log:\n" + string(b) }
 
-	grpcAddr, httpAddr := freeAddr(), freeAddr()
-	args := []string{"serve", "--grpc-addr", grpcAddr, "--http-addr", httpAddr}
+	grpcAddr, httpAddr := proc.FreeAddr(), proc.FreeAddr()
+	args := []string{"serve", "--grpc-addr", grpcAddr, "--http-addr", httpAddr, "--ops-addr", proc.FreeAddr()}
 	if cfg.profileDir != "" {
 		if err := os.MkdirAll(cfg.profileDir, 0o755); err != nil {
 			return err
 		}
-		cfg.pprofAddr = freeAddr()
+		cfg.pprofAddr = proc.FreeAddr()
 		args = append(args, "--pprof-addr", cfg.pprofAddr)
 	}
 	srv := exec.Command(cfg.binary, args...)
@@ -157,14 +153,14 @@ func run(cfg config) error {
 	httpc := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 		MaxIdleConns: cfg.concurrency, MaxIdleConnsPerHost: cfg.concurrency, IdleConnTimeout: time.Minute,
 	}}
-	if err := waitReady(httpc, "http://"+httpAddr+"/readyz", exited); err != nil {
+	if err := proc.WaitReady(httpc, "http://"+httpAddr+"/readyz", exited); err != nil {
 		return fmt.Errorf("%w\n%s", err, serverLog())
 	}
 	pid := srv.Process.Pid
 	// Ready is reported before the background work of start-up has settled;
 	// half a second later the RSS is that of a server waiting for calls.
 	time.Sleep(500 * time.Millisecond)
-	idle := procMB(pid, "VmRSS")
+	idle := proc.MB(pid, "VmRSS")
 
 	conns := make([]*grpc.ClientConn, cfg.conns)
 	for i := range conns {
@@ -191,7 +187,7 @@ func run(cfg config) error {
 			failed = true
 		}
 	}
-	end, peak := procMB(pid, "VmRSS"), procMB(pid, "VmHWM")
+	end, peak := proc.MB(pid, "VmRSS"), proc.MB(pid, "VmHWM")
 
 	// The cores used by the server, this client and everything else tell
 	// whether a phase ran out of server CPU, was held back by the client's
@@ -394,12 +390,12 @@ func runPhase(p phase, cfg config, pid int) result {
 	var rss []float64
 	for t := measureFrom.Add(time.Second); !t.After(stopAt); t = t.Add(time.Second) {
 		time.Sleep(time.Until(t))
-		rss = append(rss, procMB(pid, "VmRSS"))
+		rss = append(rss, proc.MB(pid, "VmRSS"))
 	}
 	stopProfiles()
 	wg.Wait()
 	elapsed := time.Since(measureFrom)
-	r := result{phase: p, elapsed: elapsed, rss: rss, rssEnd: procMB(pid, "VmRSS"),
+	r := result{phase: p, elapsed: elapsed, rss: rss, rssEnd: proc.MB(pid, "VmRSS"),
 		srvCPU: (procCPU(pid) - srv0) / elapsed.Seconds(), cliCPU: (selfCPU() - cli0) / elapsed.Seconds()}
 	r.otherCPU = max(0, (machineCPU()-all0)/elapsed.Seconds()-r.srvCPU-r.cliCPU)
 
@@ -489,51 +485,6 @@ func httpDo(ctx context.Context, c *http.Client, method, url string, body []byte
 		return fmt.Errorf("%s %s: %s", method, url, resp.Status)
 	}
 	return err
-}
-
-// freeAddr returns a loopback address that was free a moment ago. Another
-// process could take it before errsvc binds it; waitReady then reports the
-// server's exit instead of hanging.
-func freeAddr() string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		panic(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
-func waitReady(c *http.Client, url string, exited <-chan error) error {
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case err := <-exited:
-			return fmt.Errorf("errsvc exited before it was ready: %v", err)
-		default:
-		}
-		if resp, err := c.Get(url); err == nil {
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	return errors.New("errsvc not ready within 30 s")
-}
-
-// procMB reads one memory field (VmRSS, VmHWM) of /proc/PID/status in MB;
-// it returns 0 where /proc is not available.
-func procMB(pid int, field string) float64 {
-	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	for line := range strings.Lines(string(b)) {
-		if rest, ok := strings.CutPrefix(line, field+":"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return kb / 1024
-		}
-	}
-	return 0
 }
 
 // procCPU returns the user and system CPU seconds of process pid, from
