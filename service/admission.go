@@ -98,6 +98,10 @@ func (a *admission) release(n int64) {
 type ticket struct {
 	a *admission
 	n atomic.Int64
+	// decoded is set once the request reached the interceptors: a call
+	// that ends without it was refused by gRPC itself (a message over the
+	// receive limit) and is counted here, since no interceptor saw it.
+	decoded atomic.Bool
 }
 
 // shrink keeps only n of the reservation.
@@ -164,6 +168,7 @@ func (a *admission) interceptor(ctx context.Context, req any, info *grpc.UnarySe
 	if t == nil || !ok {
 		return handler(ctx, req)
 	}
+	t.decoded.Store(true)
 	size := int64(proto.Size(m))
 	if limit, _ := a.grpcLimit(info.FullMethod); size > limit {
 		a.metrics.admissionRefused.WithLabelValues("grpc", "too_large").Inc()
@@ -186,10 +191,15 @@ type statsHandler struct{}
 func (statsHandler) TagRPC(ctx context.Context, _ *stats.RPCTagInfo) context.Context { return ctx }
 
 func (statsHandler) HandleRPC(ctx context.Context, s stats.RPCStats) {
-	if _, end := s.(*stats.End); end {
-		if t := ticketFrom(ctx); t != nil {
-			t.done()
+	end, ok := s.(*stats.End)
+	if !ok {
+		return
+	}
+	if t := ticketFrom(ctx); t != nil {
+		if !t.decoded.Load() && status.Code(end.Error) == codes.ResourceExhausted {
+			t.a.metrics.admissionRefused.WithLabelValues("grpc", "too_large").Inc()
 		}
+		t.done()
 	}
 }
 

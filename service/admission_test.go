@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
@@ -66,6 +68,10 @@ func TestGRPCMethodLimits(t *testing.T) {
 	resp, err := ts.client.Classify(context.Background(), &errsvcv1.ClassifyRequest{HttpStatus: 400, Body: `{"error":"invalid_grant"}`})
 	if err != nil || resp.GetClassification().GetCode() != "INVALID_GRANT" {
 		t.Fatalf("a small call after the refusals: %v %v", resp, err)
+	}
+	// Both refusals are counted, the one gRPC made itself included.
+	if got := testutil.ToFloat64(ts.srv.Metrics().admissionRefused.WithLabelValues("grpc", "too_large")); got != 2 {
+		t.Errorf("errsvc_admission_refused_total{grpc,too_large} = %v, want 2", got)
 	}
 	if got := ts.srv.admit.inUse.Load(); got != 0 {
 		t.Errorf("%d bytes still reserved after the calls", got)

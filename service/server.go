@@ -54,6 +54,10 @@ type Config struct {
 	// ReloadSettle is how long the directory must stay unchanged before it
 	// is loaded, so that a slow writer's half-written file is never served.
 	ReloadSettle time.Duration
+	// HandshakeTimeout drops a gRPC connection that has not finished its TLS
+	// and HTTP/2 handshake in time (default 10s), instead of holding it for
+	// grpc-go's 120s.
+	HandshakeTimeout time.Duration
 	// MaxInflightBytes bounds the bytes the calls in flight may hold
 	// (docs/operations.md); 0 means a third of GOMEMLIMIT, else 64 MiB.
 	MaxInflightBytes int64
@@ -114,6 +118,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.ReloadSettle <= 0 {
 		cfg.ReloadSettle = time.Second
+	}
+	if cfg.HandshakeTimeout <= 0 {
+		cfg.HandshakeTimeout = 10 * time.Second
 	}
 	limits := engine.DefaultLimits
 	if cfg.MaxBodyBytes > 0 {
@@ -227,9 +234,7 @@ func (s *Server) newGRPCServer() *grpc.Server {
 		// the calls in flight on a busy pod, not one per core; an idle one
 		// costs a few kilobytes.
 		grpc.NumStreamWorkers(streamWorkers),
-		// A connection that has not finished its TLS and HTTP/2 handshake in
-		// 10s is dropped, rather than held for grpc-go's default 120s.
-		grpc.ConnectionTimeout(10 * time.Second),
+		grpc.ConnectionTimeout(s.cfg.HandshakeTimeout),
 		// The largest request is a batch: gRPC refuses anything larger from
 		// its length prefix, before reading it.
 		grpc.MaxRecvMsgSize(maxBatchBytes),

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -885,5 +886,25 @@ func TestSlowWriterIsNotServedHalfway(t *testing.T) {
 	}
 	if got := testutil.ToFloat64(ts.srv.Metrics().reloads.WithLabelValues("success")); got != 1 {
 		t.Errorf("reloads{success} = %v, want 1: the half-written file was loaded", got)
+	}
+}
+
+// TestHalfOpenConnectionsAreDropped holds that a connection which never
+// finishes its HTTP/2 handshake is closed after the handshake timeout.
+func TestHalfOpenConnectionsAreDropped(t *testing.T) {
+	ts := startServer(t, Config{HandshakeTimeout: 300 * time.Millisecond})
+	c, err := net.Dial("tcp", ts.srv.GRPCAddr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	start := time.Now()
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	_, err = io.ReadAll(c) // sends nothing; returns when the server closes
+	if err != nil {
+		t.Fatalf("read: %v (the server did not close the connection)", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("closed after %s, want about the 300ms timeout", d)
 	}
 }

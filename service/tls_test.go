@@ -3,24 +3,17 @@ package service
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"log/slog"
-	"math/big"
-	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/errsvc/errsvc/internal/testcert"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
@@ -30,53 +23,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
-// writeSelfSigned writes a self-signed certificate for 127.0.0.1, usable by
-// the server and as a client certificate, and returns its paths and pool.
-func writeSelfSigned(t *testing.T) (certFile, keyFile string, cert tls.Certificate, pool *x509.CertPool) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(1),
-		Subject:               pkix.Name{CommonName: "errsvc-test"},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(time.Hour),
-		IPAddresses:           []net.IP{net.ParseIP("127.0.0.1")},
-		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth},
-		IsCA:                  true,
-		BasicConstraintsValid: true,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	keyDER, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	certPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
-	keyPEM := pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER})
-	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
-	os.WriteFile(certFile, certPEM, 0o600)
-	os.WriteFile(keyFile, keyPEM, 0o600)
-	cert, err = tls.X509KeyPair(certPEM, keyPEM)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool = x509.NewCertPool()
-	pool.AppendCertsFromPEM(certPEM)
-	return certFile, keyFile, cert, pool
-}
-
 // TestMutualTLS serves both ports with TLS and required client
 // certificates: clients with a certificate get answers, clients without are
 // refused.
 func TestMutualTLS(t *testing.T) {
-	certFile, keyFile, cert, pool := writeSelfSigned(t)
+	certFile, keyFile, cert, pool := testcert.Write(t)
 	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", OpsAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile, TLSClientCA: certFile,
 		Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
@@ -163,8 +114,8 @@ func TestOpsPortServesMetricsAlone(t *testing.T) {
 // Secret volume does, while calls run on open and on new connections: no call
 // fails, and new handshakes soon present the new certificate.
 func TestCertificateRotationUnderLoad(t *testing.T) {
-	certA, keyA, _, poolA := writeSelfSigned(t)
-	certB, keyB, tlsB, _ := writeSelfSigned(t)
+	certA, keyA, _, poolA := testcert.Write(t)
+	certB, keyB, tlsB, _ := testcert.Write(t)
 	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", TLSCert: certA, TLSKey: keyA,
 		TLSReloadInterval: 20 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
@@ -265,7 +216,7 @@ func TestCertificateRotationUnderLoad(t *testing.T) {
 // TestHandshakeFailuresCountedQuietly holds that failed handshakes are
 // counted, and logged once an interval rather than once each.
 func TestHandshakeFailuresCountedQuietly(t *testing.T) {
-	certFile, keyFile, _, _ := writeSelfSigned(t)
+	certFile, keyFile, _, _ := testcert.Write(t)
 	var logBuf syncBuffer
 	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile,
 		Logger: slog.New(slog.NewJSONHandler(&logBuf, nil))})

@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"log/slog"
 	"strings"
 	"testing"
+
+	"github.com/errsvc/errsvc/internal/testcert"
+	"github.com/errsvc/errsvc/service"
 )
 
 func TestCommands(t *testing.T) {
@@ -103,6 +107,37 @@ func TestCatalogStatsJSON(t *testing.T) {
 	for _, sc := range st.SharedCodes {
 		if len(sc.Providers) < 2 {
 			t.Errorf("shared code %s has providers %v", sc.Code, sc.Providers)
+		}
+	}
+}
+
+// TestHealthcheckTLS probes a TLS port that requires client certificates:
+// with --ca, --cert and --key it passes, without the client certificate it
+// fails.
+func TestHealthcheckTLS(t *testing.T) {
+	certFile, keyFile, _, _ := testcert.Write(t)
+	srv, err := service.New(service.Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile,
+		TLSClientCA: certFile, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	defer func() { cancel(); <-done }()
+	url := "https://" + srv.HTTPAddr() + "/healthz"
+	for _, tt := range []struct {
+		args []string
+		ok   bool
+	}{
+		{[]string{"healthcheck", "--url", url, "--ca", certFile, "--cert", certFile, "--key", keyFile}, true},
+		{[]string{"healthcheck", "--url", url, "--ca", certFile}, false},
+		{[]string{"healthcheck", "--url", url}, false},
+	} {
+		var stdout, stderr bytes.Buffer
+		code, err := run(context.Background(), tt.args, strings.NewReader(""), &stdout, &stderr)
+		if (code == exitOK) != tt.ok {
+			t.Errorf("%v: exit %d (%v), want ok=%t", tt.args[3:], code, err, tt.ok)
 		}
 	}
 }
