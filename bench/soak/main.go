@@ -53,6 +53,7 @@ type config struct {
 	callers                             int
 	binary                              string
 	maxRSSMB, maxDriftMB                float64
+	gomemlimit                          string
 }
 
 func main() {
@@ -64,6 +65,7 @@ func main() {
 	flag.StringVar(&cfg.binary, "errsvc", "", "errsvc binary to run (default: build it)")
 	flag.Float64Var(&cfg.maxRSSMB, "max-rss-mb", 200, "peak RSS allowed, in MB")
 	flag.Float64Var(&cfg.maxDriftMB, "max-drift-mb", 40, "RSS growth allowed from the first to the last third of the run, in MB")
+	flag.StringVar(&cfg.gomemlimit, "gomemlimit", "", "GOMEMLIMIT for errsvc (default: unset, errsvc's own default soft limit)")
 	flag.Parse()
 	if err := run(cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "soak:", err)
@@ -120,8 +122,10 @@ func run(cfg config) error {
 	grpcAddr, httpAddr, opsAddr := proc.FreeAddr(), proc.FreeAddr(), proc.FreeAddr()
 	srv := exec.Command(cfg.binary, "serve", "--grpc-addr", grpcAddr, "--http-addr", httpAddr, "--ops-addr", opsAddr,
 		"--tls-cert", certFile, "--tls-key", keyFile, "--catalog-dir", catDir)
-	// The Deployment's soft memory limit.
-	srv.Env = append(os.Environ(), "GOMEMLIMIT=160MiB")
+	srv.Env = os.Environ()
+	if cfg.gomemlimit != "" {
+		srv.Env = append(srv.Env, "GOMEMLIMIT="+cfg.gomemlimit)
+	}
 	srv.Stdout, srv.Stderr = logFile, logFile
 	if err := srv.Start(); err != nil {
 		return err

@@ -142,6 +142,10 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return errors.Join(errs...)
 }
 
+// defaultMemoryLimit is errsvc's soft memory limit when GOMEMLIMIT is not
+// set.
+const defaultMemoryLimit = 160 << 20
+
 // defaultGCPercent is errsvc's GOGC when the environment sets none.
 const defaultGCPercent = 400
 
@@ -190,7 +194,16 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		debug.SetGCPercent(defaultGCPercent)
 		gogc = strconv.Itoa(defaultGCPercent)
 	}
-	cfg.Logger.Info("garbage collector", "gogc", gogc, "gomemlimit", os.Getenv("GOMEMLIMIT"))
+	gomemlimit := os.Getenv("GOMEMLIMIT")
+	if gomemlimit == "" {
+		// With GOGC=400 and no soft limit, a flood of large calls could grow
+		// the heap to five times what they hold; a default soft limit keeps
+		// errsvc bounded wherever it runs (the budget of bytes in flight is
+		// sized from it). GOMEMLIMIT overrides it.
+		debug.SetMemoryLimit(defaultMemoryLimit)
+		gomemlimit = strconv.Itoa(defaultMemoryLimit>>20) + "MiB"
+	}
+	cfg.Logger.Debug("garbage collector", "gogc", gogc, "gomemlimit", gomemlimit)
 	srv, err := service.New(cfg)
 	if err != nil {
 		return err
