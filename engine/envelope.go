@@ -177,20 +177,23 @@ func isSuccessFlag(key string, value bool) bool {
 // answer failed. "failed" is left out on purpose: a payment or job object
 // returned by a successful call says its own state that way.
 func isFailureWord(v string) bool {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "error", "fail", "failure", "partialfailure":
-		return true
+	return oneOfFold(strings.TrimSpace(v), "error", "fail", "failure", "partialfailure")
+}
+
+// oneOfFold reports whether s is one of words, ignoring case, without
+// allocating.
+func oneOfFold(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.EqualFold(s, w) {
+			return true
+		}
 	}
 	return false
 }
 
 // isSuccessWord reports whether a description only says all went well.
 func isSuccessWord(v string) bool {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "ok", "success", "successful", "succeeded", "done", "no error", "none":
-		return true
-	}
-	return false
+	return oneOfFold(strings.TrimSpace(v), "ok", "success", "successful", "succeeded", "done", "no error", "none")
 }
 
 // awsErrorType returns the error name of an AWS __type or x-amzn-ErrorType

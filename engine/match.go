@@ -334,7 +334,7 @@ func (m *matcher) byCode(r *Result, x *extraction) bool {
 	if nhits == 0 {
 		return false
 	}
-	m.resolve(r, x, hits[:nhits], &alts)
+	m.resolve(r, x, dropStatusNames(x, hits[:nhits]), &alts)
 	return true
 }
 
@@ -566,6 +566,28 @@ func (m *matcher) finish(r *Result) {
 	} else if r.Entry != nil && r.Entry.Proto.GetClassification().GetRetryAfter() != nil {
 		r.RetryAfter, r.HasRetryAfter = r.Entry.Proto.GetClassification().GetRetryAfter().AsDuration(), true
 	}
+}
+
+// dropStatusNames drops the hits read from a status-like field (Google's
+// error.status, a gRPC code name) when a more specific code of the same
+// response also matched: the status only restates what the reason says.
+func dropStatusNames(x *extraction, hits []hit) []hit {
+	specific := false
+	for _, h := range hits {
+		if x.sigs[h.si].cands[h.ci].rank < rankStatus {
+			specific = true
+		}
+	}
+	if !specific {
+		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if x.sigs[h.si].cands[h.ci].rank < rankStatus {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 func hasEntry(hs []hit, e *catalog.Entry) bool {
