@@ -11,9 +11,11 @@ export PATH := $(BIN):$(PATH)
 
 .PHONY: run test build generate generate-check lint bench tools fuzz corpus soak
 
-## run: start errsvc on the embedded catalog (gRPC :8081, HTTP :8080)
-run:
-	$(GO) run ./cmd/errsvc serve
+## run: build errsvc and run it on the embedded catalog (gRPC :8081, HTTP
+## :8080, operations :8082). exec makes errsvc make's own child, so Ctrl-C
+## and an IDE's stop button reach it and it drains and exits 0.
+run: build
+	exec $(BIN)/errsvc serve
 
 ## test: run every test, with the race detector on the concurrent packages
 test:

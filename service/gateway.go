@@ -2,6 +2,8 @@ package service
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -39,11 +41,35 @@ func (s *Server) newHTTPHandler() (http.Handler, error) {
 		// Without an operations listener, metrics are served here.
 		mux.Handle("GET /metrics", s.metrics.Handler())
 	}
+	doc, err := openAPIDocument(s.cfg.Version)
+	if err != nil {
+		return nil, err
+	}
 	mux.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		w.Write(openapi.JSON)
+		w.Write(doc)
 	})
 	return s.metrics.instrument(mux), nil
+}
+
+// openAPIDocument is the generated OpenAPI document with errsvc's own info:
+// the generator names the proto file and knows no version.
+func openAPIDocument(version string) ([]byte, error) {
+	var doc map[string]any
+	if err := json.Unmarshal(openapi.JSON, &doc); err != nil {
+		return nil, fmt.Errorf("openapi document: %w", err)
+	}
+	if version == "" {
+		version = "devel"
+	}
+	doc["info"] = map[string]any{
+		"title":   "errsvc API",
+		"version": version,
+		"description": "errsvc turns a raw upstream error (status, headers, body, redirect) into one normalized " +
+			"classification: what went wrong, who must act and what to do next. docs/api.md and docs/taxonomy.md " +
+			"in the errsvc repository define every field.",
+	}
+	return json.Marshal(doc)
 }
 
 // newOpsHandler serves the operations listener: probes and metrics.
@@ -101,10 +127,25 @@ func restErrorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Mars
 }
 
 func restRoutingErrorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshaler, w http.ResponseWriter, r *http.Request, httpStatus int) {
-	code, reason := codes.NotFound, "ROUTE_NOT_FOUND"
-	if httpStatus == http.StatusMethodNotAllowed {
-		code, reason = codes.Unimplemented, "METHOD_NOT_ALLOWED"
+	if allow := allowedMethod(r.URL.Path); allow != "" && allow != r.Method {
+		// A known route asked with the wrong method: 405 with Allow.
+		w.Header().Set("Allow", allow)
+		st, _ := status.New(codes.Unimplemented, "method "+r.Method+" is not allowed here; use "+allow).
+			WithDetails(&errdetails.ErrorInfo{Reason: "METHOD_NOT_ALLOWED", Domain: errorDomain})
+		runtime.DefaultHTTPErrorHandler(ctx, mux, m, w, r, &runtime.HTTPStatusError{HTTPStatus: http.StatusMethodNotAllowed, Err: st.Err()})
+		return
 	}
-	st, _ := status.New(code, http.StatusText(httpStatus)).WithDetails(&errdetails.ErrorInfo{Reason: reason, Domain: errorDomain})
+	st, _ := status.New(codes.NotFound, http.StatusText(http.StatusNotFound)).WithDetails(&errdetails.ErrorInfo{Reason: "ROUTE_NOT_FOUND", Domain: errorDomain})
 	runtime.DefaultHTTPErrorHandler(ctx, mux, m, w, r, st.Err())
+}
+
+// allowedMethod returns the method a REST route takes, "" for no route.
+func allowedMethod(path string) string {
+	switch {
+	case path == "/v1/classify" || path == "/v1/classify:batch":
+		return http.MethodPost
+	case path == "/v1/providers" || strings.HasPrefix(path, "/v1/providers/"):
+		return http.MethodGet
+	}
+	return ""
 }

@@ -1,6 +1,8 @@
 package service
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
 	"slices"
 	"strconv"
@@ -33,7 +35,17 @@ func (m *restMarshaler) Marshal(v any) ([]byte, error) {
 		w.b = make([]byte, 0, 512*len(v.GetResults())+16)
 		w.batchResponse(v)
 	default:
-		return m.JSONPb.Marshal(v)
+		// Compact, like the answers written directly: one JSON style on
+		// every route.
+		b, err := m.JSONPb.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		var out bytes.Buffer
+		if err := json.Compact(&out, b); err != nil {
+			return b, nil
+		}
+		return out.Bytes(), nil
 	}
 	if w.bad {
 		// Invalid UTF-8 or an out-of-range duration: protojson refuses them

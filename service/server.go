@@ -69,6 +69,8 @@ type Config struct {
 	TLSKey            string
 	TLSClientCA       string
 	Logger            *slog.Logger
+	// Version is errsvc's version, for the OpenAPI document.
+	Version string
 }
 
 // Server is errsvc: the gRPC server and the HTTP server (REST gateway,
@@ -265,6 +267,19 @@ func (s *Server) GRPCAddr() string { return s.grpcLis.Addr().String() }
 // HTTPAddr returns the bound HTTP address.
 func (s *Server) HTTPAddr() string { return s.httpLis.Addr().String() }
 
+// openable turns a bound address into one a browser can open: a wildcard
+// host becomes localhost.
+func openable(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
 // OpsAddr returns the bound operations address, "" when there is none.
 func (s *Server) OpsAddr() string {
 	if s.opsLis == nil {
@@ -322,8 +337,22 @@ func (s *Server) Serve(ctx context.Context) error {
 	if s.certs != nil {
 		go s.certs.watch(watchCtx, s.cfg.TLSReloadInterval)
 	}
-	s.log.Info("errsvc serving", "grpc_addr", s.GRPCAddr(), "http_addr", s.HTTPAddr(), "ops_addr", s.OpsAddr(),
-		"catalog_version", s.store.Load().Version, "catalog_dir", s.cfg.CatalogDir, "tls", s.tlsConf != nil)
+	scheme := "http"
+	if s.tlsConf != nil {
+		scheme = "https"
+	}
+	attrs := []any{"grpc_addr", s.GRPCAddr(), "http_addr", s.HTTPAddr(), "ops_addr", s.OpsAddr(),
+		"rest_url", scheme + "://" + openable(s.HTTPAddr()) + "/v1/classify",
+		"openapi_url", scheme + "://" + openable(s.HTTPAddr()) + "/openapi.json"}
+	if s.opsLis != nil {
+		opsScheme := "http"
+		if s.opsSrv.TLSConfig != nil {
+			opsScheme = "https"
+		}
+		attrs = append(attrs, "metrics_url", opsScheme+"://"+openable(s.OpsAddr())+"/metrics")
+	}
+	attrs = append(attrs, "catalog_version", s.store.Load().Version, "catalog_dir", s.cfg.CatalogDir, "tls", s.tlsConf != nil)
+	s.log.Info("errsvc serving", attrs...)
 	select {
 	case <-ctx.Done():
 		s.shutdown()

@@ -239,6 +239,9 @@ func TestRESTErrors(t *testing.T) {
 		{"unknown provider", http.MethodGet, "/v1/providers/nope", "", 404, "PROVIDER_NOT_FOUND"},
 		{"unknown route", http.MethodGet, "/v1/nothing", "", 404, "ROUTE_NOT_FOUND"},
 		{"empty batch", http.MethodPost, "/v1/classify:batch", `{"requests":[]}`, 400, "EMPTY_BATCH"},
+		{"wrong method", http.MethodGet, "/v1/classify", "", 405, "METHOD_NOT_ALLOWED"},
+		{"wrong method on providers", http.MethodDelete, "/v1/providers/okta", "", 405, "METHOD_NOT_ALLOWED"},
+		{"too large", http.MethodPost, "/v1/classify", `{"httpStatus":400,"body":"` + strings.Repeat("x", 2<<20) + `"}`, 413, "REQUEST_TOO_LARGE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -254,6 +257,14 @@ func TestRESTErrors(t *testing.T) {
 				t.Errorf("reason = %q, want %q (%s)", got, tt.wantReason, body)
 			}
 		})
+	}
+	resp, err := http.Get(ts.base + "/v1/classify")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got := resp.Header.Get("Allow"); got != http.MethodPost {
+		t.Errorf("GET /v1/classify: Allow %q, want POST", got)
 	}
 }
 
@@ -398,6 +409,9 @@ func TestHealthReadinessMetricsOpenAPI(t *testing.T) {
 	}
 	_, body := ts.restCall(t, http.MethodGet, "/openapi.json", "")
 	var doc struct {
+		Info struct {
+			Title, Version string
+		} `json:"info"`
 		Paths map[string]map[string]any `json:"paths"`
 	}
 	if err := json.Unmarshal(body, &doc); err != nil {
@@ -405,6 +419,9 @@ func TestHealthReadinessMetricsOpenAPI(t *testing.T) {
 	}
 	if _, ok := doc.Paths["/v1/classify"]["post"]; !ok {
 		t.Errorf("openapi.json lacks POST /v1/classify")
+	}
+	if doc.Info.Title != "errsvc API" || doc.Info.Version == "" || strings.Contains(doc.Info.Version, "not set") {
+		t.Errorf("openapi.json info = %+v", doc.Info)
 	}
 }
 

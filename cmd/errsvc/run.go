@@ -16,6 +16,7 @@ import (
 	_ "net/http/pprof"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -38,10 +39,11 @@ const (
 	exitExamples = 3 // the catalog is valid but examples do not classify to their entries
 )
 
-const usage = `errsvc normalizes raw upstream errors.
+const usage = `errsvc normalizes raw upstream errors: it reads an upstream's status,
+headers, body or redirect and answers what went wrong and what to do.
 
 Usage:
-  errsvc [serve] [flags]            serve gRPC and REST (the default)
+  errsvc serve [flags]              serve gRPC (:8081), REST (:8080) and operations (:8082)
   errsvc classify [flags] < body    classify one raw error and print JSON
   errsvc catalog check [DIR]        validate the catalog (embedded, overlaid with DIR)
   errsvc catalog test [DIR]         check that every example classifies to its entry
@@ -54,12 +56,20 @@ Usage:
 Run "errsvc COMMAND -h" for the flags of a command. Every flag has an
 environment twin: --grpc-addr is ERRSVC_GRPC_ADDR.`
 
+func isHelp(arg string) bool {
+	return arg == "help" || arg == "-h" || arg == "--help" || arg == "-help"
+}
+
 // errUsage marks usage errors, already explained to the user.
 var errUsage = errors.New("usage")
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	cmd := "serve"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) == 0 || isHelp(args[0]) {
+		fmt.Fprintln(stdout, usage)
+		return exitOK, nil
+	}
+	cmd := "serve" // flags alone: serve with them
+	if !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
 	}
 	var err error
@@ -78,7 +88,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = healthcheck(args, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version())
-	case "help", "-h", "--help":
+	case "help":
 		fmt.Fprintln(stdout, usage)
 	default:
 		fmt.Fprintln(stderr, usage)
@@ -188,9 +198,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		// errsvc's live heap is a few megabytes, the catalog, and its garbage
 		// dies with each call. With Go's default of 100 it collects every
 		// few megabytes allocated: under load, dozens of times a second. It
-		// trades memory for CPU instead, unless the operator chose;
-		// GOMEMLIMIT, which the Kubernetes manifest sets to the container's
-		// limit, still bounds the heap.
+		// trades memory for CPU instead, unless the operator chose; the soft
+		// memory limit below still bounds the heap.
 		debug.SetGCPercent(defaultGCPercent)
 		gogc = strconv.Itoa(defaultGCPercent)
 	}
@@ -204,6 +213,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		gomemlimit = strconv.Itoa(defaultMemoryLimit>>20) + "MiB"
 	}
 	cfg.Logger.Debug("garbage collector", "gogc", gogc, "gomemlimit", gomemlimit)
+	cfg.Version = strings.TrimPrefix(version(), "errsvc ")
 	srv, err := service.New(cfg)
 	if err != nil {
 		return err
@@ -318,12 +328,25 @@ func loadCatalog(dir string) (*catalog.Catalog, error) {
 	return catalog.LoadDir(dir)
 }
 
+const catalogUsage = `Usage:
+  errsvc catalog check [DIR]        validate the catalog: the embedded one, overlaid with DIR;
+                                    every problem as file:line
+  errsvc catalog test [DIR]         check that every example and capture classifies to its entry
+  errsvc catalog stats [--format text|json] [DIR]
+                                    entries, examples and captures per provider
+
+docs/catalog.md says how to write catalog files.`
+
 func catalogCmd(args []string, stdout, stderr io.Writer) (int, error) {
+	if slices.ContainsFunc(args, isHelp) {
+		fmt.Fprintln(stdout, catalogUsage)
+		return exitOK, nil
+	}
 	if len(args) > 0 && args[0] == "stats" {
 		return catalogStats(args[1:], stdout, stderr)
 	}
-	if len(args) == 0 || (args[0] != "check" && args[0] != "test") || len(args) > 2 {
-		fmt.Fprintln(stderr, "usage: errsvc catalog check|test|stats [DIR]")
+	if len(args) == 0 || (args[0] != "check" && args[0] != "test") || len(args) > 2 || (len(args) == 2 && strings.HasPrefix(args[1], "-")) {
+		fmt.Fprintln(stderr, catalogUsage)
 		return exitUsage, errUsage
 	}
 	dir := ""
