@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/errsvc/errsvc/catalog"
@@ -21,7 +20,7 @@ func ExampleRequest(e *catalog.Entry, ex *errsvcv1.ClassifyRequest) *Request {
 // CheckExamples classifies every example and capture of every entry and
 // reports, as "file:line: message", each one that does not classify to its
 // own entry. This is what `errsvc catalog test` runs.
-func CheckExamples(cat *catalog.Catalog) (passed int, err error) {
+func CheckExamples(cat *catalog.Catalog) (passed int, failures []error) {
 	var errs []error
 	check := func(e *catalog.Entry, what string, i, line int, ex *errsvcv1.ClassifyRequest) {
 		res, cerr := Classify(cat, ExampleRequest(e, ex), nil)
@@ -46,7 +45,7 @@ func CheckExamples(cat *catalog.Catalog) (passed int, err error) {
 			check(e, "capture", i, lineAt(e.CaptureLines, i, e.Line), c.GetRequest())
 		}
 	}
-	return passed, errors.Join(errs...)
+	return passed, errs
 }
 
 func lineAt(lines []int, i, fallback int) int {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -58,9 +59,16 @@ func FuzzJSONScanner(f *testing.F) {
 	f.Add(`{"x":"\u00e9\ud800","code":1e999}`)
 	f.Fuzz(func(t *testing.T, s string) {
 		x := extraction{jsonState: jsonState{src: s, lim: &DefaultLimits}}
-		x.scan(0)
-		if x.n > maxSignals {
-			t.Fatalf("%d signals", x.n)
+		ok := x.scan(0)
+		// Every JSON document with an object or array at the top is read
+		// whole, unless a limit stopped it.
+		if b := strings.TrimSpace(s); json.Valid([]byte(s)) && b != "" && (b[0] == '{' || b[0] == '[') && x.err == nil && !ok {
+			t.Fatalf("valid JSON not read: %q", s)
+		}
+		for i := 0; i < x.n; i++ {
+			if sg := &x.sigs[i]; sg.ncands == 0 && sg.desc.raw == "" {
+				t.Fatalf("signal %d carries neither a code nor a description: %q", i, s)
+			}
 		}
 	})
 }

@@ -203,14 +203,12 @@ func (m *Metrics) observe(cat *catalog.Catalog, r *engine.Result) {
 // classificationCounter resolves the labels of r: each comes from the
 // catalog or a fixed enum.
 func (m *Metrics) classificationCounter(r *engine.Result) prometheus.Counter {
-	code, category, action := "UNKNOWN", "UNKNOWN", "ABORT"
-	if r.Entry != nil {
-		cl := r.Entry.Proto.GetClassification()
-		code = cl.GetCode()
-		category = strings.TrimPrefix(cl.GetCategory().String(), "CATEGORY_")
-		action = strings.TrimPrefix(r.Action.String(), "ACTION_")
-	}
-	return m.classifications.WithLabelValues(providerLabel(r), code, category, action)
+	// The engine's own answer, the catalog's or UNKNOWN: labels never repeat
+	// what the request carried.
+	cl := r.Classification()
+	category := strings.TrimPrefix(cl.GetCategory().String(), "CATEGORY_")
+	action := strings.TrimPrefix(r.Action.String(), "ACTION_")
+	return m.classifications.WithLabelValues(providerLabel(r), cl.GetCode(), category, action)
 }
 
 // catalogLoaded publishes the entry counts of a newly loaded catalog and

@@ -86,18 +86,11 @@ func (n *Normalizer) classify(req *errsvcv1.ClassifyRequest) (*errsvcv1.Classify
 // classifyWith classifies req against cat, using scratch as the engine's
 // working memory.
 func (n *Normalizer) classifyWith(cat *catalog.Catalog, req *errsvcv1.ClassifyRequest, scratch *engine.Scratch) (*errsvcv1.ClassifyResponse, error) {
-	if len(req.GetBodyBytes()) > n.limits.MaxBodyBytes {
-		return nil, &engine.Error{Reason: "BODY_TOO_LARGE",
-			Message:  fmt.Sprintf("body_bytes is %d bytes, more than the %d allowed", len(req.GetBodyBytes()), n.limits.MaxBodyBytes),
-			Metadata: map[string]string{"limit": strconv.Itoa(n.limits.MaxBodyBytes)}}
-	}
-	ereq := engine.RequestFromProto(req)
-	res, err := engine.ClassifyWith(cat, &ereq, &n.limits, scratch)
+	resp, res, err := engine.Answer(cat, req, &n.limits, scratch)
 	if err != nil {
 		return nil, err
 	}
 	n.metrics.observe(cat, &res)
-	resp := res.Response(cat)
 	if n.log.Enabled(context.Background(), slog.LevelDebug) {
 		// Only catalog-owned values are logged: never the body or the raw code.
 		n.log.Debug("classified", "provider", providerLabel(&res),

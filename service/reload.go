@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -121,21 +120,15 @@ func (s *Server) Reload() error {
 	if s.cfg.CatalogDir == "" {
 		return errors.New("no catalog directory configured")
 	}
-	cat, err := catalog.LoadDir(s.cfg.CatalogDir)
-	if err == nil {
-		if _, exErr := engine.CheckExamples(cat); exErr != nil {
-			err = fmt.Errorf("catalog examples: %w", exErr)
-		}
-	}
-	if err != nil {
+	cat, problems := engine.Load(s.cfg.CatalogDir)
+	if len(problems) > 0 {
 		s.metrics.reloaded(false)
-		problems := strings.Split(err.Error(), "\n")
 		s.log.Error("catalog reload failed; keeping the last good catalog",
 			"dir", s.cfg.CatalogDir, "serving_version", s.store.Load().Version, "problems", len(problems))
 		for _, p := range problems {
-			s.log.Error("catalog problem", "problem", p)
+			s.log.Error("catalog problem", "problem", p.Error())
 		}
-		return err
+		return errors.Join(problems...)
 	}
 	s.metrics.reloaded(true)
 	if old := s.store.Load(); old != nil && old.Version == cat.Version {

@@ -24,7 +24,6 @@ import (
 	"google.golang.org/grpc/reflection"
 	"google.golang.org/grpc/status"
 
-	"github.com/errsvc/errsvc/catalog"
 	"github.com/errsvc/errsvc/engine"
 	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
 )
@@ -128,23 +127,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxBodyBytes > 0 {
 		limits.MaxBodyBytes = cfg.MaxBodyBytes
 	}
-	var cat *catalog.Catalog
+	// The same load as a reload's: a directory whose examples do not
+	// classify to their entries is not served.
+	cat, problems := engine.Load(cfg.CatalogDir)
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("load catalog: %w", errors.Join(problems...))
+	}
 	var err error
-	if cfg.CatalogDir != "" {
-		cat, err = catalog.LoadDir(cfg.CatalogDir)
-	} else {
-		cat, err = catalog.Default()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("load catalog: %w", err)
-	}
-	if cfg.CatalogDir != "" {
-		// The same checks as a reload: a directory whose examples do not
-		// classify to their entries is not served.
-		if _, err := engine.CheckExamples(cat); err != nil {
-			return nil, fmt.Errorf("load catalog: %w", err)
-		}
-	}
 	s := &Server{cfg: cfg, log: cfg.Logger, store: NewStore(cat), metrics: NewMetrics()}
 	s.metrics.catalogLoaded(cat)
 	s.norm = NewNormalizer(s.store, limits, s.metrics, s.log)

@@ -273,12 +273,11 @@ func classify(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ereq := engine.RequestFromProto(req)
-	res, err := engine.Classify(cat, &ereq, nil)
+	resp, _, err := engine.Answer(cat, req, nil, new(engine.Scratch))
 	if err != nil {
 		return err
 	}
-	out, err := protojson.MarshalOptions{EmitDefaultValues: true}.Marshal(res.Response(cat))
+	out, err := protojson.MarshalOptions{EmitDefaultValues: true}.Marshal(resp)
 	if err != nil {
 		return err
 	}
@@ -321,11 +320,19 @@ func stdinHasData(r io.Reader) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice == 0
 }
 
-func loadCatalog(dir string) (*catalog.Catalog, error) {
+// catalogFiles loads and validates the catalog without running its examples.
+func catalogFiles(dir string) (*catalog.Catalog, error) {
 	if dir == "" {
 		return catalog.Default()
 	}
 	return catalog.LoadDir(dir)
+}
+
+// loadCatalog is engine.Load, its problems joined, for the commands that
+// need a catalog to work with.
+func loadCatalog(dir string) (*catalog.Catalog, error) {
+	cat, problems := engine.Load(dir)
+	return cat, errors.Join(problems...)
 }
 
 const catalogUsage = `Usage:
@@ -353,36 +360,33 @@ func catalogCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) == 2 {
 		dir = args[1]
 	}
-	cat, err := loadCatalog(dir)
-	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintln(stderr, line)
-		}
-		return exitFailure, errors.New("catalog is invalid")
-	}
-	passed, err := engine.CheckExamples(cat)
 	if args[0] == "check" {
 		// check reports every problem, examples that classify elsewhere
-		// included; test reports the examples with counts.
-		if err != nil {
-			for _, line := range strings.Split(err.Error(), "\n") {
-				fmt.Fprintln(stderr, line)
-			}
+		// included.
+		cat, problems := engine.Load(dir)
+		for _, p := range problems {
+			fmt.Fprintln(stderr, p)
+		}
+		if len(problems) > 0 {
 			return exitFailure, errors.New("catalog is invalid")
 		}
 		fmt.Fprintf(stdout, "catalog %s: %d providers, %d entries: ok\n", cat.Version, len(cat.Providers), len(cat.Entries()))
 		return exitOK, nil
 	}
-	failed := 0
+	// test runs the examples of a valid catalog and counts them.
+	cat, err := catalogFiles(dir)
 	if err != nil {
-		lines := strings.Split(err.Error(), "\n")
-		failed = len(lines)
-		for _, line := range lines {
-			fmt.Fprintln(stderr, line)
+		for _, p := range engine.Problems(err) {
+			fmt.Fprintln(stderr, p)
 		}
+		return exitFailure, errors.New("catalog is invalid")
 	}
-	fmt.Fprintf(stdout, "catalog %s: %d passed, %d failed\n", cat.Version, passed, failed)
-	if failed > 0 {
+	passed, failures := engine.CheckExamples(cat)
+	for _, f := range failures {
+		fmt.Fprintln(stderr, f)
+	}
+	fmt.Fprintf(stdout, "catalog %s: %d passed, %d failed\n", cat.Version, passed, len(failures))
+	if len(failures) > 0 {
 		return exitExamples, errors.New("examples failed")
 	}
 	return exitOK, nil
@@ -401,10 +405,10 @@ func catalogStats(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintln(stderr, "usage: errsvc catalog stats [--format text|json] [DIR]")
 		return exitUsage, errUsage
 	}
-	cat, err := loadCatalog(fs.Arg(0))
+	cat, err := catalogFiles(fs.Arg(0))
 	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintln(stderr, line)
+		for _, p := range engine.Problems(err) {
+			fmt.Fprintln(stderr, p)
 		}
 		return exitFailure, errors.New("catalog is invalid")
 	}
