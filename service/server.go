@@ -162,7 +162,7 @@ func New(cfg Config) (*Server, error) {
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
-		TLSConfig:         s.tlsConf,
+		TLSConfig:         s.tlsConf.Clone(), // each server configures its own copy
 		ErrorLog:          log.New(httpErrorLog{listener: "http", hs: s.hs, log: s.log}, "", 0),
 	}
 	if s.grpcLis, err = net.Listen("tcp", cfg.GRPCAddr); err != nil {
@@ -190,7 +190,7 @@ func New(cfg Config) (*Server, error) {
 			ErrorLog:          log.New(httpErrorLog{listener: "ops", hs: s.hs, log: s.log}, "", 0),
 		}
 		if cfg.OpsTLS {
-			s.opsSrv.TLSConfig = s.tlsConf
+			s.opsSrv.TLSConfig = s.tlsConf.Clone()
 		}
 		if s.opsLis, err = net.Listen("tcp", cfg.OpsAddr); err != nil {
 			s.grpcLis.Close()
@@ -292,7 +292,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	if s.opsSrv != nil {
 		go func() {
 			var err error
-			if s.opsSrv.TLSConfig != nil {
+			if s.cfg.OpsTLS && s.tlsConf != nil {
 				err = s.opsSrv.ServeTLS(s.opsLis, "", "")
 			} else {
 				err = s.opsSrv.Serve(s.opsLis)
@@ -335,7 +335,7 @@ func (s *Server) Serve(ctx context.Context) error {
 		"openapi_url", scheme + "://" + openable(s.HTTPAddr()) + "/openapi.json"}
 	if s.opsLis != nil {
 		opsScheme := "http"
-		if s.opsSrv.TLSConfig != nil {
+		if s.cfg.OpsTLS && s.tlsConf != nil {
 			opsScheme = "https"
 		}
 		attrs = append(attrs, "metrics_url", opsScheme+"://"+openable(s.OpsAddr())+"/metrics")
