@@ -118,6 +118,18 @@ func (w *jsonWriter) boolean(v bool) {
 	w.b = strconv.AppendBool(w.b, v)
 }
 
+// list writes a list of strings.
+func (w *jsonWriter) list(list []string) {
+	w.b = append(w.b, '[')
+	for i, s := range list {
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.str(s)
+	}
+	w.b = append(w.b, ']')
+}
+
 // float32 writes a float field the way protojson does: NaN and infinities
 // as strings, tiny and huge magnitudes in exponent form.
 func (w *jsonWriter) float32(v float32) {
@@ -256,14 +268,7 @@ func (w *jsonWriter) match(m *errsvcv1.Match) {
 	w.key("upstreamDescription", false)
 	w.str(m.GetUpstreamDescription())
 	w.key("evidence", false)
-	w.b = append(w.b, '[')
-	for i, e := range m.GetEvidence() {
-		if i > 0 {
-			w.b = append(w.b, ',')
-		}
-		w.str(e)
-	}
-	w.b = append(w.b, ']')
+	w.list(m.GetEvidence())
 	w.key("alternatives", false)
 	w.b = append(w.b, '[')
 	for i, a := range m.GetAlternatives() {
@@ -278,14 +283,7 @@ func (w *jsonWriter) match(m *errsvcv1.Match) {
 	w.key("confidence", false)
 	w.float32(m.GetConfidence())
 	w.key("warnings", false)
-	w.b = append(w.b, '[')
-	for i, s := range m.GetWarnings() {
-		if i > 0 {
-			w.b = append(w.b, ',')
-		}
-		w.str(s)
-	}
-	w.b = append(w.b, ']')
+	w.list(m.GetWarnings())
 	w.b = append(w.b, '}')
 }
 

@@ -23,25 +23,36 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
-// TestMutualTLS serves both ports with TLS and required client
-// certificates: clients with a certificate get answers, clients without are
-// refused.
-func TestMutualTLS(t *testing.T) {
-	certFile, keyFile, cert, pool := testcert.Write(t)
-	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", OpsAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile, TLSClientCA: certFile,
-		Logger: slog.New(slog.DiscardHandler)})
+// serve starts a server on loopback with cfg, stopped when the test ends;
+// for the tests that dial it themselves (TLS), unlike startServer.
+func serve(t *testing.T, cfg Config) *Server {
+	t.Helper()
+	cfg.GRPCAddr, cfg.HTTPAddr = "127.0.0.1:0", "127.0.0.1:0"
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx) }()
-	defer func() {
+	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
-	}()
+	})
+	return srv
+}
+
+// TestMutualTLS serves both ports with TLS and required client
+// certificates: clients with a certificate get answers, clients without are
+// refused.
+func TestMutualTLS(t *testing.T) {
+	certFile, keyFile, cert, pool := testcert.Write(t)
+	srv := serve(t, Config{OpsAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile, TLSClientCA: certFile})
 
 	withCert := &tls.Config{RootCAs: pool, Certificates: []tls.Certificate{cert}}
 	withoutCert := &tls.Config{RootCAs: pool}
@@ -116,20 +127,8 @@ func TestOpsPortServesMetricsAlone(t *testing.T) {
 func TestCertificateRotationUnderLoad(t *testing.T) {
 	certA, keyA, _, poolA := testcert.Write(t)
 	certB, keyB, tlsB, _ := testcert.Write(t)
-	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", TLSCert: certA, TLSKey: keyA,
-		TLSReloadInterval: 20 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Error(err)
-		}
-	}()
+	srv := serve(t, Config{TLSCert: certA, TLSKey: keyA,
+		TLSReloadInterval: 20 * time.Millisecond})
 	// Clients trust both certificates, as they would trust the CA both come
 	// from.
 	roots := poolA.Clone()
@@ -218,18 +217,8 @@ func TestCertificateRotationUnderLoad(t *testing.T) {
 func TestHandshakeFailuresCountedQuietly(t *testing.T) {
 	certFile, keyFile, _, _ := testcert.Write(t)
 	var logBuf syncBuffer
-	srv, err := New(Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile,
+	srv := serve(t, Config{TLSCert: certFile, TLSKey: keyFile,
 		Logger: slog.New(slog.NewJSONHandler(&logBuf, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx) }()
-	defer func() {
-		cancel()
-		<-done
-	}()
 	for range 20 {
 		// Plain HTTP to a TLS port: a failed handshake each.
 		resp, err := http.Get("http://" + srv.HTTPAddr() + "/healthz")
