@@ -62,13 +62,13 @@ lint: tools
 ## bench: engine benchmarks against the json.Unmarshal baseline, then the
 ## load benchmark against the real server (ratios measured in one run)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/
 	$(GO) run ./bench/load
 
-## corpus: score errsvc on the real-world corpus (engine/testdata/corpus),
+## corpus: score errsvc on the real-world corpus (internal/engine/testdata/corpus),
 ## per format and per match kind
 corpus:
-	@$(GO) test -run '^TestCorpus$$' -count=1 -v ./engine/ | grep -v -e '^=== RUN' -e '^--- ' -e '^PASS' -e '^ok'
+	@$(GO) test -run '^TestCorpus$$' -count=1 -v ./internal/engine/ | grep -v -e '^=== RUN' -e '^--- ' -e '^PASS' -e '^ok'
 
 ## soak: run errsvc for SOAK_DURATION (60s) under hostile mixed traffic over
 ## both transports while the catalog is rewritten and the certificate

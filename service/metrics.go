@@ -13,7 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/errsvc/errsvc/catalog"
-	"github.com/errsvc/errsvc/engine"
+	"github.com/errsvc/errsvc/internal/engine"
 )
 
 // unknownLabel stands for every label value that does not come from the

@@ -6,7 +6,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/errsvc/errsvc/catalog"
-	"github.com/errsvc/errsvc/engine"
+	"github.com/errsvc/errsvc/internal/engine"
 )
 
 // TestObserveCountsByLabels checks that each classification lands on the

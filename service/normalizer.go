@@ -18,9 +18,9 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/errsvc/errsvc/catalog"
-	"github.com/errsvc/errsvc/engine"
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
 	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
+	"github.com/errsvc/errsvc/internal/engine"
 )
 
 // errorDomain is the ErrorInfo domain of errsvc's own errors (AIP-193).

@@ -12,7 +12,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/errsvc/errsvc/catalog"
-	"github.com/errsvc/errsvc/engine"
+	"github.com/errsvc/errsvc/internal/engine"
 )
 
 // watcher reloads the catalog when its directory changes. It watches the

@@ -14,8 +14,8 @@ import (
 	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/errsvc/errsvc/catalog"
-	"github.com/errsvc/errsvc/engine"
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
+	"github.com/errsvc/errsvc/internal/engine"
 )
 
 var testRESTMarshaler = &restMarshaler{JSONPb: runtime.JSONPb{

@@ -24,8 +24,8 @@ import (
 	"google.golang.org/grpc/reflection"
 	"google.golang.org/grpc/status"
 
-	"github.com/errsvc/errsvc/engine"
 	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
+	"github.com/errsvc/errsvc/internal/engine"
 )
 
 // Config configures a Server. The zero value of every field but the

@@ -25,8 +25,8 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/errsvc/errsvc/catalog"
-	"github.com/errsvc/errsvc/engine"
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
+	"github.com/errsvc/errsvc/internal/engine"
 	"github.com/errsvc/errsvc/service"
 )
 
