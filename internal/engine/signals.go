@@ -132,12 +132,3 @@ func (x *extraction) noteDesc(v text, rank int8) {
 		x.anyDesc2 = v
 	}
 }
-
-func (x *extraction) hasCode() bool {
-	for i := 0; i < x.n; i++ {
-		if x.sigs[i].ncands > 0 {
-			return true
-		}
-	}
-	return false
-}
