@@ -58,6 +58,7 @@ lint: tools
 	$(BIN)/buf format --diff --exit-code
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.7.0 ./...
 
 ## bench: engine benchmarks against the json.Unmarshal baseline, then the
 ## load benchmark against the real server (ratios measured in one run)
