@@ -57,6 +57,12 @@ type Catalog struct {
 	// spellings.
 	standardCodes []string
 	words         *WordIndex
+
+	// shadows holds the shadow entries, outside every index that answers:
+	// by code, and those without codes.
+	shadows       map[string][]*Entry
+	shadowsNoCode []*Entry
+	nShadows      int
 }
 
 // Provider is a provider or standard with its compiled entries.
@@ -109,6 +115,8 @@ type Entry struct {
 	Words, AndWords, NotWords []Phrase
 	// CaptureLines are where the entry's captures start.
 	CaptureLines []int
+	// Shadow entries are evaluated and counted, never answered with.
+	Shadow bool
 }
 
 // Phrase is a sequence of lowercase words; when Prefix is set, the last word
@@ -168,6 +176,15 @@ func (c *Catalog) Vocabulary() []*Entry { return c.vocabulary }
 func (c *Catalog) ProviderEntriesFor(normalized []byte) []*Entry {
 	return c.providerCodes[string(normalized)]
 }
+
+// HasShadows reports whether the catalog has shadow entries.
+func (c *Catalog) HasShadows() bool { return c.nShadows > 0 }
+
+// ShadowsFor returns the shadow entries naming the normalized code.
+func (c *Catalog) ShadowsFor(normalized []byte) []*Entry { return c.shadows[string(normalized)] }
+
+// ShadowsWithoutCode returns the shadow entries that name no code.
+func (c *Catalog) ShadowsWithoutCode() []*Entry { return c.shadowsNoCode }
 
 // Words returns the index of the vocabulary's phrases.
 func (c *Catalog) Words() *WordIndex { return c.words }
@@ -391,6 +408,9 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 				e.CaptureLines = append(e.CaptureLines, pos.line(cp, ""))
 			}
 			p.Entries = append(p.Entries, e)
+			if e.Shadow {
+				continue // indexed apart, below
+			}
 			for _, code := range e.Codes {
 				p.byCode[code] = append(p.byCode[code], e)
 			}
@@ -418,6 +438,19 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 			e.Index = len(c.entries)
 			c.entries = append(c.entries, e)
 			c.entriesByID[e.Proto.GetId()] = e
+		}
+	}
+	c.shadows = make(map[string][]*Entry)
+	for _, e := range c.entries {
+		if !e.Shadow {
+			continue
+		}
+		c.nShadows++
+		for _, code := range e.Codes {
+			c.shadows[code] = append(c.shadows[code], e)
+		}
+		if len(e.Codes) == 0 {
+			c.shadowsNoCode = append(c.shadowsNoCode, e)
 		}
 	}
 	c.providerCodes = make(map[string][]*Entry)
@@ -524,7 +557,7 @@ func chainFor(p *Provider, byID map[string]*Provider, standards []*Provider) []*
 
 func compileEntry(pe *errsvcv1.Entry, p *Provider) *Entry {
 	m := pe.GetMatch()
-	e := &Entry{Proto: pe, Provider: p, NoCode: m.GetNoCode()}
+	e := &Entry{Proto: pe, Provider: p, NoCode: m.GetNoCode(), Shadow: pe.GetShadow()}
 	for _, op := range m.GetOperations() {
 		e.Operations = append(e.Operations, strings.ToLower(strings.TrimSpace(op)))
 	}

@@ -225,6 +225,9 @@ func validateEntry(p *problems, file string, e *errsvcv1.Entry, vocabulary bool)
 				id, want, short(c.GetCategory().String()), short(c.GetAction().String()))
 		}
 	}
+	if vocabulary && e.GetShadow() {
+		p.add(file, e, "shadow", "entry %q: vocabulary entries cannot be shadows", id)
+	}
 	switch {
 	case vocabulary && len(e.GetCaptures()) == 0:
 		p.add(file, e, "", "entry %q: a vocabulary entry needs at least one capture of a real response", id)

@@ -30,6 +30,7 @@ type Metrics struct {
 	unknownProvider   prometheus.Counter
 	admissionRefused  *prometheus.CounterVec
 	handshakeFailures *prometheus.CounterVec
+	shadowMatches     *prometheus.CounterVec
 	inflightBytes     prometheus.Gauge
 	entries           *prometheus.GaugeVec
 	reloads           *prometheus.CounterVec
@@ -108,6 +109,10 @@ func NewMetrics() *Metrics {
 			Name: "errsvc_admission_refused_total",
 			Help: "Calls refused before they were served, by transport (grpc, rest) and reason (busy: the bytes in flight are at their budget; too_large: the request passes its method's limit).",
 		}, []string{"transport", "reason"}),
+		shadowMatches: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "errsvc_shadow_matches_total",
+			Help: "Requests a shadow entry matched, by its provider and entry: what the entry would have answered had it been trusted.",
+		}, []string{"provider", "entry"}),
 		handshakeFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "errsvc_tls_handshake_failures_total",
 			Help: "TLS handshakes that failed, by listener (grpc, http, ops); they are logged at most once a minute.",
@@ -137,7 +142,7 @@ func NewMetrics() *Metrics {
 			grpcprom.WithHistogramBuckets([]float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1}),
 		)),
 	}
-	m.reg.MustRegister(m.classifications, m.unmatched, m.unknownProvider, m.admissionRefused, m.handshakeFailures, m.inflightBytes, m.entries, m.reloads, m.httpRequests, m.httpDuration, m.grpc,
+	m.reg.MustRegister(m.classifications, m.unmatched, m.unknownProvider, m.admissionRefused, m.handshakeFailures, m.shadowMatches, m.inflightBytes, m.entries, m.reloads, m.httpRequests, m.httpDuration, m.grpc,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, r := range []string{"success", "failure"} {
 		m.reloads.WithLabelValues(r)
@@ -174,6 +179,9 @@ func providerLabel(r *engine.Result) string {
 func (m *Metrics) observe(cat *catalog.Catalog, r *engine.Result) {
 	if r.Provider != "" && r.Named == nil {
 		m.unknownProvider.Inc()
+	}
+	if e := r.Shadow; e != nil {
+		m.shadowMatches.WithLabelValues(e.Provider.Proto.GetId(), e.Proto.GetId()).Inc()
 	}
 	t := m.counters.Load()
 	if t == nil || t.cat != cat {

@@ -925,3 +925,42 @@ func TestHalfOpenConnectionsAreDropped(t *testing.T) {
 		t.Errorf("closed after %s, want about the 300ms timeout", d)
 	}
 }
+
+// TestShadowEntryIsCountedNotAnswered holds that a shadow entry, more
+// specific than the entry that answers, is counted and changes nothing.
+func TestShadowEntryIsCountedNotAnswered(t *testing.T) {
+	dir := t.TempDir()
+	shadow := reloadV1 + `
+  - id: example-bank.token.blocked
+    shadow: true
+    match:
+      operations: [token]
+      codes: [card_blocked]
+    classification:
+      category: ACCOUNT_STATE
+      action: ABORT
+      code: CARD_BLOCKED_AT_TOKEN
+      who: END_USER
+      description: The card is blocked, said at the token endpoint.
+      remediation: Tell the customer.
+    examples:
+      - operation: token
+        http_status: 403
+        body: '{"error":"card_blocked"}'
+`
+	if err := os.WriteFile(filepath.Join(dir, "example-bank.yaml"), []byte(shadow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, Config{CatalogDir: dir})
+	resp, err := ts.client.Classify(context.Background(), &errsvcv1.ClassifyRequest{Provider: "example-bank", Operation: "token",
+		HttpStatus: 403, Body: `{"error":"card_blocked"}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := resp.GetMatch().GetEntryId(); got != "example-bank.blocked" {
+		t.Errorf("answered by %s, want the trusted example-bank.blocked", got)
+	}
+	if got := testutil.ToFloat64(ts.srv.Metrics().shadowMatches.WithLabelValues("example-bank", "example-bank.token.blocked")); got != 1 {
+		t.Errorf("errsvc_shadow_matches_total = %v, want 1", got)
+	}
+}

@@ -147,6 +147,9 @@ type Result struct {
 	Confidence float32
 	// weakInference is set when an inference rests on weak words alone.
 	weakInference bool
+	// Shadow is the shadow entry that matched, if any: counted, never the
+	// answer.
+	Shadow *catalog.Entry
 
 	Evidence     [maxEvidence]Evidence
 	NEvidence    int

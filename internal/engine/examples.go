@@ -27,6 +27,10 @@ func CheckExamples(cat *catalog.Catalog) (passed int, failures []error) {
 		switch {
 		case cerr != nil:
 			errs = append(errs, fmt.Errorf("%s:%d: %s %d of %s: %v", e.Provider.File, line, what, i+1, e.Proto.GetId(), cerr))
+		case e.Shadow && res.Shadow != e:
+			errs = append(errs, fmt.Errorf("%s:%d: %s %d of shadow entry %s does not match it", e.Provider.File, line, what, i+1, e.Proto.GetId()))
+		case e.Shadow:
+			passed++
 		case res.Entry != e:
 			got := "nothing"
 			if res.Entry != nil {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/errsvc/errsvc/catalog"
@@ -280,7 +281,42 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 		m.byStatus(&r)
 	}
 	m.finish(&r)
+	if cat.HasShadows() {
+		r.Shadow = m.shadow(x)
+	}
 	return r
+}
+
+// shadow returns the shadow entry that would have answered, had it been
+// trusted: of the named provider or a standard, for a code of the response
+// or, naming none, for its status. It never changes the answer.
+func (m *matcher) shadow(x *extraction) *catalog.Entry {
+	var alts pending
+	for si := 0; si < x.n; si++ {
+		s := &x.sigs[si]
+		if !m.usable(s) {
+			continue
+		}
+		for ci := 0; ci < s.ncands; ci++ {
+			var buf [catalog.MaxCodeLen]byte
+			if e := best(m.inChain(m.cat.ShadowsFor(normalizeText(buf[:0], s.cands[ci].code))), m.req, s, m.status, m.hasCode, &alts); e != nil {
+				return e
+			}
+		}
+	}
+	words := signal{desc: x.anyDesc}
+	return best(m.inChain(m.cat.ShadowsWithoutCode()), m.req, &words, m.status, m.hasCode, &alts)
+}
+
+// inChain keeps the entries whose provider the request's chain consults.
+func (m *matcher) inChain(es []*catalog.Entry) []*catalog.Entry {
+	var out []*catalog.Entry
+	for _, e := range es {
+		if slices.Contains(m.chain, e.Provider) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // usable reports whether a signal reads as an error. Under a success status

@@ -335,7 +335,12 @@ type Entry struct {
 	// Real responses copied verbatim from a public source, each with the
 	// address it was copied from. Like examples, each must classify to this
 	// entry. An entry needs at least one example or capture.
-	Captures      []*Capture `protobuf:"bytes,6,rep,name=captures,proto3" json:"captures,omitempty"`
+	Captures []*Capture `protobuf:"bytes,6,rep,name=captures,proto3" json:"captures,omitempty"`
+	// A shadow entry is evaluated and counted
+	// (errsvc_shadow_matches_total{provider,entry}) but never changes an
+	// answer, so that a new entry can be watched in production before it is
+	// trusted. Its examples must match it as a shadow.
+	Shadow        bool `protobuf:"varint,7,opt,name=shadow,proto3" json:"shadow,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -410,6 +415,13 @@ func (x *Entry) GetCaptures() []*Capture {
 		return x.Captures
 	}
 	return nil
+}
+
+func (x *Entry) GetShadow() bool {
+	if x != nil {
+		return x.Shadow
+	}
+	return false
 }
 
 // Capture is a real upstream response copied verbatim from a public document,
@@ -852,14 +864,15 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	"id_aliases\x18\t \x03(\tR\tidAliases\"9\n" +
 	"\x05Alias\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1c\n" +
-	"\tcanonical\x18\x02 \x01(\tR\tcanonical\"\x87\x02\n" +
+	"\tcanonical\x18\x02 \x01(\tR\tcanonical\"\x9f\x02\n" +
 	"\x05Entry\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n" +
 	"\x06source\x18\x02 \x01(\tR\x06source\x12+\n" +
 	"\x05match\x18\x03 \x01(\v2\x15.errsvc.v1.EntryMatchR\x05match\x12A\n" +
 	"\x0eclassification\x18\x04 \x01(\v2\x19.errsvc.v1.ClassificationR\x0eclassification\x126\n" +
 	"\bexamples\x18\x05 \x03(\v2\x1a.errsvc.v1.ClassifyRequestR\bexamples\x12.\n" +
-	"\bcaptures\x18\x06 \x03(\v2\x12.errsvc.v1.CaptureR\bcaptures\"Q\n" +
+	"\bcaptures\x18\x06 \x03(\v2\x12.errsvc.v1.CaptureR\bcaptures\x12\x16\n" +
+	"\x06shadow\x18\a \x01(\bR\x06shadow\"Q\n" +
 	"\aCapture\x12\x10\n" +
 	"\x03url\x18\x01 \x01(\tR\x03url\x124\n" +
 	"\arequest\x18\x02 \x01(\v2\x1a.errsvc.v1.ClassifyRequestR\arequest\"\xe6\x03\n" +
