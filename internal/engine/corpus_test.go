@@ -143,6 +143,11 @@ func short(name string) string {
 func TestCorpus(t *testing.T) {
 	cat := catalog.MustDefault()
 	cases := loadCorpus(t)
+	var summary []string
+	defer func() {
+		// The scores last, where a reader of the tail of the output looks.
+		t.Logf("score:\n  %s", strings.Join(summary, "\n  "))
+	}()
 	for _, mode := range []string{"as received", "provider unknown"} {
 		byFormat, byKind, byFile := tally{}, tally{}, tally{}
 		right, providers, uncataloged := 0, map[string]bool{}, 0
@@ -183,6 +188,7 @@ func TestCorpus(t *testing.T) {
 			byKind.add(short(res.Kind.String()), ok)
 		}
 		score := float64(right) / float64(len(cases))
+		summary = append(summary, fmt.Sprintf("%s: %d/%d right (%.1f%%), %d errors under 2xx answered NO_ERROR", mode, right, len(cases), 100*score, len(missed)))
 		t.Logf("corpus, %s: %d/%d right (%.1f%%); %d providers, %d cases from providers without a catalog file; %d errors under 2xx answered NO_ERROR\n%s%s",
 			mode, right, len(cases), 100*score, len(providers), uncataloged, len(missed), byFormat.report("per format"), byKind.report("per match kind")+byFile.report("per file"))
 		if testing.Verbose() {
