@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
@@ -13,6 +14,7 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
 
+	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
 	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
 	"github.com/errsvc/errsvc/gen/openapi"
 )
@@ -38,8 +40,10 @@ func (s *Server) newHTTPHandler() (http.Handler, error) {
 	mux.Handle("/v1/", s.admit.restHandler(gw))
 	s.handleProbes(mux)
 	if s.cfg.OpsAddr == "" {
-		// Without an operations listener, metrics are served here.
+		// Without an operations listener, metrics and the unmatched report
+		// are served here.
 		mux.Handle("GET /metrics", s.metrics.Handler())
+		mux.HandleFunc("GET /v1/unmatched", s.serveUnmatched)
 	}
 	doc, err := openAPIDocument(s.cfg.Version)
 	if err != nil {
@@ -72,13 +76,46 @@ func openAPIDocument(version string) ([]byte, error) {
 	return json.Marshal(doc)
 }
 
-// newOpsHandler serves the operations listener: probes and metrics.
+// newOpsHandler serves the operations listener: probes, metrics and the
+// unmatched report.
 func (s *Server) newOpsHandler() http.Handler {
 	mux := http.NewServeMux()
 	s.handleProbes(mux)
 	mux.Handle("GET /metrics", s.metrics.Handler())
+	mux.HandleFunc("GET /v1/unmatched", s.serveUnmatched)
 	return s.metrics.instrument(mux)
 }
+
+// serveUnmatched is ListUnmatched over REST: GET /v1/unmatched?provider=&limit=.
+func (s *Server) serveUnmatched(w http.ResponseWriter, r *http.Request) {
+	req := &errsvcv1.ListUnmatchedRequest{Provider: r.URL.Query().Get("provider")}
+	if v := r.URL.Query().Get("limit"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 32)
+		if err != nil {
+			n = -1
+		}
+		req.Limit = int32(n)
+	}
+	resp, err := s.norm.ListUnmatched(r.Context(), req)
+	if err != nil {
+		restErrorHandler(r.Context(), unmatchedMux, unmatchedMarshaler, w, r, err)
+		return
+	}
+	b, err := unmatchedMarshaler.Marshal(resp)
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(b)
+}
+
+// The unmatched report is served outside the gateway's routes (on the
+// operations port), with the gateway's JSON and error shapes.
+var (
+	unmatchedMarshaler = &runtime.JSONPb{MarshalOptions: protojson.MarshalOptions{EmitDefaultValues: true}}
+	unmatchedMux       = runtime.NewServeMux()
+)
 
 // handleProbes adds /healthz (the process answers) and /readyz (a catalog
 // is loaded and the server is not draining).

@@ -21,6 +21,7 @@ import (
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
 	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
 	"github.com/errsvc/errsvc/internal/engine"
+	"github.com/errsvc/errsvc/internal/unmatched"
 )
 
 // errorDomain is the ErrorInfo domain of errsvc's own errors (AIP-193).
@@ -56,14 +57,17 @@ type Normalizer struct {
 	limits  engine.Limits
 	metrics *Metrics
 	log     *slog.Logger
+	// unmatched is the report of the answers given without a catalog entry.
+	unmatched *unmatched.Tracker
 	// scratch pools the engine's working memory: kept on each goroutine's
 	// stack it made every call grow, and after each GC regrow, its stack.
 	scratch sync.Pool
 }
 
 // NewNormalizer returns the service implementation.
-func NewNormalizer(store *Store, limits engine.Limits, m *Metrics, log *slog.Logger) *Normalizer {
-	n := &Normalizer{store: store, limits: limits, metrics: m, log: log}
+// The unmatched report holds at most unmatchedTop signatures.
+func NewNormalizer(store *Store, limits engine.Limits, m *Metrics, log *slog.Logger, unmatchedTop int) *Normalizer {
+	n := &Normalizer{store: store, limits: limits, metrics: m, log: log, unmatched: unmatched.New(unmatchedTop, log)}
 	n.scratch.New = func() any { return new(engine.Scratch) }
 	return n
 }
@@ -91,6 +95,7 @@ func (n *Normalizer) classifyWith(cat *catalog.Catalog, req *errsvcv1.ClassifyRe
 		return nil, err
 	}
 	n.metrics.observe(cat, &res)
+	n.unmatched.Observe(req, &res, resp)
 	if n.log.Enabled(context.Background(), slog.LevelDebug) {
 		// Only catalog-owned values are logged: never the body or the raw code.
 		n.log.Debug("classified", "provider", providerLabel(&res),
@@ -160,6 +165,29 @@ func (n *Normalizer) GetProvider(ctx context.Context, req *errsvcv1.GetProviderR
 		out.Entries[i] = e.Proto
 	}
 	return out, nil
+}
+
+// ListUnmatched reports the errors this replica answered without a catalog
+// entry, most frequent first.
+func (n *Normalizer) ListUnmatched(ctx context.Context, req *errsvcv1.ListUnmatchedRequest) (*errsvcv1.ListUnmatchedResponse, error) {
+	if req.GetLimit() < 0 {
+		return nil, grpcError(&engine.Error{Reason: "INVALID_LIMIT", Message: "limit must not be negative",
+			Metadata: map[string]string{"field": "limit"}})
+	}
+	out := n.unmatched.Report(req.GetProvider(), int(req.GetLimit()))
+	out.CatalogVersion = n.store.Load().Version
+	return out, nil
+}
+
+// forgetMatched drops from the unmatched report the signatures cat now
+// understands.
+func (n *Normalizer) forgetMatched(cat *catalog.Catalog) int {
+	scratch := n.scratch.Get().(*engine.Scratch)
+	defer n.scratch.Put(scratch)
+	return n.unmatched.Forget(func(sample *errsvcv1.ClassifyRequest) bool {
+		resp, res, err := engine.Answer(cat, sample, &n.limits, scratch)
+		return err != nil || unmatched.Reported(&res, resp)
+	})
 }
 
 // grpcError maps the engine's own errors to INVALID_ARGUMENT with an

@@ -136,6 +136,8 @@ func (s *Server) Reload() error {
 	}
 	s.store.Swap(cat)
 	s.metrics.catalogLoaded(cat)
-	s.log.Info("catalog reloaded", "dir", s.cfg.CatalogDir, "version", cat.Version, "providers", len(cat.Providers), "entries", len(cat.Entries()))
+	forgotten := s.norm.forgetMatched(cat)
+	s.log.Info("catalog reloaded", "dir", s.cfg.CatalogDir, "version", cat.Version, "providers", len(cat.Providers), "entries", len(cat.Entries()),
+		"unmatched_now_matched", forgotten)
 	return nil
 }

@@ -60,6 +60,9 @@ type Config struct {
 	// MaxInflightBytes bounds the bytes the calls in flight may hold
 	// (docs/operations.md); 0 means a third of GOMEMLIMIT, else 64 MiB.
 	MaxInflightBytes int64
+	// UnmatchedTop is how many signatures the unmatched report holds; 0
+	// means unmatched.DefaultCapacity.
+	UnmatchedTop int
 	// TLSCert and TLSKey are the server's certificate files and TLSClientCA
 	// the CA of the client certificates it requires; they are reloaded when
 	// they change, checked every TLSReloadInterval (default 5s).
@@ -136,7 +139,7 @@ func New(cfg Config) (*Server, error) {
 	var err error
 	s := &Server{cfg: cfg, log: cfg.Logger, store: NewStore(cat), metrics: NewMetrics()}
 	s.metrics.catalogLoaded(cat)
-	s.norm = NewNormalizer(s.store, limits, s.metrics, s.log)
+	s.norm = NewNormalizer(s.store, limits, s.metrics, s.log, cfg.UnmatchedTop)
 	s.admit = newAdmission(InflightBudget(cfg.MaxInflightBytes), limits.MaxBodyBytes, s.metrics)
 
 	if cfg.TLSReloadInterval <= 0 {
@@ -162,7 +165,7 @@ func New(cfg Config) (*Server, error) {
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
-		TLSConfig:         s.tlsConf.Clone(), // each server configures its own copy
+		TLSConfig:         s.serverTLS(), // each server configures its own
 		ErrorLog:          log.New(httpErrorLog{listener: "http", hs: s.hs, log: s.log}, "", 0),
 	}
 	if s.grpcLis, err = net.Listen("tcp", cfg.GRPCAddr); err != nil {
@@ -190,7 +193,7 @@ func New(cfg Config) (*Server, error) {
 			ErrorLog:          log.New(httpErrorLog{listener: "ops", hs: s.hs, log: s.log}, "", 0),
 		}
 		if cfg.OpsTLS {
-			s.opsSrv.TLSConfig = s.tlsConf.Clone()
+			s.opsSrv.TLSConfig = s.serverTLS()
 		}
 		if s.opsLis, err = net.Listen("tcp", cfg.OpsAddr); err != nil {
 			s.grpcLis.Close()
@@ -267,6 +270,17 @@ func openable(addr string) string {
 		host = "localhost"
 	}
 	return net.JoinHostPort(host, port)
+}
+
+// serverTLS returns a TLS configuration of the server's own, nil without
+// TLS: built afresh rather than cloned, so that nothing (not even the
+// NextProtos array, which an HTTP server appends to) is shared between the
+// servers' configurations while they start and handshake concurrently.
+func (s *Server) serverTLS() *tls.Config {
+	if s.certs == nil {
+		return nil
+	}
+	return s.certs.config()
 }
 
 // OpsAddr returns the bound operations address, "" when there is none.

@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	_ "net/http/pprof"
+	neturl "net/url"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -27,6 +28,7 @@ import (
 	"github.com/errsvc/errsvc/catalog"
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
 	"github.com/errsvc/errsvc/internal/engine"
+	"github.com/errsvc/errsvc/internal/unmatched"
 	"github.com/errsvc/errsvc/service"
 )
 
@@ -51,6 +53,8 @@ Usage:
                                     entries, examples and captures per provider
   errsvc healthcheck [--url URL] [--ca F --cert F --key F]
                                     exit 0 when the server's /healthz answers 200
+  errsvc unmatched [--addr HOST:PORT] [--provider ID] [--limit N] [--format text|json]
+                                    the errors a running errsvc answered without a catalog entry
   errsvc version                    print the version
 
 Run "errsvc COMMAND -h" for the flags of a command. Every flag has an
@@ -86,6 +90,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 	case "healthcheck":
 		err = healthcheck(args, stderr)
+	case "unmatched":
+		err = unmatchedCmd(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version())
 	case "help":
@@ -165,10 +171,11 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	var logLevel string
 	fs.StringVar(&cfg.GRPCAddr, "grpc-addr", ":8081", "gRPC listen address")
 	fs.StringVar(&cfg.HTTPAddr, "http-addr", ":8080", "HTTP listen address (REST gateway, /healthz, /readyz, /openapi.json)")
-	fs.StringVar(&cfg.OpsAddr, "ops-addr", ":8082", "operations listen address: /healthz, /readyz and /metrics in plain HTTP, for probes and Prometheus (empty: /metrics on the HTTP port)")
+	fs.StringVar(&cfg.OpsAddr, "ops-addr", ":8082", "operations listen address: /healthz, /readyz, /metrics and /v1/unmatched in plain HTTP, for probes and Prometheus (empty: /metrics on the HTTP port)")
 	fs.BoolVar(&cfg.OpsTLS, "ops-tls", false, "serve the operations address with the API's TLS certificate")
 	fs.StringVar(&cfg.CatalogDir, "catalog-dir", "", "directory of catalog YAML files overlaid on the embedded catalog and hot-reloaded (default: embedded catalog only)")
 	fs.IntVar(&cfg.MaxBodyBytes, "max-body-bytes", engine.DefaultLimits.MaxBodyBytes, "largest upstream body accepted")
+	fs.IntVar(&cfg.UnmatchedTop, "unmatched-top", unmatched.DefaultCapacity, "signatures the unmatched report keeps (errsvc unmatched); its memory is fixed by this")
 	fs.Int64Var(&cfg.MaxInflightBytes, "max-inflight-bytes", 0, "bytes the calls in flight may hold; past it calls are refused (default: a third of GOMEMLIMIT, else 64 MiB)")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", service.DefaultShutdownTimeout, "how long in-flight calls may take to finish on SIGTERM")
 	fs.DurationVar(&cfg.DrainDelay, "drain-delay", 0, "on SIGTERM, how long to keep serving with readiness already failing before draining")
@@ -449,31 +456,14 @@ func share(n, of int) string {
 func healthcheck(args []string, stderr io.Writer) error {
 	fs := newFlags("healthcheck", stderr)
 	url := fs.String("url", "http://127.0.0.1:8082/healthz", "health endpoint to probe (the operations port by default)")
-	ca := fs.String("ca", "", "CA certificate file to verify an https endpoint with (default: the system's)")
-	cert := fs.String("cert", "", "client certificate file, for an endpoint that requires one")
-	key := fs.String("key", "", "client key file, with --cert")
+	tf := clientTLSFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	tc := &tls.Config{MinVersion: tls.VersionTLS12}
-	if *ca != "" {
-		pem, err := os.ReadFile(*ca)
-		if err != nil {
-			return fmt.Errorf("healthcheck: %w", err)
-		}
-		tc.RootCAs = x509.NewCertPool()
-		if !tc.RootCAs.AppendCertsFromPEM(pem) {
-			return fmt.Errorf("healthcheck: no certificate in %s", *ca)
-		}
+	client, err := tf.client()
+	if err != nil {
+		return fmt.Errorf("healthcheck: %w", err)
 	}
-	if *cert != "" || *key != "" {
-		pair, err := tls.LoadX509KeyPair(*cert, *key)
-		if err != nil {
-			return fmt.Errorf("healthcheck: %w", err)
-		}
-		tc.Certificates = []tls.Certificate{pair}
-	}
-	client := &http.Client{Timeout: 3 * time.Second, Transport: &http.Transport{TLSClientConfig: tc}}
 	resp, err := client.Get(*url)
 	if err != nil {
 		return fmt.Errorf("healthcheck: %w", err)
@@ -483,4 +473,131 @@ func healthcheck(args []string, stderr io.Writer) error {
 		return fmt.Errorf("healthcheck: %s answered %d", *url, resp.StatusCode)
 	}
 	return nil
+}
+
+// tlsFlags are the client TLS flags of the commands that call a running
+// errsvc.
+type tlsFlags struct{ ca, cert, key *string }
+
+func clientTLSFlags(fs *flag.FlagSet) tlsFlags {
+	return tlsFlags{
+		ca:   fs.String("ca", "", "CA certificate file to verify an https endpoint with (default: the system's)"),
+		cert: fs.String("cert", "", "client certificate file, for an endpoint that requires one"),
+		key:  fs.String("key", "", "client key file, with --cert"),
+	}
+}
+
+func (f tlsFlags) client() (*http.Client, error) {
+	tc := &tls.Config{MinVersion: tls.VersionTLS12}
+	if *f.ca != "" {
+		pem, err := os.ReadFile(*f.ca)
+		if err != nil {
+			return nil, err
+		}
+		tc.RootCAs = x509.NewCertPool()
+		if !tc.RootCAs.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("no certificate in %s", *f.ca)
+		}
+	}
+	if *f.cert != "" || *f.key != "" {
+		pair, err := tls.LoadX509KeyPair(*f.cert, *f.key)
+		if err != nil {
+			return nil, err
+		}
+		tc.Certificates = []tls.Certificate{pair}
+	}
+	return &http.Client{Timeout: 3 * time.Second, Transport: &http.Transport{TLSClientConfig: tc}}, nil
+}
+
+// unmatchedCmd prints the unmatched report of a running errsvc, read from
+// GET /v1/unmatched on its operations port.
+func unmatchedCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("unmatched", stderr)
+	addr := fs.String("addr", "127.0.0.1:8082", "operations address of the running errsvc (its --ops-addr; the HTTP address when it has none)")
+	useTLS := fs.Bool("tls", false, "call the operations port over https (errsvc --ops-tls)")
+	provider := fs.String("provider", "", "only this provider's signatures")
+	limit := fs.Int("limit", 0, "at most this many signatures, most frequent first (0: all)")
+	format := fs.String("format", "text", "output: text (a table) or json (the ListUnmatchedResponse)")
+	tf := clientTLSFlags(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "errsvc unmatched: --format must be text or json, not %q\n", *format)
+		return errUsage
+	}
+	client, err := tf.client()
+	if err != nil {
+		return fmt.Errorf("unmatched: %w", err)
+	}
+	scheme := "http"
+	if *useTLS {
+		scheme = "https"
+	}
+	q := make(neturl.Values)
+	if *provider != "" {
+		q.Set("provider", *provider)
+	}
+	if *limit != 0 {
+		q.Set("limit", strconv.Itoa(*limit))
+	}
+	u := neturl.URL{Scheme: scheme, Host: *addr, Path: "/v1/unmatched", RawQuery: q.Encode()}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return fmt.Errorf("unmatched: %w", err)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("unmatched: %w", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return fmt.Errorf("unmatched: %w", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("unmatched: %s answered %d: %s", u.String(), resp.StatusCode, engine.Sanitize(string(body), 300))
+	}
+	var report errsvcv1.ListUnmatchedResponse
+	if err := protojson.Unmarshal(body, &report); err != nil {
+		return fmt.Errorf("unmatched: %s did not answer a report: %w", u.String(), err)
+	}
+	if *format == "json" {
+		out, err := protojson.MarshalOptions{Multiline: true, EmitDefaultValues: true}.Marshal(&report)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(stdout, "%s\n", out)
+		return err
+	}
+	printUnmatched(stdout, &report)
+	return nil
+}
+
+// printUnmatched writes the report as a table, most frequent first.
+func printUnmatched(w io.Writer, r *errsvcv1.ListUnmatchedResponse) {
+	fmt.Fprintf(w, "%d unmatched answers since %s (catalog %s); %d signatures kept of at most %d\n\n",
+		r.GetTotal(), r.GetSince().AsTime().UTC().Format(time.RFC3339), r.GetCatalogVersion(), len(r.GetSignatures()), r.GetCapacity())
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "COUNT\tPROVIDER\tOPERATION\tSTATUS\tCODE\tMATCH\tCATEGORY\tACTION\tLAST SEEN")
+	for _, s := range r.GetSignatures() {
+		count := strconv.FormatInt(s.GetCount(), 10)
+		if s.GetCountError() > 0 {
+			count = fmt.Sprintf("<=%d", s.GetCount())
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", count, s.GetProvider(), dash(s.GetOperation()),
+			dash(strconv.Itoa(int(s.GetHttpStatus()))), dash(s.GetUpstreamCode()),
+			strings.TrimPrefix(s.GetMatchKind().String(), "MATCH_KIND_"),
+			strings.TrimPrefix(s.GetClassification().GetCategory().String(), "CATEGORY_"),
+			strings.TrimPrefix(s.GetClassification().GetAction().String(), "ACTION_"),
+			s.GetLastSeen().AsTime().UTC().Format(time.RFC3339))
+	}
+	tw.Flush()
+}
+
+func dash(s string) string {
+	if s == "" || s == "0" {
+		return "-"
+	}
+	return s
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -148,5 +149,60 @@ func TestHealthcheckTLS(t *testing.T) {
 		if (code == exitOK) != tt.ok {
 			t.Errorf("%v: exit %d (%v), want ok=%t", tt.args[3:], code, err, tt.ok)
 		}
+	}
+}
+
+// errsvc unmatched reads the report of a running errsvc from its operations
+// port, as a table and as JSON.
+func TestUnmatchedCommand(t *testing.T) {
+	srv, err := service.New(service.Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", OpsAddr: "127.0.0.1:0",
+		Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	defer func() { cancel(); <-done }()
+	for range 2 {
+		resp, err := http.Post("http://"+srv.HTTPAddr()+"/v1/classify", "application/json",
+			strings.NewReader(`{"provider":"stripe","http_status":402,"body":"{\"error\":{\"code\":\"zz_unheard_of\"}}"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+
+	var stdout, stderr bytes.Buffer
+	if code, err := run(ctx, []string{"unmatched", "--addr", srv.OpsAddr()}, strings.NewReader(""), &stdout, &stderr); code != exitOK {
+		t.Fatalf("unmatched: exit %d (%v) %s", code, err, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "2 unmatched answers since ") {
+		t.Fatalf("table:\n%s", stdout.String())
+	}
+	if f := strings.Fields(lines[3]); len(f) < 6 || f[0] != "2" || f[1] != "stripe" || f[3] != "402" || f[4] != "zz_unheard_of" {
+		t.Errorf("row %q", lines[3])
+	}
+
+	stdout.Reset()
+	if code, err := run(ctx, []string{"unmatched", "--addr", srv.OpsAddr(), "--format", "json", "--provider", "stripe"}, strings.NewReader(""), &stdout, &stderr); code != exitOK {
+		t.Fatalf("unmatched --format json: exit %d (%v)", code, err)
+	}
+	var report struct {
+		Signatures []struct {
+			UpstreamCode string `json:"upstreamCode"`
+			Count        string `json:"count"`
+		} `json:"signatures"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+		t.Fatalf("%v: %s", err, stdout.String())
+	}
+	if len(report.Signatures) != 1 || report.Signatures[0].UpstreamCode != "zz_unheard_of" || report.Signatures[0].Count != "2" {
+		t.Errorf("json report %+v", report)
+	}
+
+	if code, _ := run(ctx, []string{"unmatched", "--format", "yaml"}, strings.NewReader(""), &stdout, &stderr); code != exitUsage {
+		t.Errorf("--format yaml: exit %d, want %d", code, exitUsage)
 	}
 }

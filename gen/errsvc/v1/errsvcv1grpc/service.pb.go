@@ -25,34 +25,39 @@ var File_errsvc_v1_service_proto protoreflect.FileDescriptor
 
 const file_errsvc_v1_service_proto_rawDesc = "" +
 	"\n" +
-	"\x17errsvc/v1/service.proto\x12\terrsvc.v1\x1a\x17errsvc/v1/catalog.proto\x1a\x16errsvc/v1/errsvc.proto2\xcc\x02\n" +
+	"\x17errsvc/v1/service.proto\x12\terrsvc.v1\x1a\x17errsvc/v1/catalog.proto\x1a\x16errsvc/v1/errsvc.proto\x1a\x19errsvc/v1/unmatched.proto2\xa0\x03\n" +
 	"\x0fErrorNormalizer\x12C\n" +
 	"\bClassify\x12\x1a.errsvc.v1.ClassifyRequest\x1a\x1b.errsvc.v1.ClassifyResponse\x12R\n" +
 	"\rClassifyBatch\x12\x1f.errsvc.v1.ClassifyBatchRequest\x1a .errsvc.v1.ClassifyBatchResponse\x12R\n" +
 	"\rListProviders\x12\x1f.errsvc.v1.ListProvidersRequest\x1a .errsvc.v1.ListProvidersResponse\x12L\n" +
-	"\vGetProvider\x12\x1d.errsvc.v1.GetProviderRequest\x1a\x1e.errsvc.v1.GetProviderResponseBBZ@github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc;errsvcv1grpcb\x06proto3"
+	"\vGetProvider\x12\x1d.errsvc.v1.GetProviderRequest\x1a\x1e.errsvc.v1.GetProviderResponse\x12R\n" +
+	"\rListUnmatched\x12\x1f.errsvc.v1.ListUnmatchedRequest\x1a .errsvc.v1.ListUnmatchedResponseBBZ@github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc;errsvcv1grpcb\x06proto3"
 
 var file_errsvc_v1_service_proto_goTypes = []any{
 	(*v1.ClassifyRequest)(nil),       // 0: errsvc.v1.ClassifyRequest
 	(*v1.ClassifyBatchRequest)(nil),  // 1: errsvc.v1.ClassifyBatchRequest
 	(*v1.ListProvidersRequest)(nil),  // 2: errsvc.v1.ListProvidersRequest
 	(*v1.GetProviderRequest)(nil),    // 3: errsvc.v1.GetProviderRequest
-	(*v1.ClassifyResponse)(nil),      // 4: errsvc.v1.ClassifyResponse
-	(*v1.ClassifyBatchResponse)(nil), // 5: errsvc.v1.ClassifyBatchResponse
-	(*v1.ListProvidersResponse)(nil), // 6: errsvc.v1.ListProvidersResponse
-	(*v1.GetProviderResponse)(nil),   // 7: errsvc.v1.GetProviderResponse
+	(*v1.ListUnmatchedRequest)(nil),  // 4: errsvc.v1.ListUnmatchedRequest
+	(*v1.ClassifyResponse)(nil),      // 5: errsvc.v1.ClassifyResponse
+	(*v1.ClassifyBatchResponse)(nil), // 6: errsvc.v1.ClassifyBatchResponse
+	(*v1.ListProvidersResponse)(nil), // 7: errsvc.v1.ListProvidersResponse
+	(*v1.GetProviderResponse)(nil),   // 8: errsvc.v1.GetProviderResponse
+	(*v1.ListUnmatchedResponse)(nil), // 9: errsvc.v1.ListUnmatchedResponse
 }
 var file_errsvc_v1_service_proto_depIdxs = []int32{
 	0, // 0: errsvc.v1.ErrorNormalizer.Classify:input_type -> errsvc.v1.ClassifyRequest
 	1, // 1: errsvc.v1.ErrorNormalizer.ClassifyBatch:input_type -> errsvc.v1.ClassifyBatchRequest
 	2, // 2: errsvc.v1.ErrorNormalizer.ListProviders:input_type -> errsvc.v1.ListProvidersRequest
 	3, // 3: errsvc.v1.ErrorNormalizer.GetProvider:input_type -> errsvc.v1.GetProviderRequest
-	4, // 4: errsvc.v1.ErrorNormalizer.Classify:output_type -> errsvc.v1.ClassifyResponse
-	5, // 5: errsvc.v1.ErrorNormalizer.ClassifyBatch:output_type -> errsvc.v1.ClassifyBatchResponse
-	6, // 6: errsvc.v1.ErrorNormalizer.ListProviders:output_type -> errsvc.v1.ListProvidersResponse
-	7, // 7: errsvc.v1.ErrorNormalizer.GetProvider:output_type -> errsvc.v1.GetProviderResponse
-	4, // [4:8] is the sub-list for method output_type
-	0, // [0:4] is the sub-list for method input_type
+	4, // 4: errsvc.v1.ErrorNormalizer.ListUnmatched:input_type -> errsvc.v1.ListUnmatchedRequest
+	5, // 5: errsvc.v1.ErrorNormalizer.Classify:output_type -> errsvc.v1.ClassifyResponse
+	6, // 6: errsvc.v1.ErrorNormalizer.ClassifyBatch:output_type -> errsvc.v1.ClassifyBatchResponse
+	7, // 7: errsvc.v1.ErrorNormalizer.ListProviders:output_type -> errsvc.v1.ListProvidersResponse
+	8, // 8: errsvc.v1.ErrorNormalizer.GetProvider:output_type -> errsvc.v1.GetProviderResponse
+	9, // 9: errsvc.v1.ErrorNormalizer.ListUnmatched:output_type -> errsvc.v1.ListUnmatchedResponse
+	5, // [5:10] is the sub-list for method output_type
+	0, // [0:5] is the sub-list for method input_type
 	0, // [0:0] is the sub-list for extension type_name
 	0, // [0:0] is the sub-list for extension extendee
 	0, // [0:0] is the sub-list for field type_name

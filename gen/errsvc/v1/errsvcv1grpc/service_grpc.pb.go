@@ -24,6 +24,7 @@ const (
 	ErrorNormalizer_ClassifyBatch_FullMethodName = "/errsvc.v1.ErrorNormalizer/ClassifyBatch"
 	ErrorNormalizer_ListProviders_FullMethodName = "/errsvc.v1.ErrorNormalizer/ListProviders"
 	ErrorNormalizer_GetProvider_FullMethodName   = "/errsvc.v1.ErrorNormalizer/GetProvider"
+	ErrorNormalizer_ListUnmatched_FullMethodName = "/errsvc.v1.ErrorNormalizer/ListUnmatched"
 )
 
 // ErrorNormalizerClient is the client API for ErrorNormalizer service.
@@ -42,6 +43,10 @@ type ErrorNormalizerClient interface {
 	ListProviders(ctx context.Context, in *v1.ListProvidersRequest, opts ...grpc.CallOption) (*v1.ListProvidersResponse, error)
 	// GetProvider returns one provider with its error definitions.
 	GetProvider(ctx context.Context, in *v1.GetProviderRequest, opts ...grpc.CallOption) (*v1.GetProviderResponse, error)
+	// ListUnmatched reports the errors this replica answered without a catalog
+	// entry, most frequent first. Over REST it is GET /v1/unmatched on the
+	// operations port.
+	ListUnmatched(ctx context.Context, in *v1.ListUnmatchedRequest, opts ...grpc.CallOption) (*v1.ListUnmatchedResponse, error)
 }
 
 type errorNormalizerClient struct {
@@ -92,6 +97,16 @@ func (c *errorNormalizerClient) GetProvider(ctx context.Context, in *v1.GetProvi
 	return out, nil
 }
 
+func (c *errorNormalizerClient) ListUnmatched(ctx context.Context, in *v1.ListUnmatchedRequest, opts ...grpc.CallOption) (*v1.ListUnmatchedResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(v1.ListUnmatchedResponse)
+	err := c.cc.Invoke(ctx, ErrorNormalizer_ListUnmatched_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ErrorNormalizerServer is the server API for ErrorNormalizer service.
 // All implementations must embed UnimplementedErrorNormalizerServer
 // for forward compatibility.
@@ -108,6 +123,10 @@ type ErrorNormalizerServer interface {
 	ListProviders(context.Context, *v1.ListProvidersRequest) (*v1.ListProvidersResponse, error)
 	// GetProvider returns one provider with its error definitions.
 	GetProvider(context.Context, *v1.GetProviderRequest) (*v1.GetProviderResponse, error)
+	// ListUnmatched reports the errors this replica answered without a catalog
+	// entry, most frequent first. Over REST it is GET /v1/unmatched on the
+	// operations port.
+	ListUnmatched(context.Context, *v1.ListUnmatchedRequest) (*v1.ListUnmatchedResponse, error)
 	mustEmbedUnimplementedErrorNormalizerServer()
 }
 
@@ -129,6 +148,9 @@ func (UnimplementedErrorNormalizerServer) ListProviders(context.Context, *v1.Lis
 }
 func (UnimplementedErrorNormalizerServer) GetProvider(context.Context, *v1.GetProviderRequest) (*v1.GetProviderResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetProvider not implemented")
+}
+func (UnimplementedErrorNormalizerServer) ListUnmatched(context.Context, *v1.ListUnmatchedRequest) (*v1.ListUnmatchedResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListUnmatched not implemented")
 }
 func (UnimplementedErrorNormalizerServer) mustEmbedUnimplementedErrorNormalizerServer() {}
 func (UnimplementedErrorNormalizerServer) testEmbeddedByValue()                         {}
@@ -223,6 +245,24 @@ func _ErrorNormalizer_GetProvider_Handler(srv interface{}, ctx context.Context, 
 	return interceptor(ctx, in, info, handler)
 }
 
+func _ErrorNormalizer_ListUnmatched_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(v1.ListUnmatchedRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ErrorNormalizerServer).ListUnmatched(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ErrorNormalizer_ListUnmatched_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ErrorNormalizerServer).ListUnmatched(ctx, req.(*v1.ListUnmatchedRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // ErrorNormalizer_ServiceDesc is the grpc.ServiceDesc for ErrorNormalizer service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -245,6 +285,10 @@ var ErrorNormalizer_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetProvider",
 			Handler:    _ErrorNormalizer_GetProvider_Handler,
+		},
+		{
+			MethodName: "ListUnmatched",
+			Handler:    _ErrorNormalizer_ListUnmatched_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
