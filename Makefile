@@ -77,3 +77,12 @@ corpus:
 SOAK_DURATION ?= 60s
 soak:
 	$(GO) run ./bench/soak --duration $(SOAK_DURATION)
+
+# Every fuzz target for FUZZTIME each (CI runs them for 15 s).
+FUZZTIME ?= 1m
+FUZZ_TARGETS = internal/engine:FuzzClassify internal/engine:FuzzJSONScanner internal/engine:FuzzSanitize \
+	internal/engine:FuzzRedaction service:FuzzRESTJSON cmd/errsvc:FuzzCoverageReaders
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) "./$${t%%:*}/" || exit 1; \
+	done

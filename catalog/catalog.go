@@ -277,6 +277,12 @@ func Overlay(base, top []Source) []Source {
 	return append(out, top...)
 }
 
+// EmbeddedFile returns the text of the embedded catalog file name
+// ("stripe.yaml").
+func EmbeddedFile(name string) ([]byte, error) {
+	return embedded.ReadFile("data/" + path.Base(name))
+}
+
 func embeddedSources() ([]Source, error) {
 	names, err := fs.Glob(embedded, "data/*.yaml")
 	if err != nil {

@@ -113,6 +113,11 @@ func validate(names []string, files []*errsvcv1.CatalogFile, pos positions) []er
 		if len(f.GetEntries()) == 0 {
 			p.add(name, f, "", "provider %q has no entries", id)
 		}
+		for _, fl := range [...]struct{ name, v string }{{"name", pr.GetName()}, {"description", pr.GetDescription()}, {"documentation_url", pr.GetDocumentationUrl()}} {
+			if strings.Contains(fl.v, FillIn) {
+				p.add(name, pr, protoreflect.Name(fl.name), "provider %q: %s still says %s: write it", id, fl.name, FillIn)
+			}
+		}
 		for _, e := range f.GetEntries() {
 			eid := e.GetId()
 			switch {
@@ -149,6 +154,10 @@ func validate(names []string, files []*errsvcv1.CatalogFile, pos positions) []er
 	}
 	return p.errs
 }
+
+// FillIn marks what errsvc catalog draft leaves for a person to write; a
+// catalog that still carries it is invalid.
+const FillIn = "FILL_IN"
 
 func validateEntry(p *problems, file string, e *errsvcv1.Entry, vocabulary bool) {
 	id := e.GetId()
@@ -215,6 +224,14 @@ func validateEntry(p *problems, file string, e *errsvcv1.Entry, vocabulary bool)
 	}
 	if c.GetDescription() == "" {
 		p.add(file, c, "", "entry %q: classification has no description", id)
+	}
+	for _, f := range [...]struct {
+		name, v string
+		m       proto.Message
+	}{{"source", e.GetSource(), e}, {"description", c.GetDescription(), c}, {"remediation", c.GetRemediation(), c}} {
+		if strings.Contains(f.v, FillIn) {
+			p.add(file, f.m, protoreflect.Name(f.name), "entry %q: %s still says %s: write it (errsvc catalog draft leaves it for a person)", id, f.name, FillIn)
+		}
 	}
 	if c.GetRemediation() == "" {
 		p.add(file, c, "", "entry %q: classification has no remediation", id)

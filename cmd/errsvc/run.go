@@ -51,6 +51,12 @@ Usage:
   errsvc catalog test [DIR]         check that every example classifies to its entry
   errsvc catalog stats [--format text|json] [DIR]
                                     entries, examples and captures per provider
+  errsvc catalog coverage [--format text|json] [--provider ID] FILE
+                                    replay recorded responses (JSON Lines of ClassifyRequest,
+                                    or a .har file) and show how much the catalog understands
+  errsvc catalog draft (--addr HOST:PORT | --from FILE) [--out DIR]
+                                    catalog YAML for what a running errsvc or a recording did
+                                    not understand, with FILL_IN where a person must write
   errsvc healthcheck [--url URL] [--ca F --cert F --key F]
                                     exit 0 when the server's /healthz answers 200
   errsvc unmatched [--addr HOST:PORT] [--provider ID] [--limit N] [--format text|json]
@@ -348,6 +354,12 @@ const catalogUsage = `Usage:
   errsvc catalog test [DIR]         check that every example and capture classifies to its entry
   errsvc catalog stats [--format text|json] [DIR]
                                     entries, examples and captures per provider
+  errsvc catalog coverage [--format text|json] [--provider ID] FILE
+                                    replay recorded responses (JSON Lines of ClassifyRequest,
+                                    or a .har file) and show how much the catalog understands
+  errsvc catalog draft (--addr HOST:PORT | --from FILE) [--out DIR]
+                                    catalog YAML for what a running errsvc or a recording did
+                                    not understand, with FILL_IN where a person must write
 
 docs/catalog.md says how to write catalog files.`
 
@@ -358,6 +370,12 @@ func catalogCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if len(args) > 0 && args[0] == "stats" {
 		return catalogStats(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "coverage" {
+		return catalogCoverage(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "draft" {
+		return catalogDraft(args[1:], stdout, stderr)
 	}
 	if len(args) == 0 || (args[0] != "check" && args[0] != "test") || len(args) > 2 || (len(args) == 2 && strings.HasPrefix(args[1], "-")) {
 		fmt.Fprintln(stderr, catalogUsage)
@@ -530,48 +548,53 @@ func unmatchedCmd(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return fmt.Errorf("unmatched: %w", err)
 	}
-	scheme := "http"
-	if *useTLS {
-		scheme = "https"
-	}
-	q := make(neturl.Values)
-	if *provider != "" {
-		q.Set("provider", *provider)
-	}
-	if *limit != 0 {
-		q.Set("limit", strconv.Itoa(*limit))
-	}
-	u := neturl.URL{Scheme: scheme, Host: *addr, Path: "/v1/unmatched", RawQuery: q.Encode()}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	report, err := fetchUnmatched(client, *addr, *useTLS, *provider, *limit)
 	if err != nil {
-		return fmt.Errorf("unmatched: %w", err)
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return fmt.Errorf("unmatched: %w", err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return fmt.Errorf("unmatched: %w", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("unmatched: %s answered %d: %s", u.String(), resp.StatusCode, engine.Sanitize(string(body), 300))
-	}
-	var report errsvcv1.ListUnmatchedResponse
-	if err := protojson.Unmarshal(body, &report); err != nil {
-		return fmt.Errorf("unmatched: %s did not answer a report: %w", u.String(), err)
+		return err
 	}
 	if *format == "json" {
-		out, err := protojson.MarshalOptions{Multiline: true, EmitDefaultValues: true}.Marshal(&report)
+		out, err := protojson.MarshalOptions{Multiline: true, EmitDefaultValues: true}.Marshal(report)
 		if err != nil {
 			return err
 		}
 		_, err = fmt.Fprintf(stdout, "%s\n", out)
 		return err
 	}
-	printUnmatched(stdout, &report)
+	printUnmatched(stdout, report)
 	return nil
+}
+
+// fetchUnmatched reads the unmatched report from GET /v1/unmatched.
+func fetchUnmatched(client *http.Client, addr string, useTLS bool, provider string, limit int) (*errsvcv1.ListUnmatchedResponse, error) {
+	scheme := "http"
+	if useTLS {
+		scheme = "https"
+	}
+	q := make(neturl.Values)
+	if provider != "" {
+		q.Set("provider", provider)
+	}
+	if limit != 0 {
+		q.Set("limit", strconv.Itoa(limit))
+	}
+	u := neturl.URL{Scheme: scheme, Host: addr, Path: "/v1/unmatched", RawQuery: q.Encode()}
+	resp, err := client.Get(u.String())
+	if err != nil {
+		return nil, fmt.Errorf("unmatched: %w", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("unmatched: %w", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("unmatched: %s answered %d: %s", u.String(), resp.StatusCode, engine.Sanitize(string(body), 300))
+	}
+	report := &errsvcv1.ListUnmatchedResponse{}
+	if err := protojson.Unmarshal(body, report); err != nil {
+		return nil, fmt.Errorf("unmatched: %s did not answer a report: %w", u.String(), err)
+	}
+	return report, nil
 }
 
 // printUnmatched writes the report as a table, most frequent first.

@@ -4,10 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/errsvc/errsvc/internal/testcert"
 	"github.com/errsvc/errsvc/service"
@@ -205,4 +211,193 @@ func TestUnmatchedCommand(t *testing.T) {
 	if code, _ := run(ctx, []string{"unmatched", "--format", "yaml"}, strings.NewReader(""), &stdout, &stderr); code != exitUsage {
 		t.Errorf("--format yaml: exit %d, want %d", code, exitUsage)
 	}
+}
+
+// errsvc catalog coverage replays a HAR file and JSON Lines of requests and
+// says what the catalog understood.
+func TestCatalogCoverage(t *testing.T) {
+	type notUnderstood struct {
+		Provider   string `json:"provider"`
+		HTTPStatus int32  `json:"http_status"`
+		Code       string `json:"upstream_code"`
+		MatchKind  string `json:"match_kind"`
+	}
+	type report struct {
+		Responses  int `json:"responses"`
+		Understood int `json:"understood"`
+		Skipped    int `json:"skipped"`
+		Invalid    []string
+		Providers  []struct {
+			Provider   string         `json:"provider"`
+			ByKind     map[string]int `json:"by_kind"`
+			Responses  int            `json:"responses"`
+			Understood int            `json:"understood"`
+		} `json:"providers"`
+		NotUnderstood []notUnderstood `json:"not_understood"`
+	}
+	cover := func(t *testing.T, args ...string) (report, string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		code, err := run(context.Background(), append([]string{"catalog", "coverage"}, args...), strings.NewReader(""), &stdout, &stderr)
+		if code != exitOK {
+			t.Fatalf("coverage %v: exit %d (%v) %s", args, code, err, stderr.String())
+		}
+		var r report
+		if slices.Contains(args, "json") {
+			if err := json.Unmarshal(stdout.Bytes(), &r); err != nil {
+				t.Fatalf("%v: %s", err, stdout.String())
+			}
+		}
+		return r, stdout.String()
+	}
+
+	// The HAR: ten Okta error responses (one a redirect carrying error=) and
+	// three successes, which are skipped.
+	r, _ := cover(t, "--format", "json", "--provider", "okta", "testdata/coverage/okta.har")
+	if r.Responses != 10 || r.Understood != 9 || r.Skipped != 3 || len(r.Providers) != 1 || r.Providers[0].Provider != "okta" {
+		t.Errorf("okta.har: %+v", r)
+	}
+	if got := r.Providers[0].ByKind["PROVIDER_ENTRY"] + r.Providers[0].ByKind["STANDARD"]; got != 9 {
+		t.Errorf("okta.har by kind %v", r.Providers[0].ByKind)
+	}
+	want := []notUnderstood{{"okta", 500, "E0000053", "HTTP_STATUS"}}
+	if diff := cmp.Diff(want, r.NotUnderstood); diff != "" {
+		t.Errorf("okta.har not understood (-want +got):\n%s", diff)
+	}
+	_, text := cover(t, "--provider", "okta", "testdata/coverage/okta.har")
+	if !strings.Contains(text, "10 error responses, 9 (90%) named by a catalog entry; 3 records skipped") ||
+		!strings.Contains(text, "E0000053") {
+		t.Errorf("table:\n%s", text)
+	}
+
+	// JSON Lines name their providers; gocardless and gitlab are not in the
+	// catalog.
+	r, _ = cover(t, "--format", "json", "testdata/coverage/mixed.jsonl")
+	perProvider := map[string]int{}
+	for _, p := range r.Providers {
+		perProvider[p.Provider] = p.Responses
+	}
+	if diff := cmp.Diff(map[string]int{"stripe": 2, "truelayer": 3, "unknown": 6}, perProvider); diff != "" {
+		t.Errorf("mixed.jsonl providers (-want +got):\n%s", diff)
+	}
+
+	// Hostile lines are skipped and said, not fatal.
+	bad := filepath.Join(t.TempDir(), "bad.jsonl")
+	os.WriteFile(bad, []byte("{\"httpStatus\":\"x\"}\nnot json\n\xff\xfe\n{}\n{\"httpStatus\":503}\n"), 0o644)
+	r, _ = cover(t, "--format", "json", bad)
+	if r.Responses != 1 || r.Skipped != 4 || len(r.Invalid) != 4 {
+		t.Errorf("bad.jsonl: %+v", r)
+	}
+	var stdout, stderr bytes.Buffer
+	if code, _ := run(context.Background(), []string{"catalog", "coverage", "--input", "har", bad}, strings.NewReader(""), &stdout, &stderr); code != exitFailure {
+		t.Errorf("a JSON Lines file read as HAR: exit %d, want %d", code, exitFailure)
+	}
+}
+
+// The loop of issue 15 end to end: unknown errors sent to a running errsvc
+// are drafted into catalog YAML that is refused while FILL_IN remains,
+// passes catalog check and test once filled, and, served as shadow entries,
+// is counted without changing a single answer.
+func TestCatalogDraftLoop(t *testing.T) {
+	start := func(dir string) (*service.Server, func()) {
+		srv, err := service.New(service.Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", OpsAddr: "127.0.0.1:0",
+			CatalogDir: dir, Logger: slog.New(slog.DiscardHandler)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- srv.Serve(ctx) }()
+		return srv, func() { cancel(); <-done }
+	}
+	recorded, err := os.ReadFile("testdata/coverage/mixed.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var requests []string
+	for _, line := range strings.Split(string(recorded), "\n") {
+		if strings.HasPrefix(line, "{") {
+			requests = append(requests, line)
+		}
+	}
+	// send classifies every recorded request over REST and returns the
+	// answers.
+	send := func(srv *service.Server) []string {
+		var answers []string
+		for _, req := range requests {
+			resp, err := http.Post("http://"+srv.HTTPAddr()+"/v1/classify", "application/json", strings.NewReader(req))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got struct {
+				Classification json.RawMessage `json:"classification"`
+				Match          struct {
+					EntryID string `json:"entryId"`
+				} `json:"match"`
+			}
+			json.NewDecoder(resp.Body).Decode(&got)
+			resp.Body.Close()
+			answers = append(answers, got.Match.EntryID+" "+string(got.Classification))
+		}
+		return answers
+	}
+	srv, stop := start("")
+	before := send(srv)
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code, err := run(context.Background(), []string{"catalog", "draft", "--addr", srv.OpsAddr(), "--out", out}, strings.NewReader(""), &stdout, &stderr)
+	stop()
+	if code != exitOK {
+		t.Fatalf("draft: exit %d (%v) %s", code, err, stderr.String())
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "*.yaml"))
+	var names []string
+	for _, f := range files {
+		names = append(names, filepath.Base(f))
+	}
+	// gitlab and gocardless are new providers; truelayer's file is the
+	// embedded one with entries added.
+	if diff := cmp.Diff([]string{"gitlab.yaml", "gocardless.yaml", "truelayer.yaml"}, names); diff != "" {
+		t.Fatalf("drafted files (-want +got):\n%s", diff)
+	}
+	if code, _ := run(context.Background(), []string{"catalog", "check", out}, strings.NewReader(""), &stdout, &stderr); code != exitFailure {
+		t.Errorf("catalog check of an unfilled draft: exit %d, want %d", code, exitFailure)
+	}
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		os.WriteFile(f, bytes.ReplaceAll(b, []byte("FILL_IN"), []byte("Written by a person")), 0o644)
+	}
+	for _, cmd := range []string{"check", "test"} {
+		stderr.Reset()
+		if code, err := run(context.Background(), []string{"catalog", cmd, out}, strings.NewReader(""), &stdout, &stderr); code != exitOK {
+			t.Errorf("catalog %s of the filled draft: exit %d (%v)\n%s", cmd, code, err, stderr.String())
+		}
+	}
+
+	// Served as shadows, the drafted entries change no answer and are
+	// counted.
+	srv, stop = start(out)
+	defer stop()
+	if diff := cmp.Diff(before, send(srv)); diff != "" {
+		t.Errorf("shadow entries changed answers (-before +after):\n%s", diff)
+	}
+	resp, err := http.Get("http://" + srv.OpsAddr() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !bytes.Contains(metrics, []byte(`errsvc_shadow_matches_total{entry="gocardless.invalid_state",provider="gocardless"}`)) {
+		t.Errorf("no shadow match counted for gocardless.invalid_state:\n%s", grepLines(metrics, "shadow"))
+	}
+}
+
+func grepLines(b []byte, s string) string {
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.Contains(l, s) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

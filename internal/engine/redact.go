@@ -263,6 +263,9 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 				for k < len(s) && s[k] != '&' && s[k] != '"' && s[k] != ',' && s[k] != ' ' && s[k] != ';' && s[k] != '\'' && s[k] != '\n' {
 					k++
 				}
+				if key == "code" && isErrorNumber(s, w, j, k) {
+					return 0, 0, false
+				}
 			}
 			if k > j {
 				return j, k, true
@@ -280,6 +283,21 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 		return i, k, true
 	}
 	return 0, 0, false
+}
+
+// isErrorNumber reports a "code" whose value, s[j:k], is a short JSON
+// number after a colon ({"code": 422}): an error code, where an OAuth
+// authorization code is an opaque string and a one-time code a quoted one.
+func isErrorNumber(s string, w, j, k int) bool {
+	if k-j > 5 || !strings.Contains(s[w:j], ":") {
+		return false
+	}
+	for _, c := range []byte(s[j:k]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return k == len(s) || s[k] == ',' || s[k] == '}' || s[k] == ']' || s[k] == ' ' || s[k] == '\n' || s[k] == '\r'
 }
 
 // looksOpaque tells a credential from a word of prose after "Token" or

@@ -38,6 +38,8 @@ var secretShapes = []struct{ text, secret string }{
 	{"refreshToken: rt_1a2b3c", "rt_1a2b3c"},
 	{"REFRESH_TOKEN=rt_1a2b3c", "rt_1a2b3c"},
 	{"id_token=abc.def.ghi", "abc.def.ghi"},
+	{"code=123456&state=x", "123456"}, // digits in a query are a code, not an error number
+	{`{"code":"482913"}`, "482913"},   // and so are quoted ones
 	{"code=SplxlOBeZQQYbYS6WxSbIA&state=xyz", "SplxlOBeZQQYbYS6WxSbIA"},
 	{"code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "dBjftJeZ4CVP"},
 	{"api_key=k_live_1234", "k_live_1234"},
@@ -125,6 +127,8 @@ func TestRedactionKeepsProse(t *testing.T) {
 		"Password must contain a digit",
 		"AADSTS70008: The provided authorization code or refresh token has expired",
 		"UK.OBIE.Field.Missing",
+		`{"error":{"code": 422, "type":"invalid_state"}}`, // a JSON number under "code" is an error code
+		`{"code":400,"message":"Bad Request"}`,
 	} {
 		if got := Sanitize(s, 512); got != s {
 			t.Errorf("Sanitize(%q) = %q, want it unchanged", s, got)

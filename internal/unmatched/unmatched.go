@@ -92,7 +92,7 @@ func newTracker(capacity int, log *slog.Logger, now func() time.Time) *Tracker {
 		capacity = DefaultCapacity
 	}
 	return &Tracker{capacity: capacity, log: log, now: now,
-		items: make(map[Signature]*item, capacity), heap: make([]*item, 0, capacity), since: now()}
+		items: make(map[Signature]*item, min(capacity, 1024)), heap: make([]*item, 0, min(capacity, 1024)), since: now()}
 }
 
 // Capacity returns the most signatures the report holds.
