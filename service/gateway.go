@@ -45,6 +45,9 @@ func (s *Server) newHTTPHandler() (http.Handler, error) {
 		mux.Handle("GET /metrics", s.metrics.Handler())
 		mux.HandleFunc("GET /v1/unmatched", s.serveUnmatched)
 	}
+	if !s.cfg.NoPlayground {
+		handlePlayground(mux)
+	}
 	doc, err := openAPIDocument(s.cfg.Version)
 	if err != nil {
 		return nil, err

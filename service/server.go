@@ -60,6 +60,8 @@ type Config struct {
 	// MaxInflightBytes bounds the bytes the calls in flight may hold
 	// (docs/operations.md); 0 means a third of GOMEMLIMIT, else 64 MiB.
 	MaxInflightBytes int64
+	// NoPlayground turns off the playground page at / on the HTTP port.
+	NoPlayground bool
 	// UnmatchedTop is how many signatures the unmatched report holds; 0
 	// means unmatched.DefaultCapacity.
 	UnmatchedTop int

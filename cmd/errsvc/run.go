@@ -181,6 +181,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.BoolVar(&cfg.OpsTLS, "ops-tls", false, "serve the operations address with the API's TLS certificate")
 	fs.StringVar(&cfg.CatalogDir, "catalog-dir", "", "directory of catalog YAML files overlaid on the embedded catalog and hot-reloaded (default: embedded catalog only)")
 	fs.IntVar(&cfg.MaxBodyBytes, "max-body-bytes", engine.DefaultLimits.MaxBodyBytes, "largest upstream body accepted")
+	playground := fs.Bool("playground", true, "serve the playground page at / on the HTTP port (--playground=false turns it off)")
 	fs.IntVar(&cfg.UnmatchedTop, "unmatched-top", unmatched.DefaultCapacity, "signatures the unmatched report keeps (errsvc unmatched); its memory is fixed by this")
 	fs.Int64Var(&cfg.MaxInflightBytes, "max-inflight-bytes", 0, "bytes the calls in flight may hold; past it calls are refused (default: a third of GOMEMLIMIT, else 64 MiB)")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", service.DefaultShutdownTimeout, "how long in-flight calls may take to finish on SIGTERM")
@@ -227,6 +228,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	cfg.Logger.Debug("garbage collector", "gogc", gogc, "gomemlimit", gomemlimit)
 	cfg.Version = strings.TrimPrefix(version(), "errsvc ")
+	cfg.NoPlayground = !*playground
 	srv, err := service.New(cfg)
 	if err != nil {
 		return err
