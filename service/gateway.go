@@ -1,6 +1,7 @@
 package service
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -14,9 +15,11 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
 
+	"github.com/errsvc/errsvc/catalog"
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
 	"github.com/errsvc/errsvc/gen/errsvc/v1/errsvcv1grpc"
 	"github.com/errsvc/errsvc/gen/openapi"
+	"github.com/errsvc/errsvc/internal/unmatched"
 )
 
 // newHTTPHandler builds the HTTP side: the REST gateway calling the service
@@ -44,6 +47,7 @@ func (s *Server) newHTTPHandler() (http.Handler, error) {
 		// are served here.
 		mux.Handle("GET /metrics", s.metrics.Handler())
 		mux.HandleFunc("GET /v1/unmatched", s.serveUnmatched)
+		mux.HandleFunc("GET /v1/unmatched/draft", s.serveUnmatchedDraft)
 	}
 	if !s.cfg.NoPlayground {
 		handlePlayground(mux)
@@ -86,6 +90,7 @@ func (s *Server) newOpsHandler() http.Handler {
 	s.handleProbes(mux)
 	mux.Handle("GET /metrics", s.metrics.Handler())
 	mux.HandleFunc("GET /v1/unmatched", s.serveUnmatched)
+	mux.HandleFunc("GET /v1/unmatched/draft", s.serveUnmatchedDraft)
 	return s.metrics.instrument(mux)
 }
 
@@ -111,6 +116,44 @@ func (s *Server) serveUnmatched(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(b)
+}
+
+// serveUnmatchedDraft writes catalog YAML entries, to fill in, for the
+// unmatched signatures that match the query (provider, http_status,
+// upstream_code, match_kind; all when none is given): what errsvc catalog
+// draft writes, one signature at a time, for the playground.
+func (s *Server) serveUnmatchedDraft(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	report := s.norm.unmatched.Report(q.Get("provider"), 0)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Drafted by errsvc from this replica's unmatched report. Add the entries to the\n"+
+		"# provider's catalog file, fill every %s, check each classification against the\n"+
+		"# provider's documentation, then run errsvc catalog check and errsvc catalog test.\nentries:\n", catalog.FillIn)
+	used := map[string]bool{}
+	n := 0
+	for _, sig := range report.GetSignatures() {
+		if v := q.Get("http_status"); v != "" && v != strconv.Itoa(int(sig.GetHttpStatus())) {
+			continue
+		}
+		if q.Has("upstream_code") && q.Get("upstream_code") != sig.GetUpstreamCode() {
+			continue
+		}
+		if v := q.Get("match_kind"); v != "" && v != sig.GetMatchKind().String() && "MATCH_KIND_"+v != sig.GetMatchKind().String() {
+			continue
+		}
+		provider := sig.GetProvider()
+		if p := strings.ToLower(sig.GetSample().GetProvider()); provider == unmatched.UnknownProvider && p != "" {
+			provider = p
+		}
+		unmatched.DraftEntry(&b, provider, sig, used)
+		n++
+	}
+	if n == 0 {
+		http.Error(w, "no unmatched signature matches the query", http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
+	w.Write(b.Bytes())
 }
 
 // The unmatched report is served outside the gateway's routes (on the

@@ -103,9 +103,10 @@ func TestPlaygroundInBrowser(t *testing.T) {
 		t.Logf("DOM:\n%s", dom)
 	}
 
-	browse := ts.base + "/#search=unsupported_grant_type&unmatched=1"
+	browse := ts.base + "/#search=unsupported_grant_type&unmatched=1&draft=1"
 	dom = headless(t, chromium, browse, "")
-	for _, want := range []string{"rfc6749.token.unsupported_grant_type</button>", "<td>zz_unheard_of</td>", "<td>stripe</td>"} {
+	for _, want := range []string{"rfc6749.token.unsupported_grant_type</button>", "<td>zz_unheard_of</td>", "<td>stripe</td>",
+		"- id: stripe.zz_unheard_of", "codes: [\"zz_unheard_of\"]"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("search and unmatched report: the page lacks %s", want)
 		}

@@ -95,6 +95,28 @@ func TestUnmatchedReport(t *testing.T) {
 		t.Errorf("limit=x: %d %s", resp.StatusCode, body)
 	}
 
+	// The draft of one signature, for the playground.
+	resp, err = http.Get("http://" + ts.srv.OpsAddr() + "/v1/unmatched/draft?provider=example-bank&upstream_code=card_frozen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft := string(readAll(t, resp))
+	for _, want := range []string{"- id: example-bank.card_frozen\n", "    shadow: true\n", "      codes: [\"card_frozen\"]\n", "FILL_IN"} {
+		if !strings.Contains(draft, want) {
+			t.Errorf("draft lacks %q:\n%s", want, draft)
+		}
+	}
+	if strings.Contains(draft, "zz_teapot") {
+		t.Errorf("draft of card_frozen carries another signature:\n%s", draft)
+	}
+	resp, err = http.Get("http://" + ts.srv.OpsAddr() + "/v1/unmatched/draft?upstream_code=nothing_like_it")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if readAll(t, resp); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("draft of no signature: %d, want 404", resp.StatusCode)
+	}
+
 	// A catalog that names card_frozen drops it from the report.
 	v2 := reloadV1 + `  - id: example-bank.frozen
     match:

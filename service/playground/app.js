@@ -232,7 +232,30 @@ async function loadUnmatched() {
         td.textContent = v;
         tr.append(td);
       }
-      body.append(tr);
+      // The draft catalog entry for the signature, to fill in.
+      const td = document.createElement('td');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = 'Draft';
+      b.className = 'draft';
+      const draftRow = document.createElement('tr');
+      draftRow.hidden = true;
+      const cell = document.createElement('td');
+      cell.colSpan = 7;
+      const pre = document.createElement('pre');
+      cell.append(pre);
+      draftRow.append(cell);
+      b.addEventListener('click', async () => {
+        draftRow.hidden = !draftRow.hidden;
+        if (draftRow.hidden) return;
+        const q = new URLSearchParams({ provider: s.provider, http_status: String(s.httpStatus || 0),
+          upstream_code: s.upstreamCode || '', match_kind: s.matchKind });
+        const res = await fetch('/v1/unmatched/draft?' + q);
+        pre.textContent = await res.text();
+      });
+      td.append(b);
+      tr.append(td);
+      body.append(tr, draftRow);
     }
     table.hidden = false;
   } catch (err) {
@@ -262,7 +285,12 @@ $('load-unmatched').addEventListener('click', loadUnmatched);
 function openFromHash() {
   const h = new URLSearchParams(location.hash.slice(1));
   if (h.has('search')) { $('search').value = h.get('search'); search(); }
-  if (h.has('unmatched')) loadUnmatched();
+  if (h.has('unmatched')) {
+    loadUnmatched().then(() => {
+      const first = document.querySelector('#unmatched-table button.draft');
+      if (h.has('draft') && first) first.click();
+    });
+  }
 }
 
 loadProviders().then(() => { if (prefill()) classify(); openFromHash(); }).catch((err) => {
