@@ -78,12 +78,9 @@ func catalogCoverage(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintln(stderr, "usage: errsvc catalog coverage [--format text|json] [--provider ID] [--input jsonl|har] [--catalog-dir DIR] FILE")
 		return exitUsage, errUsage
 	}
-	cat, err := catalogFiles(*dir)
+	cat, err := validCatalog(*dir, stderr)
 	if err != nil {
-		for _, p := range engine.Problems(err) {
-			fmt.Fprintln(stderr, p)
-		}
-		return exitFailure, errors.New("catalog is invalid")
+		return exitFailure, err
 	}
 	c := newCoverage(cat, *provider)
 	if err := c.read(fs.Arg(0), *input); err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,7 +13,6 @@ import (
 
 	"github.com/errsvc/errsvc/catalog"
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
-	"github.com/errsvc/errsvc/internal/engine"
 	"github.com/errsvc/errsvc/internal/unmatched"
 )
 
@@ -39,12 +37,9 @@ func catalogDraft(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintln(stderr, "usage: errsvc catalog draft (--addr HOST:PORT | --from FILE) [--provider ID] [--catalog-dir DIR] [--out DIR]")
 		return exitUsage, errUsage
 	}
-	cat, err := catalogFiles(*dir)
+	cat, err := validCatalog(*dir, stderr)
 	if err != nil {
-		for _, p := range engine.Problems(err) {
-			fmt.Fprintln(stderr, p)
-		}
-		return exitFailure, errors.New("catalog is invalid")
+		return exitFailure, err
 	}
 	var report *errsvcv1.ListUnmatchedResponse
 	origin := *from

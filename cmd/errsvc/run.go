@@ -345,6 +345,19 @@ func catalogFiles(dir string) (*catalog.Catalog, error) {
 
 // loadCatalog is engine.Load, its problems joined, for the commands that
 // need a catalog to work with.
+// validCatalog loads the catalog (dir overlaid on the embedded one) and,
+// when it is invalid, prints every problem to stderr.
+func validCatalog(dir string, stderr io.Writer) (*catalog.Catalog, error) {
+	cat, err := catalogFiles(dir)
+	if err != nil {
+		for _, p := range engine.Problems(err) {
+			fmt.Fprintln(stderr, p)
+		}
+		return nil, errors.New("catalog is invalid")
+	}
+	return cat, nil
+}
+
 func loadCatalog(dir string) (*catalog.Catalog, error) {
 	cat, problems := engine.Load(dir)
 	return cat, errors.Join(problems...)
@@ -401,12 +414,9 @@ func catalogCmd(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitOK, nil
 	}
 	// test runs the examples of a valid catalog and counts them.
-	cat, err := catalogFiles(dir)
+	cat, err := validCatalog(dir, stderr)
 	if err != nil {
-		for _, p := range engine.Problems(err) {
-			fmt.Fprintln(stderr, p)
-		}
-		return exitFailure, errors.New("catalog is invalid")
+		return exitFailure, err
 	}
 	passed, failures := engine.CheckExamples(cat)
 	for _, f := range failures {
@@ -432,12 +442,9 @@ func catalogStats(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintln(stderr, "usage: errsvc catalog stats [--format text|json] [DIR]")
 		return exitUsage, errUsage
 	}
-	cat, err := catalogFiles(fs.Arg(0))
+	cat, err := validCatalog(fs.Arg(0), stderr)
 	if err != nil {
-		for _, p := range engine.Problems(err) {
-			fmt.Fprintln(stderr, p)
-		}
-		return exitFailure, errors.New("catalog is invalid")
+		return exitFailure, err
 	}
 	st := cat.Stats()
 	if *format == "json" {

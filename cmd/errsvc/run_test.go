@@ -132,15 +132,7 @@ func TestCatalogStatsJSON(t *testing.T) {
 // fails.
 func TestHealthcheckTLS(t *testing.T) {
 	certFile, keyFile, _, _ := testcert.Write(t)
-	srv, err := service.New(service.Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", TLSCert: certFile, TLSKey: keyFile,
-		TLSClientCA: certFile, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx) }()
-	defer func() { cancel(); <-done }()
+	srv := startServer(t, service.Config{TLSCert: certFile, TLSKey: keyFile, TLSClientCA: certFile})
 	url := "https://" + srv.HTTPAddr() + "/healthz"
 	for _, tt := range []struct {
 		args []string
@@ -161,15 +153,8 @@ func TestHealthcheckTLS(t *testing.T) {
 // errsvc unmatched reads the report of a running errsvc from its operations
 // port, as a table and as JSON.
 func TestUnmatchedCommand(t *testing.T) {
-	srv, err := service.New(service.Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", OpsAddr: "127.0.0.1:0",
-		Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx) }()
-	defer func() { cancel(); <-done }()
+	srv := startServer(t, service.Config{OpsAddr: "127.0.0.1:0"})
+	ctx := context.Background()
 	for range 2 {
 		resp, err := http.Post("http://"+srv.HTTPAddr()+"/v1/classify", "application/json",
 			strings.NewReader(`{"provider":"stripe","http_status":402,"body":"{\"error\":{\"code\":\"zz_unheard_of\"}}"}`))
@@ -299,17 +284,6 @@ func TestCatalogCoverage(t *testing.T) {
 // passes catalog check and test once filled, and, served as shadow entries,
 // is counted without changing a single answer.
 func TestCatalogDraftLoop(t *testing.T) {
-	start := func(dir string) (*service.Server, func()) {
-		srv, err := service.New(service.Config{GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0", OpsAddr: "127.0.0.1:0",
-			CatalogDir: dir, Logger: slog.New(slog.DiscardHandler)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- srv.Serve(ctx) }()
-		return srv, func() { cancel(); <-done }
-	}
 	recorded, err := os.ReadFile("testdata/coverage/mixed.jsonl")
 	if err != nil {
 		t.Fatal(err)
@@ -341,12 +315,11 @@ func TestCatalogDraftLoop(t *testing.T) {
 		}
 		return answers
 	}
-	srv, stop := start("")
+	srv := startServer(t, service.Config{OpsAddr: "127.0.0.1:0"})
 	before := send(srv)
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	code, err := run(context.Background(), []string{"catalog", "draft", "--addr", srv.OpsAddr(), "--out", out}, strings.NewReader(""), &stdout, &stderr)
-	stop()
 	if code != exitOK {
 		t.Fatalf("draft: exit %d (%v) %s", code, err, stderr.String())
 	}
@@ -376,8 +349,7 @@ func TestCatalogDraftLoop(t *testing.T) {
 
 	// Served as shadows, the drafted entries change no answer and are
 	// counted.
-	srv, stop = start(out)
-	defer stop()
+	srv = startServer(t, service.Config{OpsAddr: "127.0.0.1:0", CatalogDir: out})
 	if diff := cmp.Diff(before, send(srv)); diff != "" {
 		t.Errorf("shadow entries changed answers (-before +after):\n%s", diff)
 	}
@@ -400,4 +372,20 @@ func grepLines(b []byte, s string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// startServer runs a real errsvc on loopback until the test ends.
+func startServer(t *testing.T, cfg service.Config) *service.Server {
+	t.Helper()
+	cfg.GRPCAddr, cfg.HTTPAddr = "127.0.0.1:0", "127.0.0.1:0"
+	cfg.Logger = slog.New(slog.DiscardHandler)
+	srv, err := service.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return srv
 }
