@@ -50,7 +50,7 @@ func (s *Server) newHTTPHandler() (http.Handler, error) {
 		mux.HandleFunc("GET /v1/unmatched/draft", s.serveUnmatchedDraft)
 	}
 	if !s.cfg.NoPlayground {
-		handlePlayground(mux)
+		s.handlePlayground(mux)
 	}
 	doc, err := openAPIDocument(s.cfg.Version)
 	if err != nil {
@@ -96,6 +96,7 @@ func (s *Server) newOpsHandler() http.Handler {
 
 // serveUnmatched is ListUnmatched over REST: GET /v1/unmatched?provider=&limit=.
 func (s *Server) serveUnmatched(w http.ResponseWriter, r *http.Request) {
+	s.allowPlayground(w, r)
 	req := &errsvcv1.ListUnmatchedRequest{Provider: r.URL.Query().Get("provider")}
 	if v := r.URL.Query().Get("limit"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 32)
@@ -123,6 +124,7 @@ func (s *Server) serveUnmatched(w http.ResponseWriter, r *http.Request) {
 // upstream_code, match_kind; all when none is given): what errsvc catalog
 // draft writes, one signature at a time, for the playground.
 func (s *Server) serveUnmatchedDraft(w http.ResponseWriter, r *http.Request) {
+	s.allowPlayground(w, r)
 	q := r.URL.Query()
 	report := s.norm.unmatched.Report(q.Get("provider"), 0)
 	var b bytes.Buffer

@@ -2,6 +2,8 @@ package service
 
 import (
 	"embed"
+	"fmt"
+	"net"
 	"net/http"
 	"path"
 )
@@ -19,9 +21,10 @@ var playgroundTypes = map[string]string{
 }
 
 // handlePlayground serves the playground at / and its assets under
-// /playground/.
-func handlePlayground(mux *http.ServeMux) {
-	serve := func(w http.ResponseWriter, name string) {
+// /playground/, and /playground/config.json, which tells the page where the
+// unmatched report is.
+func (s *Server) handlePlayground(mux *http.ServeMux) {
+	serve := func(w http.ResponseWriter, r *http.Request, name string) {
 		b, err := playgroundFiles.ReadFile("playground/" + name)
 		if err != nil {
 			http.NotFound(w, nil)
@@ -30,18 +33,88 @@ func handlePlayground(mux *http.ServeMux) {
 		h := w.Header()
 		h.Set("Content-Type", playgroundTypes[path.Ext(name)])
 		// The page talks to this server only, and nothing may frame it.
-		h.Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+		h.Set("Content-Security-Policy", "default-src 'self'; connect-src 'self'"+s.opsOrigin(r)+"; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cache-Control", "no-cache")
 		w.Write(b)
 	}
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, _ *http.Request) { serve(w, "index.html") })
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { serve(w, r, "index.html") })
+	mux.HandleFunc("GET /playground/config.json", func(w http.ResponseWriter, _ *http.Request) {
+		port, scheme := "", "http"
+		if s.opsLis != nil {
+			_, port, _ = net.SplitHostPort(s.OpsAddr())
+			if s.cfg.OpsTLS && s.tlsConf != nil {
+				scheme = "https"
+			}
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"opsPort":%q,"opsScheme":%q}`, port, scheme)
+	})
 	mux.HandleFunc("GET /playground/{file}", func(w http.ResponseWriter, r *http.Request) {
 		if name := r.PathValue("file"); name != "index.html" {
-			serve(w, name)
+			serve(w, r, name)
 			return
 		}
 		http.NotFound(w, r)
 	})
+}
+
+// opsOrigin is " scheme://host:port" of the operations listener as the page
+// at r reaches it (the host the browser used, the operations port), "" when
+// there is no operations listener or the host is not a plain host name.
+func (s *Server) opsOrigin(r *http.Request) string {
+	if s.opsLis == nil {
+		return ""
+	}
+	host, _, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		host = r.Host
+	}
+	_, port, _ := net.SplitHostPort(s.OpsAddr())
+	if !plainHost(host) || port == "" {
+		return ""
+	}
+	scheme := "http"
+	if s.cfg.OpsTLS && s.tlsConf != nil {
+		scheme = "https"
+	}
+	return " " + scheme + "://" + net.JoinHostPort(host, port)
+}
+
+// plainHost accepts host names and IP addresses, nothing that could change
+// the meaning of a header.
+func plainHost(h string) bool {
+	if h == "" || len(h) > 253 {
+		return false
+	}
+	for _, c := range []byte(h) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == ':') {
+			return false
+		}
+	}
+	return true
+}
+
+// allowPlayground lets the playground, served on the HTTP port of the same
+// host, read the unmatched report from the operations port: the one origin
+// allowed is the HTTP port's, on the host name this request used.
+func (s *Server) allowPlayground(w http.ResponseWriter, r *http.Request) {
+	origin := r.Header.Get("Origin")
+	if origin == "" || s.cfg.NoPlayground {
+		return
+	}
+	host, _, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		host = r.Host
+	}
+	_, port, _ := net.SplitHostPort(s.HTTPAddr())
+	scheme := "http"
+	if s.tlsConf != nil {
+		scheme = "https"
+	}
+	w.Header().Add("Vary", "Origin")
+	if plainHost(host) && origin == scheme+"://"+net.JoinHostPort(host, port) {
+		w.Header().Set("Access-Control-Allow-Origin", origin)
+	}
 }

@@ -71,7 +71,9 @@ func screenshotDir(t *testing.T) string {
 // the catalog search and the unmatched report show on the page.
 func TestPlaygroundInBrowser(t *testing.T) {
 	chromium := browser(t)
-	ts := startServer(t, Config{})
+	// With an operations port, as deployed: the page reads the unmatched
+	// report from it.
+	ts := startServer(t, Config{OpsAddr: "127.0.0.1:0"})
 	// One error the catalog does not know, for the unmatched report.
 	if _, err := ts.client.Classify(context.Background(), &errsvcv1.ClassifyRequest{Provider: "stripe", HttpStatus: 402,
 		Body: `{"error":{"code":"zz_unheard_of"}}`}); err != nil {
@@ -148,6 +150,25 @@ func TestPlaygroundServing(t *testing.T) {
 	}
 	if code, _ := ts.restCall(t, http.MethodGet, "/playground/nope.js", ""); code != http.StatusNotFound {
 		t.Errorf("GET /playground/nope.js: %d", code)
+	}
+	// The operations port lets the playground's origin, and no other, read
+	// the unmatched report.
+	withOps := startServer(t, Config{OpsAddr: "127.0.0.1:0"})
+	for origin, want := range map[string]string{
+		"http://" + withOps.srv.HTTPAddr(): "http://" + withOps.srv.HTTPAddr(),
+		"http://evil.example":              "",
+		"http://" + withOps.srv.OpsAddr():  "",
+	} {
+		req, _ := http.NewRequest(http.MethodGet, "http://"+withOps.srv.OpsAddr()+"/v1/unmatched", nil)
+		req.Header.Set("Origin", origin)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Access-Control-Allow-Origin"); got != want {
+			t.Errorf("Origin %s: Access-Control-Allow-Origin %q, want %q", origin, got, want)
+		}
 	}
 	off := startServer(t, Config{NoPlayground: true})
 	if code, _ := off.restCall(t, http.MethodGet, "/", ""); code != http.StatusNotFound {

@@ -216,12 +216,24 @@ async function search() {
   else if (found.length > 50) out.append(found.length - 50 + ' more: narrow the search.');
 }
 
+// unmatchedBase is where the unmatched report is served: this origin, or
+// the operations port of the same host, which lets this page (and only it)
+// read the report.
+let unmatchedBaseURL;
+async function unmatchedBase() {
+  if (unmatchedBaseURL === undefined) {
+    const cfg = await api('/playground/config.json');
+    unmatchedBaseURL = cfg.opsPort ? cfg.opsScheme + '://' + location.hostname + ':' + cfg.opsPort : '';
+  }
+  return unmatchedBaseURL;
+}
+
 async function loadUnmatched() {
   const table = $('unmatched-table');
   const body = table.querySelector('tbody');
   body.textContent = '';
   try {
-    const r = await api('/v1/unmatched');
+    const r = await api(await unmatchedBase() + '/v1/unmatched');
     $('unmatched-note').textContent = r.total + ' unmatched answers since ' + r.since + '; ' + (r.signatures || []).length + ' signatures kept of at most ' + r.capacity + '.';
     for (const s of r.signatures || []) {
       const tr = document.createElement('tr');
@@ -250,7 +262,7 @@ async function loadUnmatched() {
         if (draftRow.hidden) return;
         const q = new URLSearchParams({ provider: s.provider, http_status: String(s.httpStatus || 0),
           upstream_code: s.upstreamCode || '', match_kind: s.matchKind });
-        const res = await fetch('/v1/unmatched/draft?' + q);
+        const res = await fetch(await unmatchedBase() + '/v1/unmatched/draft?' + q);
         pre.textContent = await res.text();
       });
       td.append(b);
