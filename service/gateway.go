@@ -143,9 +143,9 @@ func (s *Server) serveUnmatchedDraft(w http.ResponseWriter, r *http.Request) {
 		if v := q.Get("match_kind"); v != "" && v != sig.GetMatchKind().String() && "MATCH_KIND_"+v != sig.GetMatchKind().String() {
 			continue
 		}
-		provider := sig.GetProvider()
-		if p := strings.ToLower(sig.GetSample().GetProvider()); provider == unmatched.UnknownProvider && p != "" {
-			provider = p
+		provider := unmatched.DraftProvider(sig)
+		if provider == "" {
+			provider = unmatched.UnknownProvider
 		}
 		unmatched.DraftEntry(&b, provider, sig, used)
 		n++

@@ -41,15 +41,9 @@ func (s *Server) handlePlayground(mux *http.ServeMux) {
 	}
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { serve(w, r, "index.html") })
 	mux.HandleFunc("GET /playground/config.json", func(w http.ResponseWriter, _ *http.Request) {
-		port, scheme := "", "http"
-		if s.opsLis != nil {
-			_, port, _ = net.SplitHostPort(s.OpsAddr())
-			if s.cfg.OpsTLS && s.tlsConf != nil {
-				scheme = "https"
-			}
-		}
+		_, port, _ := net.SplitHostPort(s.OpsAddr())
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"opsPort":%q,"opsScheme":%q}`, port, scheme)
+		fmt.Fprintf(w, `{"opsPort":%q,"opsScheme":%q}`, port, s.opsScheme())
 	})
 	mux.HandleFunc("GET /playground/{file}", func(w http.ResponseWriter, r *http.Request) {
 		if name := r.PathValue("file"); name != "index.html" {
@@ -64,22 +58,34 @@ func (s *Server) handlePlayground(mux *http.ServeMux) {
 // at r reaches it (the host the browser used, the operations port), "" when
 // there is no operations listener or the host is not a plain host name.
 func (s *Server) opsOrigin(r *http.Request) string {
-	if s.opsLis == nil {
+	host := requestHost(r)
+	_, port, _ := net.SplitHostPort(s.OpsAddr())
+	if host == "" || port == "" {
 		return ""
 	}
+	return " " + s.opsScheme() + "://" + net.JoinHostPort(host, port)
+}
+
+// opsScheme is the operations listener's URL scheme.
+func (s *Server) opsScheme() string {
+	if s.cfg.OpsTLS && s.tlsConf != nil {
+		return "https"
+	}
+	return "http"
+}
+
+// requestHost is the host name r was sent to, without its port; "" unless
+// it is a plain host name or address, nothing that could change the meaning
+// of a header.
+func requestHost(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.Host)
 	if err != nil {
 		host = r.Host
 	}
-	_, port, _ := net.SplitHostPort(s.OpsAddr())
-	if !plainHost(host) || port == "" {
+	if !plainHost(host) {
 		return ""
 	}
-	scheme := "http"
-	if s.cfg.OpsTLS && s.tlsConf != nil {
-		scheme = "https"
-	}
-	return " " + scheme + "://" + net.JoinHostPort(host, port)
+	return host
 }
 
 // plainHost accepts host names and IP addresses, nothing that could change
@@ -104,17 +110,14 @@ func (s *Server) allowPlayground(w http.ResponseWriter, r *http.Request) {
 	if origin == "" || s.cfg.NoPlayground {
 		return
 	}
-	host, _, err := net.SplitHostPort(r.Host)
-	if err != nil {
-		host = r.Host
-	}
+	host := requestHost(r)
 	_, port, _ := net.SplitHostPort(s.HTTPAddr())
 	scheme := "http"
 	if s.tlsConf != nil {
 		scheme = "https"
 	}
 	w.Header().Add("Vary", "Origin")
-	if plainHost(host) && origin == scheme+"://"+net.JoinHostPort(host, port) {
+	if host != "" && origin == scheme+"://"+net.JoinHostPort(host, port) {
 		w.Header().Set("Access-Control-Allow-Origin", origin)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/errsvc/errsvc/catalog"
@@ -98,10 +97,7 @@ func draftFiles(cat *catalog.Catalog, dir string, sigs []*errsvcv1.UnmatchedSign
 	byProvider := map[string][]*errsvcv1.UnmatchedSignature{}
 	skipped := 0
 	for _, s := range sigs {
-		id := s.GetProvider()
-		if id == "" || id == "unknown" {
-			id = strings.ToLower(s.GetSample().GetProvider())
-		}
+		id := unmatched.DraftProvider(s)
 		if id == "" {
 			id = only
 		}

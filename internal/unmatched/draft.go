@@ -14,6 +14,16 @@ import (
 
 var nonWord = regexp.MustCompile(`[^a-z0-9]+`)
 
+// DraftProvider is the provider id a draft of s belongs to: the catalog
+// provider the requests named, else the id they named that the catalog does
+// not know, else "".
+func DraftProvider(s *errsvcv1.UnmatchedSignature) string {
+	if p := s.GetProvider(); p != "" && p != UnknownProvider {
+		return p
+	}
+	return strings.ToLower(s.GetSample().GetProvider())
+}
+
 // DraftEntry writes a catalog entry for signature s of provider, in the
 // catalog files' YAML, to b: a shadow entry matching the upstream code (and
 // status and operation), classified as errsvc answered, with the redacted

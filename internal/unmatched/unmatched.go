@@ -134,7 +134,7 @@ func (t *Tracker) Observe(req *errsvcv1.ClassifyRequest, res *engine.Result, res
 		it.count++
 		it.last = now
 		it.shadow = shadowID(res)
-		t.fix(it.heapIndex)
+		t.down(it.heapIndex) // the count grew: the item may sink
 		return
 	}
 	// The strings may point into the request body: copied, so that the
@@ -259,30 +259,35 @@ func (t *Tracker) Forget(unmatched func(sample *errsvcv1.ClassifyRequest) bool) 
 // Report returns the signatures, most frequent first, of provider (all when
 // empty), at most limit of them (all when 0).
 func (t *Tracker) Report(provider string, limit int) *errsvcv1.ListUnmatchedResponse {
+	// The items are copied under the lock (counts and times change), then
+	// sorted and cut to the limit before any message is built.
 	t.mu.Lock()
 	out := &errsvcv1.ListUnmatchedResponse{Capacity: int32(t.capacity), Total: t.total, Since: timestamppb.New(t.since)}
+	items := make([]item, 0, len(t.heap))
 	for _, it := range t.heap {
-		if provider != "" && !strings.EqualFold(provider, it.sig.Provider) {
-			continue
+		if provider == "" || strings.EqualFold(provider, it.sig.Provider) {
+			items = append(items, *it)
 		}
-		out.Signatures = append(out.Signatures, &errsvcv1.UnmatchedSignature{
+	}
+	t.mu.Unlock()
+	sort.Slice(items, func(i, j int) bool {
+		if items[i].count != items[j].count {
+			return items[i].count > items[j].count
+		}
+		return items[i].last.After(items[j].last)
+	})
+	if limit > 0 && len(items) > limit {
+		items = items[:limit]
+	}
+	out.Signatures = make([]*errsvcv1.UnmatchedSignature, len(items))
+	for i, it := range items {
+		out.Signatures[i] = &errsvcv1.UnmatchedSignature{
 			Provider: it.sig.Provider, Operation: it.sig.Operation, HttpStatus: it.sig.HTTPStatus,
 			UpstreamCode: it.sig.Code, MatchKind: it.sig.Kind, Classification: it.class,
 			Count: it.count, CountError: it.errc,
 			FirstSeen: timestamppb.New(it.first), LastSeen: timestamppb.New(it.last), Sample: it.sample,
 			ShadowEntryId: it.shadow,
-		})
-	}
-	t.mu.Unlock()
-	sort.Slice(out.Signatures, func(i, j int) bool {
-		a, b := out.Signatures[i], out.Signatures[j]
-		if a.Count != b.Count {
-			return a.Count > b.Count
 		}
-		return a.LastSeen.AsTime().After(b.LastSeen.AsTime())
-	})
-	if limit > 0 && len(out.Signatures) > limit {
-		out.Signatures = out.Signatures[:limit]
 	}
 	return out
 }
@@ -333,6 +338,3 @@ func (t *Tracker) down(i int) {
 		i = c
 	}
 }
-
-// fix restores the heap after the count at i grew.
-func (t *Tracker) fix(i int) { t.down(i) }
