@@ -227,43 +227,47 @@ type Source struct {
 	Data []byte
 }
 
-// Default loads the embedded catalog.
-func Default() (*Catalog, error) {
-	srcs, err := embeddedSources()
-	if err != nil {
-		return nil, err
-	}
-	return Compile(srcs)
-}
-
-// MustDefault returns the embedded catalog; the embedded files are tested, so
-// a failure here is a build defect. It is meant for tests and benchmarks.
-func MustDefault() *Catalog {
-	c, err := Default()
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
-
-// LoadDir loads the embedded catalog overlaid with the *.yaml and *.yml files
-// of dir: a file in dir replaces the embedded file of the same name, and other
-// files add providers.
-func LoadDir(dir string) (*Catalog, error) {
-	srcs, err := DirSources(dir)
-	if err != nil {
-		return nil, err
-	}
+// Load loads the embedded catalog, overlaid with the *.yaml and *.yml files
+// of dir when dir is not empty: a file in dir replaces the embedded file of
+// the same name, and other files add providers. The error, when not nil,
+// joins every problem found, each as "file:line: message".
+//
+// Load validates the files; it does not run their examples (the engine
+// does, in engine.Load).
+func Load(dir string) (*Catalog, error) {
 	base, err := embeddedSources()
 	if err != nil {
 		return nil, err
 	}
-	return Compile(Overlay(base, srcs))
+	if dir == "" {
+		return Compile(base)
+	}
+	top, err := dirSources(dir)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(overlay(base, top))
 }
 
-// Overlay returns base with the sources of top added, a source of top
+// DirDigest digests the catalog files of dir as Load reads them, so that a
+// watcher can tell when they changed without compiling them. A directory
+// that cannot be read digests to its error.
+func DirDigest(dir string) string {
+	srcs, err := dirSources(dir)
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	h := sha256.New()
+	for _, src := range srcs {
+		fmt.Fprintf(h, "%s\x00%d\x00", src.Name, len(src.Data))
+		h.Write(src.Data)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// overlay returns base with the sources of top added, a source of top
 // replacing the one of base with the same name.
-func Overlay(base, top []Source) []Source {
+func overlay(base, top []Source) []Source {
 	out := make([]Source, 0, len(base)+len(top))
 	names := make(map[string]bool, len(top))
 	for _, s := range top {
@@ -299,10 +303,10 @@ func embeddedSources() ([]Source, error) {
 	return srcs, nil
 }
 
-// DirSources reads the *.yaml and *.yml files of dir, following symbolic
+// dirSources reads the *.yaml and *.yml files of dir, following symbolic
 // links (Kubernetes mounts ConfigMap files as links) and skipping hidden
 // entries such as ConfigMap's "..data".
-func DirSources(dir string) ([]Source, error) {
+func dirSources(dir string) ([]Source, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("read catalog dir: %w", err)

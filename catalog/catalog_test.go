@@ -38,7 +38,7 @@ func TestInvalid(t *testing.T) {
 					body = append(body, line)
 				}
 			}
-			_, err = Compile(Overlay(base, []Source{{Name: filepath.Base(f), Data: data}}))
+			_, err = Compile(overlay(base, []Source{{Name: filepath.Base(f), Data: data}}))
 			if err == nil {
 				t.Fatal("Compile succeeded, want an error")
 			}
@@ -62,7 +62,7 @@ func TestInvalid(t *testing.T) {
 }
 
 func TestEmbeddedCatalog(t *testing.T) {
-	c, err := Default()
+	c, err := Load("")
 	if err != nil {
 		t.Fatalf("embedded catalog: %v", err)
 	}
@@ -100,7 +100,7 @@ func TestNormalizeCode(t *testing.T) {
 	}
 }
 
-func TestLoadDirOverlay(t *testing.T) {
+func TestLoadOverlay(t *testing.T) {
 	dir := t.TempDir()
 	data, err := os.ReadFile("testdata/invalid/unknown-field.yaml")
 	if err != nil {
@@ -108,10 +108,10 @@ func TestLoadDirOverlay(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "unknown-field.yaml"), data, 0o644)
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("ignored"), 0o644)
-	if _, err := LoadDir(dir); err == nil || !strings.Contains(err.Error(), `unknown field "colour"`) {
-		t.Errorf("LoadDir = %v, want the unknown field", err)
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), `unknown field "colour"`) {
+		t.Errorf("Load = %v, want the unknown field", err)
 	}
-	if _, err := LoadDir(filepath.Join(dir, "missing")); err == nil {
-		t.Error("LoadDir of a missing dir succeeded")
+	if _, err := Load(filepath.Join(dir, "missing")); err == nil {
+		t.Error("Load of a missing dir succeeded")
 	}
 }

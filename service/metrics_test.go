@@ -13,11 +13,11 @@ import (
 // series of its labels, through the per-catalog counter table and through
 // the label lookup used when a reload has just replaced the catalog.
 func TestObserveCountsByLabels(t *testing.T) {
-	cat, err := catalog.Default()
+	cat, err := catalog.Load("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	replaced, err := catalog.Default() // the same data, another catalog
+	replaced, err := catalog.Load("") // the same data, another catalog
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,8 +2,6 @@ package service
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -84,7 +82,7 @@ func (w *watcher) run(ctx context.Context) {
 				w.s.Reload()
 				continue
 			}
-			now := dirHash(w.dir)
+			now := catalog.DirDigest(w.dir)
 			if now != seen {
 				// Changed since the last look: look again after the settle
 				// time, and load only if it stayed the same.
@@ -96,21 +94,6 @@ func (w *watcher) run(ctx context.Context) {
 			w.s.Reload()
 		}
 	}
-}
-
-// dirHash digests the catalog files of dir as LoadDir would read them; a
-// directory that cannot be read hashes to its error.
-func dirHash(dir string) string {
-	srcs, err := catalog.DirSources(dir)
-	if err != nil {
-		return "error: " + err.Error()
-	}
-	h := sha256.New()
-	for _, src := range srcs {
-		fmt.Fprintf(h, "%s\x00%d\x00", src.Name, len(src.Data))
-		h.Write(src.Data)
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Reload loads the catalog directory again. On success the new catalog

@@ -162,7 +162,7 @@ func TestRESTJSONMatchesProtojson(t *testing.T) {
 		}
 	})
 	t.Run("every catalog example", func(t *testing.T) {
-		cat, err := catalog.Default()
+		cat, err := catalog.Load("")
 		if err != nil {
 			t.Fatal(err)
 		}

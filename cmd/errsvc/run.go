@@ -335,20 +335,11 @@ func stdinHasData(r io.Reader) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice == 0
 }
 
-// catalogFiles loads and validates the catalog without running its examples.
-func catalogFiles(dir string) (*catalog.Catalog, error) {
-	if dir == "" {
-		return catalog.Default()
-	}
-	return catalog.LoadDir(dir)
-}
-
-// loadCatalog is engine.Load, its problems joined, for the commands that
-// need a catalog to work with.
-// validCatalog loads the catalog (dir overlaid on the embedded one) and,
-// when it is invalid, prints every problem to stderr.
+// validCatalog loads the catalog (dir overlaid on the embedded one) without
+// running its examples and, when it is invalid, prints every problem to
+// stderr.
 func validCatalog(dir string, stderr io.Writer) (*catalog.Catalog, error) {
-	cat, err := catalogFiles(dir)
+	cat, err := catalog.Load(dir)
 	if err != nil {
 		for _, p := range engine.Problems(err) {
 			fmt.Fprintln(stderr, p)
@@ -358,6 +349,8 @@ func validCatalog(dir string, stderr io.Writer) (*catalog.Catalog, error) {
 	return cat, nil
 }
 
+// loadCatalog is engine.Load, its problems joined, for the commands that
+// need a catalog to work with.
 func loadCatalog(dir string) (*catalog.Catalog, error) {
 	cat, problems := engine.Load(dir)
 	return cat, errors.Join(problems...)

@@ -10,7 +10,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/errsvc/errsvc/catalog"
 	errsvcv1 "github.com/errsvc/errsvc/gen/errsvc/v1"
 )
 
@@ -141,7 +140,7 @@ func short(name string) string {
 // every provider id replaced by one the catalog does not know. `make corpus`
 // prints the report.
 func TestCorpus(t *testing.T) {
-	cat := catalog.MustDefault()
+	cat := mustCatalog()
 	cases := loadCorpus(t)
 	var summary []string
 	defer func() {

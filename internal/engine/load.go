@@ -11,12 +11,7 @@ import (
 // reload and every command. When the catalog cannot be served, problems lists
 // what is wrong, each as "file:line: message".
 func Load(dir string) (cat *catalog.Catalog, problems []error) {
-	var err error
-	if dir == "" {
-		cat, err = catalog.Default()
-	} else {
-		cat, err = catalog.LoadDir(dir)
-	}
+	cat, err := catalog.Load(dir)
 	if err != nil {
 		return nil, Problems(err)
 	}

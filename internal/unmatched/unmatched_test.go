@@ -26,7 +26,7 @@ type observer struct {
 }
 
 func newObserver(t testing.TB, capacity int, log *slog.Logger, now func() time.Time) *observer {
-	return &observer{t: t, cat: catalog.MustDefault(), tracker: newTracker(capacity, log, now)}
+	return &observer{t: t, cat: mustCatalog(), tracker: newTracker(capacity, log, now)}
 }
 
 func (o *observer) send(req *errsvcv1.ClassifyRequest) *errsvcv1.ClassifyResponse {
@@ -246,4 +246,13 @@ func BenchmarkObserve(b *testing.B) {
 		j := i % len(reqs)
 		o.tracker.Observe(reqs[j], &results[j], resps[j])
 	}
+}
+
+// mustCatalog loads the embedded catalog, which its own tests keep valid.
+func mustCatalog() *catalog.Catalog {
+	cat, err := catalog.Load("")
+	if err != nil {
+		panic(err)
+	}
+	return cat
 }
