@@ -136,6 +136,30 @@ func classifyKey(k string) (keyRole, int8) {
 	return roleNone, 0
 }
 
+// statusKeys are the keys under which error bodies repeat their HTTP status:
+// "status" (RFC 9457, JSON:API), "statusCode", "status_code", "http_code",
+// "code" (Google, Reddit's "error": 401, Telegram's "error_code": 401).
+var statusKeys = map[string]bool{
+	"status": true, "statuscode": true, "status_code": true, "httpstatus": true, "http_status": true,
+	"httpstatuscode": true, "http_code": true, "httpcode": true, "code": true, "error_code": true,
+	"errorcode": true, "error": true,
+}
+
+func isStatusKey(k string) bool {
+	if len(k) > 24 {
+		return false
+	}
+	var buf [24]byte
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return statusKeys[string(buf[:len(k)])]
+}
+
 // isErrorContainer reports whether an object held by this key is an error
 // whatever its fields: the value of "error", an element of "errors", a
 // "fault".

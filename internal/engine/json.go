@@ -219,6 +219,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if isIDKey(key.raw) {
 				x.markResource(&f, depth)
 			}
+			x.noteBodyStatus(key.raw, x.src[i:end])
 			if role == roleCode && rank <= 4 {
 				num := x.src[i:end]
 				// A number equal to the HTTP status only echoes it, and 0 is
@@ -290,6 +291,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.failure = true
 		}
 	case roleCode:
+		x.noteBodyStatus(key, v.raw)
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
@@ -421,6 +423,17 @@ func firstNonSpace(s string) byte {
 		}
 	}
 	return 0
+}
+
+// noteBodyStatus keeps the first HTTP error status an error body states of
+// itself ("status_code": 429 in Monday's answers under 200, "code": 401 in
+// Google's), for when the response's own status is missing or a success.
+func (x *extraction) noteBodyStatus(key, v string) {
+	if x.bodyStatus != 0 || len(v) != 3 || v[0] < '4' || v[0] > '5' || !isNumeric(v) || !isStatusKey(key) {
+		return
+	}
+	x.bodyStatus = int(v[0]-'0')*100 + int(v[1]-'0')*10 + int(v[2]-'0')
+	x.bodyStatusKey = key
 }
 
 // isStatusEcho reports whether a code is only an HTTP status, alone or with

@@ -240,6 +240,8 @@ type matcher struct {
 	// isError is set when the response carries an error whatever its
 	// status; success is set for a 2xx or 3xx that carries none.
 	isError bool
+	// bodyStatus is set when status is the one the error body states.
+	bodyStatus bool
 }
 
 // match resolves the extracted signals against the catalog, most specific
@@ -266,14 +268,19 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			}
 		}
 	}
+	if x.bodyStatus != 0 && (m.status == 0 || (m.isError && m.status < 400)) {
+		// The error body states its status where the response has none, or
+		// only a success: read it as the status.
+		m.status, m.bodyStatus = x.bodyStatus, true
+	}
 	switch {
 	case !m.isError && m.status >= 200 && m.status < 400:
 		m.byStatus(&r)
 	case m.byCode(&r, x), m.byOtherProvider(&r), m.byTypo(&r):
 	case m.byWords(&r):
-		if e, own := m.statusEntry(); e != nil && (own || (r.weakInference && sameReading(e, r.Entry))) {
+		if e, own := m.statusEntry(); e != nil && (own || (r.weakInference && (sameReading(e, r.Entry) || telling(e)))) {
 			// The named provider's own reading of the status, or a status
-			// that says as much as weak words: the status answers.
+			// that says as much as weak words or more: the status answers.
 			r = Result{Provider: r.Provider, Named: r.Named, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
 			m.byStatus(&r)
 		}
@@ -399,12 +406,16 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 			if len(es) == 0 {
 				continue
 			}
+			own := ti == 0 && m.named != nil
+			if !own && m.typeDefers(s, ci) {
+				break
+			}
 			e := best(es, m.req, s, m.status, m.hasCode, alts)
 			if e == nil {
 				continue
 			}
 			kind := errsvcv1.MatchKind_MATCH_KIND_STANDARD
-			if ti == 0 && m.named != nil {
+			if own {
 				kind = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY
 				if aliased {
 					kind = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ALIAS
@@ -414,6 +425,22 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 		}
 	}
 	return hit{}, false
+}
+
+// typeDefers reports whether candidate ci of s, a vendor's "type" field,
+// should leave the answer to the signal's more specific code: Meilisearch's
+// "type": "invalid_request" beside "code": "index_not_found" is a class, and
+// the words of the code say more than a standard's entry for the class.
+func (m *matcher) typeDefers(s *signal, ci int) bool {
+	if s.cands[ci].rank < rankType {
+		return false
+	}
+	for i := range ci {
+		if c := &s.cands[i]; !c.numeric && !isSentence(c.code.raw) && m.codeReadable(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve answers with the most demanding of several hits, keeping the
@@ -533,12 +560,30 @@ func (m *matcher) byStatus(r *Result) {
 			break
 		}
 	}
-	if m.status != 0 {
+	switch {
+	case m.bodyStatus:
+		r.addEvidence("body", x.bodyStatusKey, text{raw: itoa3(m.status)})
+	case m.status != 0:
 		r.addEvidence("status", "", text{raw: itoa3(m.status)})
 	}
 	if r.Entry == nil {
 		r.Unmatched = true
 	}
+}
+
+// telling reports whether a status entry says more than weak words do: it
+// names one exact status, and one that is not a bare "the request is wrong"
+// (400, 422), which the words of the error refine.
+func telling(e *catalog.Entry) bool {
+	if e.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_INVALID_REQUEST {
+		return false
+	}
+	for _, s := range e.Statuses {
+		if !s.Class {
+			return true
+		}
+	}
+	return false
 }
 
 // statusEntry returns the entry the status alone would answer with, and

@@ -115,6 +115,10 @@ type extraction struct {
 	// success is set when the envelope says the answer succeeded: "ok":
 	// true, "success": true.
 	success bool
+	// bodyStatus is the HTTP error status the body states of itself, under
+	// bodyStatusKey; 0 when it states none.
+	bodyStatus    int
+	bodyStatusKey string
 }
 
 func (x *extraction) add(s signal) {
