@@ -120,6 +120,43 @@ func TestInferenceRanks(t *testing.T) {
 	}
 }
 
+// TestEnvelopeRefinements holds three readings of real responses: a
+// vendor's "type" class yields to the readable code beside it (Meilisearch);
+// an error body's own status stands in for a success status (Monday); weak
+// words yield to an exact status that says more (Asana's 401), but not to a
+// bare 400, which they refine.
+func TestEnvelopeRefinements(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		req      Request
+		want     string // CATEGORY/ACTION KIND
+		evidence string
+	}{
+		{"type defers to the code", Request{HTTPStatus: 404, Body: `{"message": "Index ` + "`movies`" + ` not found.", "code": "index_not_found", "type": "invalid_request", "link": "https://docs.meilisearch.com/errors#index_not_found"}`},
+			"NOT_FOUND/FIX_REQUEST HTTP_STATUS", "body.code=index_not_found"},
+		{"type alone is matched", Request{HTTPStatus: 400, Body: `{"message": "bad", "type": "invalid_request"}`},
+			"INVALID_REQUEST/FIX_REQUEST STANDARD", "body.type=invalid_request"},
+		{"body status under 200", Request{HTTPStatus: 200, Body: `{"error_code":"ComplexityException","status_code":429,"error_message":"Complexity budget exhausted, query cost 222080 budget remaining 747 out of 10000000 reset in 16 seconds"}`},
+			"RATE_LIMITED/RETRY_WITH_BACKOFF HTTP_STATUS", "body.status_code=429"},
+		{"weak words yield to 401", Request{HTTPStatus: 401, Body: `{"errors": [{"message": "Not Authorized"}]}`},
+			"AUTHENTICATION/REFRESH_TOKEN HTTP_STATUS", "status=401"},
+		{"weak words refine 400", Request{HTTPStatus: 400, Body: `{"message": "Not Found"}`},
+			"NOT_FOUND/FIX_REQUEST INFERRED", "inferred: message words not found"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := classifyT(t, &tt.req)
+			g := summarize(&r)
+			if got := g.Category + "/" + g.Action + " " + g.Kind; got != tt.want {
+				t.Errorf("got %s (%s), want %s", got, g.Entry, tt.want)
+			}
+			ev := r.Response(testCatalog).GetMatch().GetEvidence()
+			if !slices.Contains(ev, tt.evidence) {
+				t.Errorf("evidence %q lacks %q", ev, tt.evidence)
+			}
+		})
+	}
+}
+
 // TestEvidenceKeepsStatus holds that a 403 read as a rate limit through
 // its headers still shows the status it came with.
 func TestEvidenceKeepsStatus(t *testing.T) {
