@@ -117,23 +117,33 @@ var keyRoles = map[string]struct {
 }
 
 // classifyKey returns the role of an object key and its rank within that role
-// (lower ranks win). Keys are compared case-insensitively.
+// (lower ranks win). Keys are compared case-insensitively, '-' as '_'.
 func classifyKey(k string) (keyRole, int8) {
-	if len(k) > 24 {
-		return roleNone, 0
-	}
 	var buf [24]byte
-	for i := 0; i < len(k); i++ {
-		c := k[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	if r, ok := keyRoles[string(buf[:len(k)])]; ok {
+	if r, ok := keyRoles[string(foldKey(&buf, k))]; ok {
 		return r.role, r.rank
 	}
 	return roleNone, 0
+}
+
+// foldKey writes k into buf in lowercase with '-' as '_' ("Error-Text" is
+// "error_text"); a key too long for buf comes back empty, which names
+// nothing here.
+func foldKey(buf *[24]byte, k string) []byte {
+	if len(k) > len(buf) {
+		return nil
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '-':
+			c = '_'
+		}
+		buf[i] = c
+	}
+	return buf[:len(k)]
 }
 
 // statusKeys are the keys under which error bodies repeat their HTTP status:
@@ -146,18 +156,8 @@ var statusKeys = map[string]bool{
 }
 
 func isStatusKey(k string) bool {
-	if len(k) > 24 {
-		return false
-	}
 	var buf [24]byte
-	for i := 0; i < len(k); i++ {
-		c := k[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return statusKeys[string(buf[:len(k)])]
+	return statusKeys[string(foldKey(&buf, k))]
 }
 
 // isErrorContainer reports whether an object held by this key is an error

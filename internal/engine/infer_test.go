@@ -42,7 +42,10 @@ func TestPresence(t *testing.T) {
 		{"failed payment object", Request{HTTPStatus: 200, Body: `{"id":"pay_1","object":"payment","status":"failed","error_code":"BAD_REQUEST_ERROR","error_description":"Payment failed"}`}, "NO_ERROR/NONE"},
 		{"inactive token introspection", Request{HTTPStatus: 200, Operation: "introspect", Body: `{"active":false}`}, "NO_ERROR/NONE"},
 		{"ok true without status", Request{Body: `{"ok":true,"id":"doc_id","rev":"1-abc"}`}, "NO_ERROR/NONE"},
+		{"an error-named message under 200", Request{HTTPStatus: 200, Body: `{ "error_message": "Google has disabled the use of APIs from this API project.", "html_attributions": [ ], "results": [ ], "status": "REQUEST_DENIED" }`}, "!NO_ERROR"},
+		{"error-text in a list of results", Request{HTTPStatus: 200, Body: `{"message-count": "2", "messages": [{"to": "1234567890", "status": "0", "network": "23420"}, {"status": "1", "error-text": "Throttled"}]}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		{"grpc-status 0", Request{HTTPStatus: 200, Headers: map[string]string{"grpc-status": "0"}}, "NO_ERROR/NONE"},
+		{"empty error message", Request{HTTPStatus: 200, Body: `{"id": 7, "error_message": "", "result": "ok"}`}, "NO_ERROR/NONE"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := classifyT(t, &tt.req)

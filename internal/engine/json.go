@@ -30,6 +30,10 @@ type objectFrame struct {
 	drank int8
 	etype text
 	trank int8
+	// errDesc is set when a description sits under a key that names an
+	// error ("error_message", "error-text"): the object is an error
+	// whatever its status.
+	errDesc bool
 	// resource is set when the object has an "id": it is a resource whose
 	// own error fields describe its state (a failed payment), not an
 	// error answer.
@@ -320,6 +324,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		f.addCand(candidate{code: v, key: key, rank: rank})
 	case roleDesc:
+		if len(key) > 3 && strings.EqualFold(key[:3], "err") {
+			f.errDesc = true
+		}
 		f.addDesc(v, rank)
 		x.noteDesc(v, rank)
 	case roleType:
@@ -337,6 +344,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 // when it is an error object (the value of "error", an element of "errors")
 // that explains itself only in words.
 func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
+	container = container || f.errDesc
 	if f.n == 0 && !(container && f.desc.raw != "") {
 		return
 	}

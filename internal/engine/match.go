@@ -485,8 +485,8 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			continue
 		}
 		for ci := 0; ci < s.ncands; ci++ {
-			if s.cands[ci].numeric {
-				continue // numbers are too common to tell a provider
+			if s.cands[ci].numeric || isNumeric(s.cands[ci].code.raw) {
+				continue // numbers, in JSON or in strings, are too common to tell a provider
 			}
 			var buf [catalog.MaxCodeLen]byte
 			es := m.cat.ProviderEntriesFor(normalizeText(buf[:0], s.cands[ci].code))
