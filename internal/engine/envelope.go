@@ -69,6 +69,7 @@ var keyRoles = map[string]struct {
 	"errcode":    {roleCode, rankCode},
 	"err_code":   {roleCode, rankCode},
 	"err":        {roleCode, rankCode},
+	"error_name": {roleCode, rankCode},
 	"__type":     {roleCode, rankCode},
 	"code":       {roleCode, rankPlain},
 	".tag":       {roleCode, rankPlain},

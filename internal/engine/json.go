@@ -28,8 +28,10 @@ type objectFrame struct {
 	desc  text
 	desc2 text
 	drank int8
-	etype text
-	trank int8
+	// d2rank is desc2's rank.
+	d2rank int8
+	etype  text
+	trank  int8
 	// errDesc is set when a description sits under a key that names an
 	// error ("error_message", "error-text"): the object is an error
 	// whatever its status.
@@ -43,11 +45,12 @@ type objectFrame struct {
 // addDesc keeps the best description by rank, and the runner-up: a "message"
 // that only says "Bad Request" often sits beside a "detail" that explains.
 func (f *objectFrame) addDesc(v text, rank int8) {
-	if rank < f.drank {
-		f.desc2 = f.desc
+	switch {
+	case rank < f.drank:
+		f.desc2, f.d2rank = f.desc, f.drank
 		f.desc, f.drank = v, rank
-	} else if f.desc2.raw == "" {
-		f.desc2 = v
+	case rank < f.d2rank:
+		f.desc2, f.d2rank = v, rank
 	}
 }
 
@@ -188,7 +191,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	}
 	defer x.unmarkResource(depth)
 	var f objectFrame
-	f.drank, f.trank = 127, 127
+	f.drank, f.d2rank, f.trank = 127, 127, 127
 	i = skipWS(x.src, i+1)
 	if i < len(x.src) && x.src[i] == '}' {
 		return i + 1, true
@@ -266,6 +269,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	if v.raw == "" {
 		return
 	}
+	x.noteBodyStatus(key, v.raw)
 	if isIDKey(key) {
 		x.markResource(f, depth)
 	}
@@ -295,7 +299,6 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.failure = true
 		}
 	case roleCode:
-		x.noteBodyStatus(key, v.raw)
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
@@ -306,7 +309,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			return
 		}
 		if isSentence(v.raw) {
-			// "reason": "No valid session cookie found." is a message.
+			// "reason": "No valid session cookie found." is a message; under
+			// "error" it is an error's message.
+			f.errDesc = f.errDesc || rank <= rankCode
 			f.addDesc(v, 2)
 			x.noteDesc(v, 2)
 			return
