@@ -233,6 +233,7 @@ func extractBody(x *extraction, body string, status int, lim *Limits) error {
 			return x.err
 		}
 		if ok {
+			x.data = true
 			return nil
 		}
 	case '<':

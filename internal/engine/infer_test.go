@@ -45,6 +45,8 @@ func TestPresence(t *testing.T) {
 		{"an error-named message under 200", Request{HTTPStatus: 200, Body: `{ "error_message": "Google has disabled the use of APIs from this API project.", "html_attributions": [ ], "results": [ ], "status": "REQUEST_DENIED" }`}, "!NO_ERROR"},
 		{"error-text in a list of results", Request{HTTPStatus: 200, Body: `{"message-count": "2", "messages": [{"to": "1234567890", "status": "0", "network": "23420"}, {"status": "1", "error-text": "Throttled"}]}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		{"grpc-status 0", Request{HTTPStatus: 200, Headers: map[string]string{"grpc-status": "0"}}, "NO_ERROR/NONE"},
+		{"a success without a status", Request{Body: `{     "Response": {         "TotalCount": 0,         "InstanceStatusSet": [],         "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"     } }`}, "NO_ERROR/NONE"},
+		{"a message without a status", Request{Body: `{"message": "Internal server error"}`}, "UPSTREAM_ERROR/RETRY_WITH_BACKOFF"},
 		{"empty error message", Request{HTTPStatus: 200, Body: `{"id": 7, "error_message": "", "result": "ok"}`}, "NO_ERROR/NONE"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -242,6 +242,9 @@ type matcher struct {
 	isError bool
 	// bodyStatus is set when status is the one the error body states.
 	bodyStatus bool
+	// impliedOK is set when no status was given and the body reads as a
+	// success: status is then 200.
+	impliedOK bool
 }
 
 // match resolves the extracted signals against the catalog, most specific
@@ -256,8 +259,10 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			m.named, m.chain, r.Named = p, p.Chain, p
 		}
 	}
-	if m.status == 0 && x.success && !x.failure {
-		m.status = 200 // "ok": true says what the status would have
+	if m.status == 0 && !x.failure && (x.success || (x.data && x.n == 0 && x.anyDesc.raw == "")) {
+		// "ok": true says what the status would have, and so does a JSON
+		// document in which nothing is an error or a message.
+		m.status, m.impliedOK = 200, true
 	}
 	m.isError = x.failure
 	for i := 0; i < x.n; i++ {
@@ -563,6 +568,8 @@ func (m *matcher) byStatus(r *Result) {
 	switch {
 	case m.bodyStatus:
 		r.addEvidence("body", x.bodyStatusKey, text{raw: itoa3(m.status)})
+	case m.impliedOK:
+		r.addNote("inferred:", "success, as no status was given and nothing in the body is an error")
 	case m.status != 0:
 		r.addEvidence("status", "", text{raw: itoa3(m.status)})
 	}

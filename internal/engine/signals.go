@@ -115,6 +115,8 @@ type extraction struct {
 	// success is set when the envelope says the answer succeeded: "ok":
 	// true, "success": true.
 	success bool
+	// data is set when the body is a JSON document.
+	data bool
 	// bodyStatus is the HTTP error status the body states of itself, under
 	// bodyStatusKey; 0 when it states none.
 	bodyStatus    int
