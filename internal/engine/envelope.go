@@ -165,9 +165,9 @@ func isStatusKey(k string) bool {
 // whatever its fields: the value of "error", an element of "errors", a
 // "fault".
 func isErrorContainer(parent string) bool {
-	var buf [16]byte
-	switch lowerKey(buf[:0], parent) {
-	case "error", "errors", "err", "fault", "faults", "exception", "error_info", "errorinfo":
+	var buf [24]byte
+	switch string(foldKey(&buf, parent)) {
+	case "error", "errors", "err", "fault", "faults", "exception", "error_info", "errorinfo", "errormessages":
 		return true
 	}
 	return false
@@ -176,8 +176,8 @@ func isErrorContainer(parent string) bool {
 // isFailureFlag reports whether key: true/false says the answer failed:
 // "ok": false, "success": false, "error": true.
 func isFailureFlag(key string, value bool) bool {
-	var buf [16]byte
-	switch lowerKey(buf[:0], key) {
+	var buf [24]byte
+	switch string(foldKey(&buf, key)) {
 	case "ok", "success", "succeeded", "successful", "is_success", "issuccess":
 		return !value
 	case "status":
@@ -190,8 +190,8 @@ func isFailureFlag(key string, value bool) bool {
 
 // isSuccessFlag reports whether key: true/false says the answer succeeded.
 func isSuccessFlag(key string, value bool) bool {
-	var buf [16]byte
-	switch lowerKey(buf[:0], key) {
+	var buf [24]byte
+	switch string(foldKey(&buf, key)) {
 	case "ok", "success", "succeeded", "successful":
 		return value
 	}
@@ -256,22 +256,6 @@ var grpcCodeNames = [...]string{
 	"ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
 	"ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
 	"UNAUTHENTICATED",
-}
-
-// lowerKey returns key in lowercase, using buf when key is short enough;
-// a longer key comes back empty, which matches no name here.
-func lowerKey(buf []byte, key string) string {
-	if len(key) > cap(buf) {
-		return ""
-	}
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return string(buf)
 }
 
 // isSentence reports whether a value under a code key is prose: three
