@@ -109,7 +109,7 @@ func looksLikeCode(tok string) bool {
 	if isNumeric(tok) {
 		return len(tok) >= 4 && len(tok) <= 6
 	}
-	return strings.ContainsAny(tok, "_.")
+	return strings.ContainsAny(tok, "_.") && !isSentence(tok)
 }
 
 // extractXML reads SOAP faults and simple XML error documents by element

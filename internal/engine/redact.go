@@ -251,6 +251,9 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 				for k < len(s) && s[k] != quote {
 					k++
 				}
+				if key == "code" && isErrorName(s[j:k]) {
+					return 0, 0, false
+				}
 			case key == "authorization" || key == "proxyauthorization":
 				// A scheme and credentials, Digest's quoted parameters
 				// included: the rest of the line.
@@ -283,6 +286,37 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 		return i, k, true
 	}
 	return 0, 0, false
+}
+
+// isErrorName reports a quoted "code" value that names an error
+// ("resource_missing", "TRANSACTION.DOES_NOT_EXIST", "E0000011",
+// "invalidRequest") rather than holding an OAuth authorization or one-time
+// code, which is random: long, digits alone, or lower case mixed with
+// digits.
+func isErrorName(v string) bool {
+	if v == "" || len(v) > 64 {
+		return false
+	}
+	var lower, upper, digit, sep bool
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case 'a' <= c && c <= 'z':
+			lower = true
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case '0' <= c && c <= '9':
+			digit = true
+		case c == '_' || c == '.' || c == '-':
+			sep = true
+		default:
+			return false
+		}
+	}
+	switch {
+	case !lower && !upper, lower && digit && (upper || !sep):
+		return false // digits alone, or lower case mixed with digits: a one-time or authorization code
+	}
+	return sep || len(v) <= 20
 }
 
 // isErrorNumber reports a "code" whose value, s[j:k], is a short JSON

@@ -129,6 +129,8 @@ func TestRedactionKeepsProse(t *testing.T) {
 		"UK.OBIE.Field.Missing",
 		`{"error":{"code": 422, "type":"invalid_state"}}`, // a JSON number under "code" is an error code
 		`{"code":400,"message":"Bad Request"}`,
+		`{"error": {"code": "TRANSACTION.DOES_NOT_EXIST", "message": "We could not find a transaction with that id.", "errors": []}}`, // a quoted error name
+		`{"code":"resource_missing"}`,
 	} {
 		if got := Sanitize(s, 512); got != s {
 			t.Errorf("Sanitize(%q) = %q, want it unchanged", s, got)
