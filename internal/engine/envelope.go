@@ -23,6 +23,8 @@ package engine
 //   - Facebook Graph: error.code, error.error_subcode, error.type, message.
 //   - Slack and JSend-style APIs: ok / success false, status "error" / "fail".
 //   - eBay: Ack Failure, Errors[].ErrorCode, ShortMessage, LongMessage.
+//   - Exchange Web Services: ResponseClass="Error", ResponseCode (NoError
+//     is a success), MessageText (read in formats.go, XML only).
 //   - gRPC: grpc-status, grpc-message and grpc-status-details-bin headers.
 
 import (

@@ -142,7 +142,7 @@ func extractXML(x *extraction, b string) {
 		if c := strings.IndexByte(name, ':'); c >= 0 {
 			name = name[c+1:]
 		}
-		if isXMLErrorElement(name) {
+		if isXMLErrorElement(name) || isXMLErrorClass(tag) {
 			s.container = true
 		}
 		end := strings.IndexByte(b[i:], '<')
@@ -155,8 +155,13 @@ func extractXML(x *extraction, b string) {
 		}
 		val := text{raw: content, esc: strings.Contains(content, "&")}
 		role, rank := classifyKey(name)
-		if strings.EqualFold(name, "value") {
+		switch {
+		case strings.EqualFold(name, "value"):
 			role, rank = roleCode, rankReason // SOAP 1.2 Code/Value
+		case strings.EqualFold(name, "ResponseCode") && !strings.EqualFold(content, "NoError"):
+			role, rank = roleCode, rankCode // Exchange Web Services
+		case strings.EqualFold(name, "MessageText"):
+			role, rank = roleDesc, 1
 		}
 		switch role {
 		case roleFlag:
@@ -199,6 +204,14 @@ func isXMLErrorElement(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isXMLErrorClass reports whether an element's attributes say it reports an
+// error: Exchange Web Services' ResponseClass="Error" on a response message
+// inside an otherwise normal answer.
+func isXMLErrorClass(tag string) bool {
+	i := strings.Index(tag, "ResponseClass=")
+	return i >= 0 && strings.HasPrefix(tag[i+len("ResponseClass="):], `"Error"`)
 }
 
 // isHTML tells a gateway's HTML error page, which only the status explains.
