@@ -72,6 +72,8 @@ var keyRoles = map[string]struct {
 	"err_code":   {roleCode, rankCode},
 	"err":        {roleCode, rankCode},
 	"error_name": {roleCode, rankCode},
+	// Shopify REST: "errors": "[API] This action requires ...".
+	"errors":     {roleCode, rankError},
 	"__type":     {roleCode, rankCode},
 	"code":       {roleCode, rankPlain},
 	".tag":       {roleCode, rankPlain},
@@ -80,8 +82,10 @@ var keyRoles = map[string]struct {
 	"fault_code": {roleCode, rankReason},
 	// graphql-java's extensions.classification ("ValidationError").
 	"classification": {roleCode, rankReason},
-	"error_subcode":  {roleCode, rankNumeric},
-	"status":         {roleCode, rankStatus},
+	// New Relic NerdGraph's extensions.errorClass ("TOO_MANY_REQUESTS").
+	"errorclass":    {roleCode, rankReason},
+	"error_subcode": {roleCode, rankNumeric},
+	"status":        {roleCode, rankStatus},
 	// PayPal: name, details[].issue.
 	"issue": {roleCode, rankReason},
 	"name":  {roleCode, rankStatus},

@@ -47,6 +47,8 @@ func TestPresence(t *testing.T) {
 		{"grpc-status 0", Request{HTTPStatus: 200, Headers: map[string]string{"grpc-status": "0"}}, "NO_ERROR/NONE"},
 		{"a success without a status", Request{Body: `{     "Response": {         "TotalCount": 0,         "InstanceStatusSet": [],         "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"     } }`}, "NO_ERROR/NONE"},
 		{"a message without a status", Request{Body: `{"message": "Internal server error"}`}, "UPSTREAM_ERROR/RETRY_WITH_BACKOFF"},
+		{"a GraphQL error class under 200", Request{HTTPStatus: 200, Body: `{"errors":[{"message": "some error", "extensions":{"errorClass":"TOO_MANY_REQUESTS"}}]}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		{"a sentence under errors", Request{HTTPStatus: 403, Body: `{"errors":"[API] This action requires merchant approval for read_customers scope."}`}, "AUTHORIZATION/REQUEST_SCOPE"},
 		{"empty error message", Request{HTTPStatus: 200, Body: `{"id": 7, "error_message": "", "result": "ok"}`}, "NO_ERROR/NONE"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,11 +14,15 @@ import "strings"
 type jsonState struct {
 	// resources has a bit for each depth whose object is a resource.
 	resources uint64
-	src       string
-	lim       *Limits
-	status    int
-	elems     int
-	err       error
+	// errs has a bit for each depth whose object is an error: the value of
+	// "error", an element of "errors". What it holds is part of the error
+	// (GraphQL's extensions, a nested detail).
+	errs   uint64
+	src    string
+	lim    *Limits
+	status int
+	elems  int
+	err    error
 }
 
 // objectFrame gathers the error fields of one object while it is scanned.
@@ -190,6 +194,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		return i, false
 	}
 	defer x.unmarkResource(depth)
+	container := isErrorContainer(parent) || x.inError(depth)
+	if isErrorContainer(parent) && depth > 0 && depth < 64 {
+		x.errs |= 1 << depth
+		defer func() { x.errs &^= 1 << depth }()
+	}
 	var f objectFrame
 	f.drank, f.d2rank, f.trank = 127, 127, 127
 	i = skipWS(x.src, i+1)
@@ -256,7 +265,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		var more bool
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
 			if ok {
-				x.emit(&f, parent, inArray, isErrorContainer(parent), depth)
+				x.emit(&f, parent, inArray, container, depth)
 			}
 			return i, ok
 		}
@@ -533,6 +542,14 @@ func (x *extraction) unmarkResource(depth int) {
 	if depth > 0 && depth < 64 {
 		x.resources &^= 1 << depth
 	}
+}
+
+// inError reports whether the object at depth lies inside an error object.
+func (x *extraction) inError(depth int) bool {
+	if depth < 1 || depth > 64 {
+		return false
+	}
+	return x.errs&(1<<depth-1) != 0
 }
 
 // inResource reports whether the object at depth lies inside a resource,
