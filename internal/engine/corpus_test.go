@@ -32,14 +32,14 @@ type corpusCase struct {
 }
 
 // corpusMinScore is the share of cases errsvc must answer with the wanted
-// category and action. It is a ratchet, raised as errsvc improves, toward
-// the 0.90 it aims at; corpusMaxMissedErrors likewise bounds the errors under
-// a 2xx status still answered NO_ERROR (0 is the aim). A real success
-// answered as an error always fails.
-const (
-	corpusMinScore        = 0.77
-	corpusMaxMissedErrors = 10
-)
+// category and action, as received and with every provider unknown. It is a
+// ratchet, raised as errsvc improves, toward the 0.90 it aims at;
+// corpusMaxMissedErrors likewise bounds the errors under a 2xx status still
+// answered NO_ERROR (0 is the aim). A real success answered as an error
+// always fails.
+var corpusMinScore = map[string]float64{"as received": 0.86, "provider unknown": 0.82}
+
+const corpusMaxMissedErrors = 6
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
@@ -197,8 +197,8 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("corpus, %s: %d errors under a 2xx status answered NO_ERROR, more than %d:\n  %s",
 				mode, len(missed), corpusMaxMissedErrors, strings.Join(missed, "\n  "))
 		}
-		if score < corpusMinScore {
-			t.Errorf("corpus, %s: %.1f%% right, below %.0f%%", mode, 100*score, 100*corpusMinScore)
+		if min := corpusMinScore[mode]; score < min {
+			t.Errorf("corpus, %s: %.1f%% right, below %.0f%%", mode, 100*score, 100*min)
 		}
 	}
 }
