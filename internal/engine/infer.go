@@ -108,6 +108,18 @@ const (
 	maxMsgBytes  = 1024
 )
 
+// maxVocabOnStack is the vocabulary size whose hits are kept on the stack;
+// a larger vocabulary costs an allocation per inference.
+const maxVocabOnStack = 64
+
+// ruleHits returns n hits, in arr when it is long enough.
+func ruleHits(arr []ruleHit, n int) []ruleHit {
+	if n <= len(arr) {
+		return arr[:n]
+	}
+	return make([]ruleHit, n)
+}
+
 // ruleHit records what one vocabulary entry matched in one error.
 type ruleHit struct {
 	code, msg, and, not *catalog.Phrase
@@ -220,7 +232,8 @@ func (m *matcher) byWords(r *Result) bool {
 	if n == 0 {
 		return false
 	}
-	hits := make([]ruleHit, len(vocab))
+	var arr [maxVocabOnStack]ruleHit
+	hits := ruleHits(arr[:], len(vocab))
 	var w wordSet
 	type reading struct {
 		entry *catalog.Entry
@@ -307,7 +320,8 @@ func (m *matcher) codeReadable(c *candidate) bool {
 	}
 	var w wordSet
 	w.fill(&signal{cands: [maxCandidates]candidate{*c}, ncands: 1}, text{})
-	hits := make([]ruleHit, len(vocab))
+	var arr [maxVocabOnStack]ruleHit
+	hits := ruleHits(arr[:], len(vocab))
 	buf, spans := w.code()
 	m.scanWords(hits, buf, spans, true)
 	for i, e := range vocab {
