@@ -7,6 +7,7 @@
 package catalog
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -146,7 +147,9 @@ func (m StatusMatch) Matches(s int) bool {
 }
 
 // Provider returns the provider or standard with the given id or id alias,
-// compared case-insensitively and without surrounding space.
+// compared case-insensitively, with space, '_', '.' and '/' as '-', and
+// without the words callers add around a name ("api.", " API", ".com",
+// "-v2").
 func (c *Catalog) Provider(id string) (*Provider, bool) {
 	if p, ok := c.byID[id]; ok {
 		return p, true
@@ -159,14 +162,40 @@ func (c *Catalog) Provider(id string) (*Provider, bool) {
 	b := buf[:len(id)]
 	for i := 0; i < len(id); i++ {
 		ch := id[i]
-		if 'A' <= ch && ch <= 'Z' {
+		switch {
+		case 'A' <= ch && ch <= 'Z':
 			ch += 'a' - 'A'
+		case ch == ' ' || ch == '_' || ch == '.' || ch == '/':
+			ch = '-'
 		}
 		b[i] = ch
 	}
-	p, ok := c.byID[string(b)]
-	return p, ok
+	if p, ok := c.byID[string(b)]; ok {
+		return p, true
+	}
+	// "Stripe API", "api.github.com", "slack-api-v2": the name without
+	// the words around it.
+	for {
+		n := len(b)
+		for _, affix := range providerAffixes {
+			if affix[0] == '-' {
+				b = bytes.TrimSuffix(b, []byte(affix))
+			} else {
+				b = bytes.TrimPrefix(b, []byte(affix))
+			}
+		}
+		if len(b) == n || len(b) == 0 {
+			return nil, false
+		}
+		if p, ok := c.byID[string(b)]; ok {
+			return p, true
+		}
+	}
 }
+
+// providerAffixes are the words around a provider's name that callers add:
+// "api.", ".com", " API", "-v2".
+var providerAffixes = []string{"api-", "www-", "-com", "-io", "-co", "-net", "-org", "-api", "-rest", "-v1", "-v2", "-v3"}
 
 // Vocabulary returns the entries of the inference vocabulary, in file order.
 func (c *Catalog) Vocabulary() []*Entry { return c.vocabulary }

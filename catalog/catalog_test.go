@@ -115,3 +115,34 @@ func TestLoadOverlay(t *testing.T) {
 		t.Error("Load of a missing dir succeeded")
 	}
 }
+
+// TestProviderNames holds the names callers give a provider: any case,
+// spaces or dots for dashes, and the words around the name.
+func TestProviderNames(t *testing.T) {
+	c, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, want string }{
+		{"stripe", "stripe"},
+		{" Stripe ", "stripe"},
+		{"Stripe API", "stripe"},
+		{"api.stripe.com", "stripe"},
+		{"Microsoft Graph", "microsoft-graph"},
+		{"microsoft_graph", "microsoft-graph"},
+		{"danske-bank-api-v2", "danske-bank"},
+		{"hub", "jetbrains-hub"},
+		{"no-such-provider", ""},
+		{"api", ""},
+		{"-api", ""},
+		{"", ""},
+	} {
+		got := ""
+		if p, ok := c.Provider(tt.name); ok {
+			got = p.Proto.GetId()
+		}
+		if got != tt.want {
+			t.Errorf("Provider(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
