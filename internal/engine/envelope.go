@@ -20,6 +20,9 @@ package engine
 //   - Azure: error.code, error.message, error.innererror.code.
 //   - SOAP 1.1 faultcode / faultstring and SOAP 1.2 Code/Value / Reason/Text.
 //   - Dropbox: error[.tag], error_summary.
+//   - Checkout.com: error_type, error_codes[] (strings, each a code).
+//   - Media types under "type" ("text/html" in Mollie's _links) name no
+//     problem.
 //   - Facebook Graph: error.code, error.error_subcode, error.type, message.
 //   - Slack and JSend-style APIs: ok / success false, status "error" / "fail".
 //   - eBay: Ack Failure, Errors[].ErrorCode, ShortMessage, LongMessage.
@@ -173,7 +176,7 @@ func isStatusKey(k string) bool {
 func isErrorContainer(parent string) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, parent)) {
-	case "error", "errors", "err", "fault", "faults", "exception", "error_info", "errorinfo", "errormessages":
+	case "error", "errors", "err", "fault", "faults", "exception", "error_info", "errorinfo", "errormessages", "error_codes", "errorcodes":
 		return true
 	}
 	return false
@@ -262,6 +265,20 @@ var grpcCodeNames = [...]string{
 	"ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
 	"ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
 	"UNAUTHENTICATED",
+}
+
+// isMediaType reports whether a "type" value is a media type
+// ("text/html" in Mollie's _links), not a problem type.
+func isMediaType(v string) bool {
+	top, sub, ok := strings.Cut(v, "/")
+	if !ok || sub == "" || strings.ContainsAny(sub, "/: ") {
+		return false
+	}
+	switch top {
+	case "text", "application", "image", "audio", "video", "multipart", "message", "font", "model":
+		return true
+	}
+	return false
 }
 
 // isSentence reports whether a value under a code key is prose: three

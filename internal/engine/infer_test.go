@@ -49,6 +49,7 @@ func TestPresence(t *testing.T) {
 		{"a message without a status", Request{Body: `{"message": "Internal server error"}`}, "UPSTREAM_ERROR/RETRY_WITH_BACKOFF"},
 		{"a GraphQL error class under 200", Request{HTTPStatus: 200, Body: `{"errors":[{"message": "some error", "extensions":{"errorClass":"TOO_MANY_REQUESTS"}}]}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		{"a sentence under errors", Request{HTTPStatus: 403, Body: `{"errors":"[API] This action requires merchant approval for read_customers scope."}`}, "AUTHORIZATION/REQUEST_SCOPE"},
+		{"error codes in a list", Request{HTTPStatus: 200, Body: `{"request_id": "0HL80RJLS76I7", "error_type": "request_invalid", "error_codes": ["payment_source_required"]}`}, "!NO_ERROR"},
 		{"empty error message", Request{HTTPStatus: 200, Body: `{"id": 7, "error_message": "", "result": "ok"}`}, "NO_ERROR/NONE"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,6 +148,18 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"RATE_LIMITED/RETRY_WITH_BACKOFF HTTP_STATUS", "body.status_code=429"},
 		{"weak words yield to 401", Request{HTTPStatus: 401, Body: `{"errors": [{"message": "Not Authorized"}]}`},
 			"AUTHENTICATION/REFRESH_TOKEN HTTP_STATUS", "status=401"},
+		{"a media type is no problem type", Request{HTTPStatus: 401, Body: `{
+    "status": 401,
+    "title": "Unauthorized Request",
+    "detail": "Missing authentication, or failed to authenticate",
+    "_links": {
+        "documentation": {
+            "href": "https://docs.mollie.com/overview/authentication",
+            "type": "text/html"
+        }
+    }
+}`},
+			"AUTHENTICATION/REFRESH_TOKEN INFERRED", "inferred: message words failed to authenticate"},
 		{"weak words refine 400", Request{HTTPStatus: 400, Body: `{"message": "Not Found"}`},
 			"NOT_FOUND/FIX_REQUEST INFERRED", "inferred: message words not found"},
 	} {
@@ -159,6 +172,11 @@ func TestEnvelopeRefinements(t *testing.T) {
 			ev := r.Response(testCatalog).GetMatch().GetEvidence()
 			if !slices.Contains(ev, tt.evidence) {
 				t.Errorf("evidence %q lacks %q", ev, tt.evidence)
+			}
+			for _, e := range ev {
+				if strings.Contains(e, "=html") {
+					t.Errorf("evidence %q reads a media type as a code", ev)
+				}
 			}
 		})
 	}

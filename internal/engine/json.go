@@ -331,7 +331,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if rank == rankType {
 			// RFC 9457 type: a URI whose last segment names the problem.
 			seg := lastSegment(v.raw)
-			if seg == "" || v.raw == "about:blank" {
+			if seg == "" || v.raw == "about:blank" || isMediaType(v.raw) {
 				return
 			}
 			v = text{raw: seg, esc: v.esc}
