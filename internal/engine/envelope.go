@@ -297,8 +297,9 @@ func isSentence(v string) bool {
 }
 
 // isNamedID reports whether an "id" value is a name ("two_factor",
-// "AccessTokenInvalid") rather than a number, UUID or opaque key: letters
-// and underscores only, with an underscore or a case change.
+// "AccessTokenInvalid", DigitalOcean's "unauthorized") rather than a
+// number, UUID or opaque key: letters and underscores only, with an
+// underscore or a case change, or one word of seven letters or more.
 func isNamedID(v string) bool {
 	if len(v) < 4 || len(v) > 64 {
 		return false
@@ -318,5 +319,5 @@ func isNamedID(v string) bool {
 			return false
 		}
 	}
-	return sep
+	return sep || len(v) >= 7
 }

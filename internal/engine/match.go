@@ -600,8 +600,9 @@ func (m *matcher) statusEntry() (*catalog.Entry, bool) {
 		return nil, false
 	}
 	var alts pending
+	words := signal{desc: m.x.anyDesc} // as byStatus reads it
 	for ti, p := range m.chain {
-		if e := best(p.NoCodeEntries(), m.req, nil, m.status, m.hasCode, &alts); e != nil {
+		if e := best(p.NoCodeEntries(), m.req, &words, m.status, m.hasCode, &alts); e != nil {
 			return e, ti == 0 && m.named != nil
 		}
 	}
