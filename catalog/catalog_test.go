@@ -91,6 +91,10 @@ func TestNormalizeCode(t *testing.T) {
 		"53201":                                 "53201",
 		`"quoted"`:                              "quoted",
 		"a  __ b":                               "a_b",
+		"-2011":                                 "-2011",
+		"-1":                                    "-1",
+		"-invalid":                              "invalid",
+		"- 5":                                   "5",
 		"":                                      "",
 	}
 	for in, want := range tests {

@@ -7,7 +7,8 @@ const MaxCodeLen = 128
 // NormalizeCode returns the form in which upstream codes are compared:
 // surrounding space and a ": text" suffix dropped, lowercase, and runs of
 // spaces, hyphens and underscores turned into one underscore, so that
-// "Invalid Grant: code expired" and "invalid_grant" compare equal.
+// "Invalid Grant: code expired" and "invalid_grant" compare equal. A
+// leading minus before a digit is a sign and stays.
 func NormalizeCode(s string) string {
 	var buf [MaxCodeLen]byte
 	return string(AppendNormalized(buf[:0], s))
@@ -32,8 +33,13 @@ func AppendNormalized(dst []byte, s string) []byte {
 	}
 	s = s[start:end]
 	pendingSep := false
-	n := 0
-	for i := 0; i < len(s) && n < MaxCodeLen; i++ {
+	n, i := 0, 0
+	if len(s) > 1 && s[0] == '-' && '0' <= s[1] && s[1] <= '9' {
+		// A minus sign, not a separator: Binance's -2011 is not 2011.
+		dst = append(dst, '-')
+		n, i = 1, 1
+	}
+	for ; i < len(s) && n < MaxCodeLen; i++ {
 		c := s[i]
 		switch {
 		case c == ' ' || c == '-' || c == '_' || c == '\t':

@@ -75,6 +75,9 @@ var keyRoles = map[string]struct {
 	"err_code":   {roleCode, rankCode},
 	"err":        {roleCode, rankCode},
 	"error_name": {roleCode, rankCode},
+	// Salt Edge: error.class, and error_class in its older API.
+	"error_class": {roleCode, rankCode},
+	"class":       {roleCode, rankReason},
 	// Shopify REST: "errors": "[API] This action requires ...".
 	"errors":     {roleCode, rankError},
 	"__type":     {roleCode, rankCode},
