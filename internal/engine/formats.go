@@ -144,12 +144,25 @@ func extractXML(x *extraction, b string) {
 		}
 		if isXMLErrorElement(name) || isXMLErrorClass(tag) {
 			s.container = true
+			// Worldpay's <error code="4">: the code as an attribute.
+			if code, ok := xmlAttr(tag, "code"); ok && s.ncands < maxCandidates {
+				s.cands[s.ncands] = candidate{code: text{raw: code}, key: name + ".code", rank: rankCode, numeric: isNumeric(code)}
+				s.ncands++
+			}
 		}
-		end := strings.IndexByte(b[i:], '<')
-		if end < 0 {
-			break
+		var content string
+		if rest := strings.TrimLeft(b[i:], " \t\r\n"); strings.HasPrefix(rest, "<![CDATA[") {
+			// <error><![CDATA[Security violation]]></error>
+			if e := strings.Index(rest, "]]>"); e >= 0 {
+				content = strings.TrimSpace(rest[len("<![CDATA["):e])
+			}
+		} else {
+			end := strings.IndexByte(b[i:], '<')
+			if end < 0 {
+				break
+			}
+			content = strings.TrimSpace(b[i : i+end])
 		}
-		content := strings.TrimSpace(b[i : i+end])
 		if content == "" {
 			continue
 		}
@@ -206,6 +219,26 @@ func isXMLErrorElement(name string) bool {
 	return false
 }
 
+// xmlAttr returns the value of attribute name in a start tag's text.
+func xmlAttr(tag, name string) (string, bool) {
+	for i := 0; ; {
+		j := strings.Index(tag[i:], name+`="`)
+		if j < 0 {
+			return "", false
+		}
+		j += i
+		if j > 0 && tag[j-1] != ' ' && tag[j-1] != '\t' && tag[j-1] != '\n' {
+			i = j + len(name)
+			continue
+		}
+		v := tag[j+len(name)+2:]
+		if e := strings.IndexByte(v, '"'); e >= 0 {
+			return v[:e], v[:e] != ""
+		}
+		return "", false
+	}
+}
+
 // isXMLErrorClass reports whether an element's attributes say it reports an
 // error: Exchange Web Services' ResponseClass="Error" on a response message
 // inside an otherwise normal answer.
@@ -252,6 +285,8 @@ func extractBody(x *extraction, body string, status int, lim *Limits) error {
 	case '<':
 		if !isHTML(b) {
 			extractXML(x, b)
+			// An XML document with no error in it reads as data.
+			x.data = x.n == 0 && !x.failure
 		}
 		return nil
 	}

@@ -50,6 +50,10 @@ func TestPresence(t *testing.T) {
 		{"a GraphQL error class under 200", Request{HTTPStatus: 200, Body: `{"errors":[{"message": "some error", "extensions":{"errorClass":"TOO_MANY_REQUESTS"}}]}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		{"a sentence under errors", Request{HTTPStatus: 403, Body: `{"errors":"[API] This action requires merchant approval for read_customers scope."}`}, "AUTHORIZATION/REQUEST_SCOPE"},
 		{"error codes in a list", Request{HTTPStatus: 200, Body: `{"request_id": "0HL80RJLS76I7", "error_type": "request_invalid", "error_codes": ["payment_source_required"]}`}, "!NO_ERROR"},
+		{"a zero errcode and ok, no status", Request{Body: `{     "errcode": 0,     "errmsg": "ok",     "msgid": 3248682510344192008 }`}, "NO_ERROR/NONE"},
+		{"ErrorCode 1 with Ok, no status", Request{Body: `{     "Response": [],     "ErrorCode": 1,     "ThrottleSeconds": 0,     "ErrorStatus": "Success",     "Message": "Ok",     "MessageData": {} }`}, "NO_ERROR/NONE"},
+		{"a resource in progress, no status", Request{Body: `{"id":"09dfa915-26fb-4177-9c3c-d96772b4abaa","created_at":"2023-11-11T04:01:56Z","status":"in_progress","result":null}`}, "NO_ERROR/NONE"},
+		{"a state the provider names an error, no status", Request{Provider: "tink", Body: `{"id":"6e68cc6287704273984567b3300c5822","providerName":"uk-demobank-open-banking-redirect","type":"THIRD_PARTY_APP","status":"AUTHENTICATION_ERROR","statusPayload":"Incorrect login credentials."}`}, "!NO_ERROR"},
 		{"empty error message", Request{HTTPStatus: 200, Body: `{"id": 7, "error_message": "", "result": "ok"}`}, "NO_ERROR/NONE"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

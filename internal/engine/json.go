@@ -338,8 +338,8 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		f.addCand(candidate{code: v, key: key, rank: rank})
 	case roleDesc:
-		if len(key) > 3 && strings.EqualFold(key[:3], "err") {
-			f.errDesc = true
+		if len(key) > 3 && strings.EqualFold(key[:3], "err") && !isSuccessWord(v.raw) {
+			f.errDesc = true // but WeChat's "errmsg": "ok" is a success
 		}
 		f.addDesc(v, rank)
 		x.noteDesc(v, rank)

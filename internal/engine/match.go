@@ -259,10 +259,8 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			m.named, m.chain, r.Named = p, p.Chain, p
 		}
 	}
-	if m.status == 0 && !x.failure && (x.success || (x.data && x.n == 0 && x.anyDesc.raw == "")) {
-		// "ok": true says what the status would have, and so does a JSON
-		// document in which nothing is an error or a message.
-		m.status, m.impliedOK = 200, true
+	if m.status == 0 && x.success && !x.failure {
+		m.status, m.impliedOK = 200, true // "ok": true says what the status would have
 	}
 	m.isError = x.failure
 	for i := 0; i < x.n; i++ {
@@ -272,6 +270,11 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 				m.hasCode = true
 			}
 		}
+	}
+	if m.status == 0 && !m.isError && x.data && (x.anyDesc.raw == "" || isSuccessWord(x.anyDesc.raw)) {
+		// So does a document in which nothing is an error and no message
+		// says more than "ok".
+		m.status, m.impliedOK = 200, true
 	}
 	if x.bodyStatus != 0 && (m.status == 0 || (m.isError && m.status < 400)) {
 		// The error body states its status where the response has none, or
@@ -337,6 +340,9 @@ func (m *matcher) inChain(es []*catalog.Entry) []*catalog.Entry {
 // response, or a non-zero numeric code that comes with a message; a
 // "status": "ACTIVE" or "type" field of a normal answer does not.
 func (m *matcher) usable(s *signal) bool {
+	if m.status == 0 && !m.x.failure {
+		return m.usableWithoutStatus(s)
+	}
 	if m.status < 200 || m.status >= 400 || m.x.failure {
 		return s.ncands > 0 || s.desc.raw != ""
 	}
@@ -358,6 +364,39 @@ func (m *matcher) usable(s *signal) bool {
 		}
 	}
 	return false
+}
+
+// usableWithoutStatus decides for a response without a status: an error
+// object, or any code that is not a success word, unless the code only
+// states a resource's own state ("status": "in_progress" beside an "id") or
+// is a number beside a message that says "ok" (Bungie's "ErrorCode": 1,
+// "Message": "Ok").
+func (m *matcher) usableWithoutStatus(s *signal) bool {
+	if s.container {
+		return s.ncands > 0 || (s.desc.raw != "" && !isSuccessWord(s.desc.raw))
+	}
+	if s.desc.raw != "" && isSuccessWord(s.desc.raw) {
+		return false
+	}
+	state := false
+	for i := 0; i < s.ncands; i++ {
+		c := &s.cands[i]
+		switch {
+		case isSuccessWord(c.code.raw):
+		case !c.numeric && c.rank < rankStatus:
+			return true
+		case !s.resource:
+			state = true
+		case m.named != nil:
+			// A resource's state is an error when its provider names it
+			// one (Tink's credentials "status": "AUTHENTICATION_ERROR").
+			var buf [catalog.MaxCodeLen]byte
+			if len(m.named.LookupBytes(normalizeText(buf[:0], c.code))) > 0 {
+				return true
+			}
+		}
+	}
+	return state
 }
 
 // byCode matches each signal's codes through the provider's chain: its own
