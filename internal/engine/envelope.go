@@ -75,6 +75,9 @@ var keyRoles = map[string]struct {
 	"err_code":   {roleCode, rankCode},
 	"err":        {roleCode, rankCode},
 	"error_name": {roleCode, rankCode},
+	// Bybit: ret_code / retCode, ret_msg / retMsg.
+	"ret_code": {roleCode, rankCode},
+	"retcode":  {roleCode, rankCode},
 	// Salt Edge: error.class, and error_class in its older API.
 	"error_class": {roleCode, rankCode},
 	"class":       {roleCode, rankReason},
@@ -119,6 +122,8 @@ var keyRoles = map[string]struct {
 	"explanation":       {roleDesc, 2},
 	"error_text":        {roleDesc, 1},
 	"status_message":    {roleDesc, 1},
+	"ret_msg":           {roleDesc, 1},
+	"retmsg":            {roleDesc, 1},
 	"title":             {roleDesc, 3},
 
 	"errortype":  {roleType, 0},
