@@ -75,6 +75,8 @@ var keyRoles = map[string]struct {
 	"err_code":   {roleCode, rankCode},
 	"err":        {roleCode, rankCode},
 	"error_name": {roleCode, rankCode},
+	// Bungie.net: ErrorStatus names the error ("WebAuthRequired"; "Success").
+	"errorstatus": {roleCode, rankCode},
 	// Bybit: ret_code / retCode, ret_msg / retMsg.
 	"ret_code": {roleCode, rankCode},
 	"retcode":  {roleCode, rankCode},

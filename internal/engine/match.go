@@ -286,7 +286,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 		m.byStatus(&r)
 	case m.byCode(&r, x), m.byOtherProvider(&r), m.byTypo(&r):
 	case m.byWords(&r):
-		if e, own := m.statusEntry(); e != nil && (own || (r.weakInference && (sameReading(e, r.Entry) || telling(e)))) {
+		if e, own := m.statusEntry(); e != nil && (own || (r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status) || otherSide(m.status, r.Entry)))) {
 			// The named provider's own reading of the status, or a status
 			// that says as much as weak words or more: the status answers.
 			r = Result{Provider: r.Provider, Named: r.Named, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
@@ -618,10 +618,10 @@ func (m *matcher) byStatus(r *Result) {
 }
 
 // telling reports whether a status entry says more than weak words do: it
-// names one exact status, and one that is not a bare "the request is wrong"
-// (400, 422), which the words of the error refine.
-func telling(e *catalog.Entry) bool {
-	if e.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_INVALID_REQUEST {
+// names one exact status other than the bare "the request is wrong" of 400
+// and 422, which the words of the error refine.
+func telling(e *catalog.Entry, status int) bool {
+	if status == 400 || status == 422 {
 		return false
 	}
 	for _, s := range e.Statuses {
@@ -630,6 +630,14 @@ func telling(e *catalog.Entry) bool {
 		}
 	}
 	return false
+}
+
+// otherSide reports whether weak words put the fault on the other side of
+// the status: the provider's under a 4xx ("Generic error." under 400), the
+// caller's under a 5xx.
+func otherSide(status int, inferred *catalog.Entry) bool {
+	provider := inferred.Proto.GetClassification().GetWho() == errsvcv1.Who_WHO_PROVIDER
+	return status/100 == 4 && provider || status/100 == 5 && !provider
 }
 
 // statusEntry returns the entry the status alone would answer with, and
