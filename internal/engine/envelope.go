@@ -132,7 +132,9 @@ var keyRoles = map[string]struct {
 	"error_type": {roleType, 0},
 	"category":   {roleType, 1},
 
-	"ack":        {roleFlag, 0},
+	"ack": {roleFlag, 0},
+	// Flickr: "stat": "ok" / "fail".
+	"stat":       {roleFlag, 0},
 	"retrydelay": {roleRetryDelay, 0},
 }
 
@@ -237,7 +239,26 @@ func oneOfFold(s string, words ...string) bool {
 
 // isSuccessWord reports whether a description only says all went well.
 func isSuccessWord(v string) bool {
-	return oneOfFold(strings.TrimSpace(v), "ok", "success", "successful", "succeeded", "done", "no error", "none")
+	v = strings.TrimSpace(v)
+	return oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0") || isZeroCode(v)
+}
+
+// isZeroCode reports a code of zeros after an optional letter prefix, the
+// "no error" of APIs that always send a code ("0000", Kushki's "K000").
+func isZeroCode(v string) bool {
+	i := 0
+	for i < len(v) && ('A' <= v[i] && v[i] <= 'Z' || 'a' <= v[i] && v[i] <= 'z') {
+		i++
+	}
+	if i > 3 || len(v)-i < 2 {
+		return false
+	}
+	for ; i < len(v); i++ {
+		if v[i] != '0' {
+			return false
+		}
+	}
+	return true
 }
 
 // awsErrorType returns the error name of an AWS __type or x-amzn-ErrorType

@@ -54,6 +54,10 @@ func TestPresence(t *testing.T) {
 		{"ErrorCode 1 with Ok, no status", Request{Body: `{     "Response": [],     "ErrorCode": 1,     "ThrottleSeconds": 0,     "ErrorStatus": "Success",     "Message": "Ok",     "MessageData": {} }`}, "NO_ERROR/NONE"},
 		{"a resource in progress, no status", Request{Body: `{"id":"09dfa915-26fb-4177-9c3c-d96772b4abaa","created_at":"2023-11-11T04:01:56Z","status":"in_progress","result":null}`}, "NO_ERROR/NONE"},
 		{"a state the provider names an error, no status", Request{Provider: "tink", Body: `{"id":"6e68cc6287704273984567b3300c5822","providerName":"uk-demobank-open-banking-redirect","type":"THIRD_PARTY_APP","status":"AUTHENTICATION_ERROR","statusPayload":"Incorrect login credentials."}`}, "!NO_ERROR"},
+		{"a zero code and a message, no status", Request{Body: `{   "code": "K000",   "message": "El reembolso solicitado se realizó con éxito." }`}, "NO_ERROR/NONE"},
+		{"a kind of card is no error, no status", Request{Body: `{"amount": 1.00, "card": {"type": "debit", "brand": "mastercard"}, "status": "completed", "id": "tei4hnvyp4agt5ecnbow", "error_message": null, "error_code": null}`}, "NO_ERROR/NONE"},
+		{"a failed payment resource, no status", Request{Body: `{"id": "pmt_rPrDPEwyCVUcm", "amount": 5000, "status": "failed", "error": {"type": "PAYMENT_FAILED", "code": 10001, "sub_type": "PAYMENT_INSUFFICIENT_FUNDS", "message": "Source account has insufficient funds."}}`}, "NO_ERROR/NONE"},
+		{"stat ok over a list of possible errors", Request{Body: `{"stat": "ok", "method": {"name": "flickr.test.echo", "needslogin": 0}, "errors": {"error": [{"message": "Invalid API Key", "code": 100, "_content": "The API key passed was not valid or has expired."}]}}`}, "NO_ERROR/NONE"},
 		{"empty error message", Request{HTTPStatus: 200, Body: `{"id": 7, "error_message": "", "result": "ok"}`}, "NO_ERROR/NONE"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -304,8 +304,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	}
 	switch role {
 	case roleFlag:
-		if isFailureWord(v.raw) {
+		switch {
+		case isFailureWord(v.raw):
 			x.failure = true
+		case isSuccessWord(v.raw):
+			x.success = true // eBay's Ack "Success", Flickr's stat "ok"
 		}
 	case roleCode:
 		if isStatusEcho(v.raw, x.status) {
@@ -328,15 +331,20 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if key == "__type" || strings.EqualFold(key, "x-amzn-errortype") {
 			v = text{raw: awsErrorType(v.raw), esc: v.esc}
 		}
+		if isSuccessWord(v.raw) && rank <= rankStatus {
+			x.okCode = true // "code": "K000", "status": "success"
+		}
+		problem := false
 		if rank == rankType {
 			// RFC 9457 type: a URI whose last segment names the problem.
 			seg := lastSegment(v.raw)
 			if seg == "" || v.raw == "about:blank" || isMediaType(v.raw) {
 				return
 			}
+			problem = seg != v.raw
 			v = text{raw: seg, esc: v.esc}
 		}
-		f.addCand(candidate{code: v, key: key, rank: rank})
+		f.addCand(candidate{code: v, key: key, rank: rank, problem: problem})
 	case roleDesc:
 		if len(key) > 3 && strings.EqualFold(key[:3], "err") && !isSuccessWord(v.raw) {
 			f.errDesc = true // but WeChat's "errmsg": "ok" is a success
@@ -359,6 +367,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 // that explains itself only in words.
 func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
 	container = container || f.errDesc
+	if f.desc.raw != "" && !f.resource && !x.inResource(depth) {
+		x.looseDesc = true
+	}
 	if f.n == 0 && !(container && f.desc.raw != "") {
 		return
 	}

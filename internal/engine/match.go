@@ -271,7 +271,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			}
 		}
 	}
-	if m.status == 0 && !m.isError && x.data && (x.anyDesc.raw == "" || isSuccessWord(x.anyDesc.raw)) {
+	if m.status == 0 && !m.isError && x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw)) {
 		// So does a document in which nothing is an error and no message
 		// says more than "ok".
 		m.status, m.impliedOK = 200, true
@@ -346,9 +346,11 @@ func (m *matcher) usable(s *signal) bool {
 	if m.status < 200 || m.status >= 400 || m.x.failure {
 		return s.ncands > 0 || s.desc.raw != ""
 	}
-	if s.resource || s.depth > maxErrorDepth {
-		// A resource's own error fields, or errors nested deep in the data
-		// of a successful answer, describe the data, not the call.
+	if s.resource || s.depth > maxErrorDepth || (m.x.success && s.depth > 1) {
+		// A resource's own error fields, errors nested deep in the data of
+		// a successful answer, or below an envelope that says it succeeded
+		// (Flickr's "stat": "ok" over a method's list of possible errors)
+		// describe the data, not the call.
 		return false
 	}
 	if s.container {
@@ -372,6 +374,11 @@ func (m *matcher) usable(s *signal) bool {
 // is a number beside a message that says "ok" (Bungie's "ErrorCode": 1,
 // "Message": "Ok").
 func (m *matcher) usableWithoutStatus(s *signal) bool {
+	if s.resource {
+		// A resource's own state and error fields (a failed payment) are
+		// an error only where the named provider says so.
+		return m.namedCode(s)
+	}
 	if s.container {
 		return s.ncands > 0 || (s.desc.raw != "" && !isSuccessWord(s.desc.raw))
 	}
@@ -383,20 +390,30 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 		c := &s.cands[i]
 		switch {
 		case isSuccessWord(c.code.raw):
-		case !c.numeric && c.rank < rankStatus:
+		case !c.numeric && c.rank < rankStatus, c.problem:
 			return true
-		case !s.resource:
+		case c.numeric || isNumeric(c.code.raw) || c.rank == rankStatus && s.desc.raw != "":
+			// A number, or a status or name beside a message (PayPal's
+			// "name" and "message"); a bare "type": "debit" is data.
 			state = true
-		case m.named != nil:
-			// A resource's state is an error when its provider names it
-			// one (Tink's credentials "status": "AUTHENTICATION_ERROR").
-			var buf [catalog.MaxCodeLen]byte
-			if len(m.named.LookupBytes(normalizeText(buf[:0], c.code))) > 0 {
-				return true
-			}
 		}
 	}
 	return state
+}
+
+// namedCode reports whether the named provider's file names one of the
+// signal's codes (Tink's credentials "status": "AUTHENTICATION_ERROR").
+func (m *matcher) namedCode(s *signal) bool {
+	if m.named == nil {
+		return false
+	}
+	for i := 0; i < s.ncands; i++ {
+		var buf [catalog.MaxCodeLen]byte
+		if len(m.named.LookupBytes(normalizeText(buf[:0], s.cands[i].code))) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // byCode matches each signal's codes through the provider's chain: its own

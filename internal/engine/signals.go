@@ -68,6 +68,9 @@ type candidate struct {
 	key     string
 	rank    int8
 	numeric bool
+	// problem is set for a type given as a URI (RFC 9457), which names a
+	// problem, unlike a bare "type": "debit".
+	problem bool
 }
 
 // signal is one error found in the response: a JSON error object, the
@@ -117,6 +120,13 @@ type extraction struct {
 	success bool
 	// data is set when the body is a JSON document.
 	data bool
+	// looseDesc is set when a message sits outside every resource: a
+	// document with one is not taken for a success without a status.
+	looseDesc bool
+	// okCode is set when a code says there is no error ("code": "K000",
+	// "status": "success"). A numeric 0 does not: Azure DevOps sends
+	// "errorCode": 0 with its errors.
+	okCode bool
 	// bodyStatus is the HTTP error status the body states of itself, under
 	// bodyStatusKey; 0 when it states none.
 	bodyStatus    int
