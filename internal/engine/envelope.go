@@ -134,7 +134,9 @@ var keyRoles = map[string]struct {
 
 	"ack": {roleFlag, 0},
 	// Flickr: "stat": "ok" / "fail".
-	"stat":       {roleFlag, 0},
+	"stat": {roleFlag, 0},
+	// Mistral, Notion, Stripe-style: "object": "error".
+	"object":     {roleFlag, 0},
 	"retrydelay": {roleRetryDelay, 0},
 }
 
