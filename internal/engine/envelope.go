@@ -241,6 +241,9 @@ func oneOfFold(s string, words ...string) bool {
 
 // isSuccessWord reports whether a description only says all went well.
 func isSuccessWord(v string) bool {
+	if len(v) > 16 {
+		return false // longer than any success word, even with space around it
+	}
 	v = strings.TrimSpace(v)
 	return oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0") || isZeroCode(v)
 }

@@ -193,11 +193,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	if x.tooDeep(depth) {
 		return i, false
 	}
-	defer x.unmarkResource(depth)
-	container := isErrorContainer(parent) || x.inError(depth)
-	if isErrorContainer(parent) && depth > 0 && depth < 64 {
+	defer x.unmark(depth)
+	isErr := isErrorContainer(parent)
+	container := isErr || x.inError(depth)
+	if isErr && depth > 0 && depth < 64 {
 		x.errs |= 1 << depth
-		defer func() { x.errs &^= 1 << depth }()
 	}
 	var f objectFrame
 	f.drank, f.d2rank, f.trank = 127, 127, 127
@@ -331,7 +331,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if key == "__type" || strings.EqualFold(key, "x-amzn-errortype") {
 			v = text{raw: awsErrorType(v.raw), esc: v.esc}
 		}
-		if isSuccessWord(v.raw) && rank <= rankStatus {
+		if rank <= rankStatus && isSuccessWord(v.raw) {
 			x.okCode = true // "code": "K000", "status": "success"
 		}
 		problem := false
@@ -549,9 +549,12 @@ func (x *extraction) markResource(f *objectFrame, depth int) {
 	}
 }
 
-func (x *extraction) unmarkResource(depth int) {
+// unmark clears what an object marked at its depth when it ends: that it
+// is a resource, that it is an error.
+func (x *extraction) unmark(depth int) {
 	if depth > 0 && depth < 64 {
 		x.resources &^= 1 << depth
+		x.errs &^= 1 << depth
 	}
 }
 
