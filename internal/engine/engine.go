@@ -145,8 +145,9 @@ type Result struct {
 	Unmatched bool
 	// Confidence is how sure the answer is, from 0 to 1.
 	Confidence float32
-	// weakInference is set when an inference rests on weak words alone.
-	weakInference bool
+	// weakInference is set when an inference rests on weak words alone;
+	// messageOnly when it rests on the message's words, none of the code's.
+	weakInference, messageOnly bool
 	// Shadow is the shadow entry that matched, if any: counted, never the
 	// answer.
 	Shadow *catalog.Entry

@@ -132,23 +132,34 @@ func extractXML(x *extraction, b string) {
 		gt += lt
 		tag := b[lt+1 : gt]
 		i = gt + 1
-		if tag == "" || tag[0] == '/' || tag[0] == '?' || tag[0] == '!' || tag[len(tag)-1] == '/' {
+		if tag == "" || tag[0] == '/' || tag[0] == '?' || tag[0] == '!' {
 			continue
 		}
-		name := tag
+		selfClosing := tag[len(tag)-1] == '/'
+		name := strings.TrimSuffix(tag, "/")
 		if sp := strings.IndexAny(name, " \t\n"); sp >= 0 {
 			name = name[:sp]
 		}
 		if c := strings.IndexByte(name, ':'); c >= 0 {
 			name = name[c+1:]
 		}
+		if stat, ok := xmlAttr(tag, "stat"); ok && isFailureWord(stat) {
+			s.container = true // Flickr's <rsp stat="fail">
+		}
 		if isXMLErrorElement(name) || isXMLErrorClass(tag) {
 			s.container = true
-			// Worldpay's <error code="4">: the code as an attribute.
+			// Worldpay's <error code="4">, Flickr's <err code="100" msg="...">:
+			// the code and message as attributes.
 			if code, ok := xmlAttr(tag, "code"); ok && s.ncands < maxCandidates {
 				s.cands[s.ncands] = candidate{code: text{raw: code}, key: name + ".code", rank: rankCode, numeric: isNumeric(code)}
 				s.ncands++
 			}
+			if msg, ok := xmlAttr(tag, "msg"); ok && drank > 1 {
+				s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&")}, 1
+			}
+		}
+		if selfClosing {
+			continue
 		}
 		var content string
 		if rest := strings.TrimLeft(b[i:], " \t\r\n"); strings.HasPrefix(rest, "<![CDATA[") {
@@ -213,7 +224,7 @@ func extractXML(x *extraction, b string) {
 // error: a SOAP Fault, AWS's and Azure's <Error>, eBay's <Errors>.
 func isXMLErrorElement(name string) bool {
 	switch strings.ToLower(name) {
-	case "fault", "error", "errors", "errorresponse", "exception":
+	case "fault", "error", "errors", "errorresponse", "exception", "err":
 		return true
 	}
 	return false

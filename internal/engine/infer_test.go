@@ -58,6 +58,10 @@ func TestPresence(t *testing.T) {
 		{"a kind of card is no error, no status", Request{Body: `{"amount": 1.00, "card": {"type": "debit", "brand": "mastercard"}, "status": "completed", "id": "tei4hnvyp4agt5ecnbow", "error_message": null, "error_code": null}`}, "NO_ERROR/NONE"},
 		{"a failed payment resource, no status", Request{Body: `{"id": "pmt_rPrDPEwyCVUcm", "amount": 5000, "status": "failed", "error": {"type": "PAYMENT_FAILED", "code": 10001, "sub_type": "PAYMENT_INSUFFICIENT_FUNDS", "message": "Source account has insufficient funds."}}`}, "NO_ERROR/NONE"},
 		{"stat ok over a list of possible errors", Request{Body: `{"stat": "ok", "method": {"name": "flickr.test.echo", "needslogin": 0}, "errors": {"error": [{"message": "Invalid API Key", "code": 100, "_content": "The API key passed was not valid or has expired."}]}}`}, "NO_ERROR/NONE"},
+		{"an error attribute in XML, no status", Request{Body: `<rsp stat="fail">
+	<err code="100" msg="Invalid API Key (Key has invalid format)"/>
+</rsp>`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+		{"a code and its sentence in one value", Request{Body: `{"error":"invalid_grant: Token is expired or invalid.","error_description":"Token is expired or invalid."}`}, "AUTHENTICATION/RE_AUTHENTICATE"},
 		{"empty error message", Request{HTTPStatus: 200, Body: `{"id": 7, "error_message": "", "result": "ok"}`}, "NO_ERROR/NONE"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -320,6 +320,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.failure = true
 			return
 		}
+		if c, rest, ok := strings.Cut(v.raw, ": "); ok && looksLikeCode(c) && isSentence(rest) {
+			// "error": "invalid_grant: Token is expired or invalid." is a
+			// code and its message.
+			f.addCand(candidate{code: text{raw: c, esc: v.esc}, key: key, rank: rank})
+			f.addDesc(text{raw: rest, esc: v.esc}, 2)
+			x.noteDesc(text{raw: rest, esc: v.esc}, 2)
+			return
+		}
 		if isSentence(v.raw) {
 			// "reason": "No valid session cookie found." is a message; under
 			// "error" it is an error's message.
@@ -366,6 +374,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 // when it is an error object (the value of "error", an element of "errors")
 // that explains itself only in words.
 func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
+	structural := container // the value of "error", an element of "errors"
 	container = container || f.errDesc
 	if f.desc.raw != "" && !f.resource && !x.inResource(depth) {
 		x.looseDesc = true
@@ -375,7 +384,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	x.add(signal{
 		depth:     int8(min(depth, 127)),
-		resource:  f.resource || x.inResource(depth),
+		resource:  f.resource && !structural || x.inResource(depth), // an error object's own id does not make it a resource
 		source:    srcBody,
 		parent:    parent,
 		inArray:   inArray,

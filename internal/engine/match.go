@@ -286,9 +286,11 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 		m.byStatus(&r)
 	case m.byCode(&r, x), m.byOtherProvider(&r), m.byTypo(&r):
 	case m.byWords(&r):
-		if e, own := m.statusEntry(); e != nil && (own || (r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status) || otherSide(m.status, r.Entry)))) {
-			// The named provider's own reading of the status, or a status
-			// that says as much as weak words or more: the status answers.
+		if e, own := m.statusEntry(); e != nil && (own || r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status)) || otherSide(m.status, r.Entry) && (r.weakInference || m.status >= 500 && r.messageOnly)) {
+			// The named provider's own reading of the status, a status that
+			// says as much as weak words or more, or one that puts the fault
+			// on the other side of weak words, or of a 5xx's message words
+			// ("We should be back" under 503): the status answers.
 			r = Result{Provider: r.Provider, Named: r.Named, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
 			m.byStatus(&r)
 		}
@@ -649,12 +651,18 @@ func telling(e *catalog.Entry, status int) bool {
 	return false
 }
 
-// otherSide reports whether weak words put the fault on the other side of
-// the status: the provider's under a 4xx ("Generic error." under 400), the
-// caller's under a 5xx.
+// otherSide reports whether words put the fault on the other side of the
+// status: the provider's under a 4xx ("Generic error." under 400), a request
+// or configuration to fix under a 5xx.
 func otherSide(status int, inferred *catalog.Entry) bool {
-	provider := inferred.Proto.GetClassification().GetWho() == errsvcv1.Who_WHO_PROVIDER
-	return status/100 == 4 && provider || status/100 == 5 && !provider
+	c := inferred.Proto.GetClassification()
+	switch status / 100 {
+	case 4:
+		return c.GetWho() == errsvcv1.Who_WHO_PROVIDER
+	case 5:
+		return c.GetAction() == errsvcv1.Action_ACTION_FIX_REQUEST || c.GetAction() == errsvcv1.Action_ACTION_FIX_CLIENT_CONFIGURATION
+	}
+	return false
 }
 
 // statusEntry returns the entry the status alone would answer with, and
