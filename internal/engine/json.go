@@ -320,15 +320,15 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.failure = true
 			return
 		}
-		if c, rest, ok := strings.Cut(v.raw, ": "); ok && looksLikeCode(c) && isSentence(rest) {
-			// "error": "invalid_grant: Token is expired or invalid." is a
-			// code and its message.
-			f.addCand(candidate{code: text{raw: c, esc: v.esc}, key: key, rank: rank})
-			f.addDesc(text{raw: rest, esc: v.esc}, 2)
-			x.noteDesc(text{raw: rest, esc: v.esc}, 2)
-			return
-		}
 		if isSentence(v.raw) {
+			if c, rest, ok := strings.Cut(v.raw, ": "); ok && looksLikeCode(c) {
+				// "error": "invalid_grant: Token is expired or invalid." is
+				// a code and its message.
+				f.addCand(candidate{code: text{raw: c, esc: v.esc}, key: key, rank: rank})
+				f.addDesc(text{raw: rest, esc: v.esc}, 2)
+				x.noteDesc(text{raw: rest, esc: v.esc}, 2)
+				return
+			}
 			// "reason": "No valid session cookie found." is a message; under
 			// "error" it is an error's message.
 			f.errDesc = f.errDesc || rank <= rankCode
