@@ -75,6 +75,9 @@ var keyRoles = map[string]struct {
 	"err_code":   {roleCode, rankCode},
 	"err":        {roleCode, rankCode},
 	"error_name": {roleCode, rankCode},
+	// Mambu: errorReason names the error, errorSource says what failed.
+	"errorreason": {roleCode, rankCode},
+	"errorsource": {roleDesc, 1},
 	// Bungie.net: ErrorStatus names the error ("WebAuthRequired"; "Success").
 	"errorstatus": {roleCode, rankCode},
 	// Bybit: ret_code / retCode, ret_msg / retMsg.

@@ -62,6 +62,7 @@ func TestPresence(t *testing.T) {
 	<err code="100" msg="Invalid API Key (Key has invalid format)"/>
 </rsp>`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		{"a code and its sentence in one value", Request{Body: `{"error":"invalid_grant: Token is expired or invalid.","error_description":"Token is expired or invalid."}`}, "AUTHENTICATION/RE_AUTHENTICATE"},
+		{"a message that begins OK, no status", Request{Body: `{"status":"1","message":"OK-Missing/Invalid API Key, rate limit of 1/5sec applied","result":"399083095492744397866641"}`}, "NO_ERROR/NONE"},
 		{"empty error message", Request{HTTPStatus: 200, Body: `{"id": 7, "error_message": "", "result": "ok"}`}, "NO_ERROR/NONE"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -271,7 +271,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			}
 		}
 	}
-	if m.status == 0 && !m.isError && x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw)) {
+	if m.status == 0 && !m.isError && x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw) || saysOK(x.anyDesc.raw)) {
 		// So does a document in which nothing is an error and no message
 		// says more than "ok".
 		m.status, m.impliedOK = 200, true
@@ -384,7 +384,7 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 	if s.container {
 		return s.ncands > 0 || (s.desc.raw != "" && !isSuccessWord(s.desc.raw))
 	}
-	if s.desc.raw != "" && isSuccessWord(s.desc.raw) {
+	if s.desc.raw != "" && (isSuccessWord(s.desc.raw) || saysOK(s.desc.raw)) {
 		return false
 	}
 	state := false
@@ -401,6 +401,14 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 		}
 	}
 	return state
+}
+
+// saysOK reports a message that begins by saying the call succeeded:
+// Etherscan's "OK-Missing/Invalid API Key, rate limit of 1/5sec applied".
+func saysOK(v string) bool {
+	v = strings.TrimSpace(v)
+	return len(v) > 2 && (v[0] == 'O' || v[0] == 'o') && (v[1] == 'K' || v[1] == 'k') &&
+		!('a' <= v[2] && v[2] <= 'z' || 'A' <= v[2] && v[2] <= 'Z')
 }
 
 // namedCode reports whether the named provider's file names one of the
