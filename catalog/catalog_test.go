@@ -150,3 +150,48 @@ func TestProviderNames(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildsOnProvider holds that a provider may build on another provider,
+// whose entries it then consults before the standards: a YouTube file keeps
+// Google's.
+func TestBuildsOnProvider(t *testing.T) {
+	base, err := embeddedSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := []byte(`provider:
+  id: sub-api
+  name: A part of Google
+  kind: PROVIDER
+  builds_on: [google]
+entries:
+  - id: sub-api.any.only_here
+    source: a test of builds_on
+    match:
+      codes: [only_here]
+    classification:
+      category: INVALID_REQUEST
+      action: FIX_REQUEST
+      code: ONLY_HERE
+      who: CLIENT
+      grpc_code: INVALID_ARGUMENT
+      http_status: 400
+      description: A test entry.
+      remediation: Nothing to do.
+    examples:
+      - http_status: 400
+        body: '{"error":"only_here"}'
+`)
+	c, err := Compile(overlay(base, []Source{{Name: "sub-api.yaml", Data: sub}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := c.Provider("sub-api")
+	var chain []string
+	for _, q := range p.Chain[:2] {
+		chain = append(chain, q.Proto.GetId())
+	}
+	if diff := cmp.Diff([]string{"sub-api", "google"}, chain); diff != "" {
+		t.Errorf("chain (-want +got):\n%s", diff)
+	}
+}

@@ -144,9 +144,11 @@ func validate(names []string, files []*errsvcv1.CatalogFile, pos positions) []er
 			k, ok := kinds[b]
 			switch {
 			case !ok:
-				p.add(names[i], pr, "builds_on", "builds_on names unknown standard %q", b)
-			case k != errsvcv1.ProviderKind_PROVIDER_KIND_STANDARD:
-				p.add(names[i], pr, "builds_on", "builds_on names %q, which is not a standard", b)
+				p.add(names[i], pr, "builds_on", "builds_on names unknown provider or standard %q", b)
+			case k == errsvcv1.ProviderKind_PROVIDER_KIND_VOCABULARY:
+				p.add(names[i], pr, "builds_on", "builds_on names %q, which is the inference vocabulary", b)
+			case pr.GetKind() == errsvcv1.ProviderKind_PROVIDER_KIND_STANDARD && k != errsvcv1.ProviderKind_PROVIDER_KIND_STANDARD:
+				p.add(names[i], pr, "builds_on", "standard %q builds on %q, which is not a standard", pr.GetId(), b)
 			case b == pr.GetId():
 				p.add(names[i], pr, "builds_on", "provider %q builds on itself", b)
 			}

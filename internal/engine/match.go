@@ -467,7 +467,7 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 		if m.named != nil {
 			canon, aliased = m.named.Alias(norm)
 		}
-		for ti, p := range m.chain {
+		for _, p := range m.chain {
 			var es []*catalog.Entry
 			if aliased {
 				es = p.Lookup(canon)
@@ -477,7 +477,7 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 			if len(es) == 0 {
 				continue
 			}
-			own := ti == 0 && m.named != nil
+			own := m.own(p)
 			if !own && m.typeDefers(s, ci) {
 				break
 			}
@@ -612,14 +612,14 @@ func (m *matcher) byStatus(r *Result) {
 		var alts pending // code-specific alternatives do not apply to a status reading
 		// Entries without codes may still look at the description.
 		words := signal{desc: x.anyDesc}
-		for ti, p := range m.chain {
+		for _, p := range m.chain {
 			e := best(p.NoCodeEntries(), m.req, &words, status, m.hasCode, &alts)
 			if e == nil {
 				continue
 			}
 			kind := errsvcv1.MatchKind_MATCH_KIND_HTTP_STATUS
 			r.Confidence = confidenceStatus
-			if ti == 0 && m.named != nil {
+			if m.own(p) {
 				// The provider's own reading of its status.
 				kind, r.Confidence = errsvcv1.MatchKind_MATCH_KIND_PROVIDER_ENTRY, confidenceStandard
 			}
@@ -681,12 +681,18 @@ func (m *matcher) statusEntry() (*catalog.Entry, bool) {
 	}
 	var alts pending
 	words := signal{desc: m.x.anyDesc} // as byStatus reads it
-	for ti, p := range m.chain {
+	for _, p := range m.chain {
 		if e := best(p.NoCodeEntries(), m.req, &words, m.status, m.hasCode, &alts); e != nil {
-			return e, ti == 0 && m.named != nil
+			return e, m.own(p)
 		}
 	}
 	return nil, false
+}
+
+// own reports whether p speaks for the named provider: the provider itself,
+// or a provider it builds on (YouTube on Google), rather than a standard.
+func (m *matcher) own(p *catalog.Provider) bool {
+	return m.named != nil && !p.Standard
 }
 
 // firstCandidate returns the most specific code of the usable signals, for

@@ -150,8 +150,9 @@ type Provider struct {
 	Kind ProviderKind `protobuf:"varint,3,opt,name=kind,proto3,enum=errsvc.v1.ProviderKind" json:"kind,omitempty"`
 	// Where the provider or standard documents its errors.
 	DocumentationUrl string `protobuf:"bytes,4,opt,name=documentation_url,json=documentationUrl,proto3" json:"documentation_url,omitempty"`
-	// The ids of the standards this one builds on, most specific first. Their
-	// entries apply, in this order, after this provider's own.
+	// The ids of the standards this one builds on, most specific first, and
+	// for a provider, the providers it is part of (YouTube builds on google).
+	// Their entries apply, in this order, after this provider's own.
 	BuildsOn []string `protobuf:"bytes,5,rep,name=builds_on,json=buildsOn,proto3" json:"builds_on,omitempty"`
 	// Codes this provider sends that mean another code, such as its own
 	// misspellings.
