@@ -21,6 +21,8 @@ package engine
 //   - SOAP 1.1 faultcode / faultstring and SOAP 1.2 Code/Value / Reason/Text.
 //   - Dropbox: error[.tag], error_summary.
 //   - Checkout.com: error_type, error_codes[] (strings, each a code).
+//   - GraphQL result unions: a __typename ending in Rejection, Error or
+//     Problem (Swan) is an error named by its type; Shopify's userErrors[].
 //   - Media types under "type" ("text/html" in Mollie's _links) name no
 //     problem.
 //   - Facebook Graph: error.code, error.error_subcode, error.type, message.
@@ -193,7 +195,7 @@ func isStatusKey(k string) bool {
 func isErrorContainer(parent string) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, parent)) {
-	case "error", "errors", "err", "fault", "faults", "exception", "error_info", "errorinfo", "errormessages", "error_codes", "errorcodes":
+	case "error", "errors", "err", "fault", "faults", "exception", "error_info", "errorinfo", "errormessages", "error_codes", "errorcodes", "usererrors", "user_errors":
 		return true
 	}
 	return false
@@ -304,6 +306,18 @@ var grpcCodeNames = [...]string{
 	"ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
 	"ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
 	"UNAUTHENTICATED",
+}
+
+// isRejectionType reports whether a GraphQL __typename names an error
+// member of a result union: Swan's "ConsentNotFoundRejection", or a type
+// ending in "Error" ("InvalidInputError").
+func isRejectionType(v string) bool {
+	for _, suffix := range [...]string{"Rejection", "Error", "Problem"} {
+		if n := len(v) - len(suffix); n > 0 && v[n:] == suffix && 'a' <= v[n-1] && v[n-1] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // isMediaType reports whether a "type" value is a media type

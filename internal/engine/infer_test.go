@@ -63,6 +63,7 @@ func TestPresence(t *testing.T) {
 </rsp>`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		{"a code and its sentence in one value", Request{Body: `{"error":"invalid_grant: Token is expired or invalid.","error_description":"Token is expired or invalid."}`}, "AUTHENTICATION/RE_AUTHENTICATE"},
 		{"a message that begins OK, no status", Request{Body: `{"status":"1","message":"OK-Missing/Invalid API Key, rate limit of 1/5sec applied","result":"399083095492744397866641"}`}, "NO_ERROR/NONE"},
+		{"a GraphQL rejection type under 200", Request{HTTPStatus: 200, Body: `{   "data": {     "cancelConsent": {       "__typename": "ConsentNotFoundRejection",       "consentId": "$YOUR_CONSENT_ID",       "message": "Consent with id '$YOUR_CONSENT_ID' was not found."     }   } }`}, "NOT_FOUND/FIX_REQUEST"},
 		{"empty error message", Request{HTTPStatus: 200, Body: `{"id": 7, "error_message": "", "result": "ok"}`}, "NO_ERROR/NONE"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

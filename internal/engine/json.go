@@ -279,6 +279,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		return
 	}
 	x.noteBodyStatus(key, v.raw)
+	if key == "__typename" && isRejectionType(v.raw) {
+		// {"__typename": "ConsentNotFoundRejection", "message": "..."}
+		f.addCand(candidate{code: v, key: key, rank: rankCode})
+		f.errDesc = true
+		return
+	}
 	if isIDKey(key) {
 		x.markResource(f, depth)
 	}
