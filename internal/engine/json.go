@@ -349,6 +349,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.okCode = true // "code": "K000", "status": "success"
 		}
 		problem := false
+		if rank == rankType && strings.EqualFold(v.raw, "error") {
+			// Contentful's sys.type "Error" says what the object is, not
+			// which error: its sys.id names it.
+			f.errDesc = true
+			return
+		}
 		if rank == rankType {
 			// RFC 9457 type: a URI whose last segment names the problem.
 			seg := lastSegment(v.raw)
