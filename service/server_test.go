@@ -860,7 +860,10 @@ func TestSlowWriterIsNotServedHalfway(t *testing.T) {
 	if err := os.WriteFile(file, []byte(reloadV1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ts := startServer(t, Config{CatalogDir: dir, ReloadSettle: 600 * time.Millisecond})
+	// The settle time is well above the pause between the two writes, so
+	// that a test goroutine starved by a busy machine does not make the
+	// first part look settled.
+	ts := startServer(t, Config{CatalogDir: dir, ReloadSettle: 2 * time.Second})
 	second := `
   - id: example-bank.closed
     match:
