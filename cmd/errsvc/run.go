@@ -47,16 +47,7 @@ headers, body or redirect and answers what went wrong and what to do.
 Usage:
   errsvc serve [flags]              serve gRPC (:8081), REST (:8080) and operations (:8082)
   errsvc classify [flags] < body    classify one raw error and print JSON
-  errsvc catalog check [DIR]        validate the catalog (embedded, overlaid with DIR)
-  errsvc catalog test [DIR]         check that every example classifies to its entry
-  errsvc catalog stats [--format text|json] [DIR]
-                                    entries, examples and captures per provider
-  errsvc catalog coverage [--format text|json] [--provider ID] FILE
-                                    replay recorded responses (JSON Lines of ClassifyRequest,
-                                    or a .har file) and show how much the catalog understands
-  errsvc catalog draft (--addr HOST:PORT | --from FILE) [--out DIR]
-                                    catalog YAML for what a running errsvc or a recording did
-                                    not understand, with FILL_IN where a person must write
+` + catalogCommands + `
   errsvc healthcheck [--url URL] [--ca F --cert F --key F]
                                     exit 0 when the server's /healthz answers 200
   errsvc unmatched [--addr HOST:PORT] [--provider ID] [--limit N] [--format text|json]
@@ -356,8 +347,9 @@ func loadCatalog(dir string) (*catalog.Catalog, error) {
 	return cat, errors.Join(problems...)
 }
 
-const catalogUsage = `Usage:
-  errsvc catalog check [DIR]        validate the catalog: the embedded one, overlaid with DIR;
+// catalogCommands lists the catalog subcommands, for errsvc's usage and
+// errsvc catalog's alike.
+const catalogCommands = `  errsvc catalog check [DIR]        validate the catalog: the embedded one, overlaid with DIR;
                                     every problem as file:line
   errsvc catalog test [DIR]         check that every example and capture classifies to its entry
   errsvc catalog stats [--format text|json] [DIR]
@@ -367,9 +359,9 @@ const catalogUsage = `Usage:
                                     or a .har file) and show how much the catalog understands
   errsvc catalog draft (--addr HOST:PORT | --from FILE) [--out DIR]
                                     catalog YAML for what a running errsvc or a recording did
-                                    not understand, with FILL_IN where a person must write
+                                    not understand, with FILL_IN where a person must write`
 
-docs/catalog.md says how to write catalog files.`
+const catalogUsage = "Usage:\n" + catalogCommands + "\n\ndocs/catalog.md says how to write catalog files."
 
 func catalogCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	if slices.ContainsFunc(args, isHelp) {

@@ -388,7 +388,8 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
 	structural := container // the value of "error", an element of "errors"
 	container = container || f.errDesc
-	if f.desc.raw != "" && !f.resource && !x.inResource(depth) {
+	inResource := x.inResource(depth)
+	if f.desc.raw != "" && !f.resource && !inResource {
 		x.looseDesc = true
 	}
 	if f.n == 0 && !(container && f.desc.raw != "") {
@@ -396,7 +397,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	x.add(signal{
 		depth:     int8(min(depth, 127)),
-		resource:  f.resource && !structural || x.inResource(depth), // an error object's own id does not make it a resource
+		resource:  f.resource && !structural || inResource, // an error object's own id does not make it a resource
 		source:    srcBody,
 		parent:    parent,
 		inArray:   inArray,

@@ -198,7 +198,8 @@ func secretAt(s string, i int) (start, end int, ok bool) {
 	// "Bearer <token>", "Basic <credentials>", "Digest username=...": a
 	// scheme and its credential. An auth-param such as realm="api" or
 	// error="invalid_token" after the scheme is a challenge, not a secret.
-	if w < len(s) && s[w] == ' ' && len(word) <= 9 && authSchemes[lowerWord(word)] {
+	var fold [24]byte
+	if w < len(s) && s[w] == ' ' && len(word) <= 9 && authSchemes[string(foldKey(&fold, word))] {
 		j := w + 1
 		k := j
 		param := false
@@ -405,22 +406,6 @@ func lowerKeyWord(word string) string {
 		n++
 	}
 	return string(buf[:n])
-}
-
-// lowerWord lowercases a short word.
-func lowerWord(word string) string {
-	var buf [16]byte
-	if len(word) > len(buf) {
-		return ""
-	}
-	for i := 0; i < len(word); i++ {
-		c := word[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return string(buf[:len(word)])
 }
 
 // Classes of bytes for the redaction scan.
