@@ -256,7 +256,8 @@ func TestLimits(t *testing.T) {
 }
 
 func TestUnknownEverything(t *testing.T) {
-	r := classifyT(t, &Request{Body: "something went wrong"})
+	// A text body is read as a message; one that names nothing is unknown.
+	r := classifyT(t, &Request{Body: "see the log for request 7f3a"})
 	if diff := cmp.Diff(got{Kind: "NONE", Category: "UNKNOWN", Action: "ABORT", Code: "UNKNOWN"}, summarize(&r)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

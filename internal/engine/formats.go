@@ -87,6 +87,11 @@ func extractText(x *extraction, b string) {
 	}
 	tok := line[:end]
 	if !looksLikeCode(tok) {
+		// A sentence ("Invalid signature: you should have sent ...") is the
+		// error's message; inference reads it like any other.
+		if line != "" {
+			x.noteDesc(text{raw: line}, 1)
+		}
 		return
 	}
 	rest := strings.TrimSpace(strings.TrimLeft(line[end:], ":-= "))
