@@ -65,77 +65,68 @@ const (
 	rankID      int8 = 7 // id, when it names rather than numbers
 )
 
-// keyRoles maps lowercase keys to their role and rank.
+// keyRoles maps keys, folded by foldKey, to their role and rank.
 var keyRoles = map[string]struct {
 	role keyRole
 	rank int8
 }{
-	"error":      {roleCode, rankError},
-	"errorcode":  {roleCode, rankCode},
-	"error_code": {roleCode, rankCode},
-	"errcode":    {roleCode, rankCode},
-	"err_code":   {roleCode, rankCode},
-	"err":        {roleCode, rankCode},
-	"error_name": {roleCode, rankCode},
+	"error":     {roleCode, rankError},
+	"errorcode": {roleCode, rankCode},
+	"errcode":   {roleCode, rankCode},
+	"err":       {roleCode, rankCode},
+	"errorname": {roleCode, rankCode},
 	// Mambu: errorReason names the error, errorSource says what failed.
 	"errorreason": {roleCode, rankCode},
 	"errorsource": {roleDesc, 1},
 	// Bungie.net: ErrorStatus names the error ("WebAuthRequired"; "Success").
 	"errorstatus": {roleCode, rankCode},
 	// Bybit: ret_code / retCode, ret_msg / retMsg.
-	"ret_code": {roleCode, rankCode},
-	"retcode":  {roleCode, rankCode},
-	// Salt Edge: error.class, and error_class in its older API.
-	"error_class": {roleCode, rankCode},
-	"class":       {roleCode, rankReason},
+	"retcode": {roleCode, rankCode},
+	// Salt Edge: error.class, and error_class in its older API; New Relic
+	// NerdGraph's extensions.errorClass ("TOO_MANY_REQUESTS").
+	"errorclass": {roleCode, rankCode},
+	"class":      {roleCode, rankReason},
 	// Shopify REST: "errors": "[API] This action requires ...".
-	"errors":     {roleCode, rankError},
-	"__type":     {roleCode, rankCode},
-	"code":       {roleCode, rankPlain},
-	".tag":       {roleCode, rankPlain},
-	"reason":     {roleCode, rankReason},
-	"faultcode":  {roleCode, rankReason},
-	"fault_code": {roleCode, rankReason},
+	"errors":    {roleCode, rankError},
+	"__type":    {roleCode, rankCode},
+	"code":      {roleCode, rankPlain},
+	".tag":      {roleCode, rankPlain},
+	"reason":    {roleCode, rankReason},
+	"faultcode": {roleCode, rankReason},
 	// graphql-java's extensions.classification ("ValidationError").
 	"classification": {roleCode, rankReason},
-	// New Relic NerdGraph's extensions.errorClass ("TOO_MANY_REQUESTS").
-	"errorclass":    {roleCode, rankReason},
-	"error_subcode": {roleCode, rankNumeric},
-	"status":        {roleCode, rankStatus},
+	"errorsubcode":   {roleCode, rankNumeric},
+	"status":         {roleCode, rankStatus},
 	// PayPal: name, details[].issue.
 	"issue": {roleCode, rankReason},
 	"name":  {roleCode, rankStatus},
 	"type":  {roleCode, rankType},
 
-	"error_description": {roleDesc, 0},
-	"errordescription":  {roleDesc, 0},
-	"faultstring":       {roleDesc, 0},
-	"message":           {roleDesc, 1},
-	"errormessage":      {roleDesc, 1},
-	"error_message":     {roleDesc, 1},
-	"error_msg":         {roleDesc, 1},
-	"errmsg":            {roleDesc, 1},
-	"msg":               {roleDesc, 1},
-	"errorsummary":      {roleDesc, 1},
-	"error_summary":     {roleDesc, 1},
-	"longmessage":       {roleDesc, 1},
-	"error_user_msg":    {roleDesc, 1},
-	"shortmessage":      {roleDesc, 2},
-	"detail":            {roleDesc, 2},
-	"text":              {roleDesc, 2},
-	"description":       {roleDesc, 2},
-	"details":           {roleDesc, 2},
-	"error_user_title":  {roleDesc, 3},
-	"explanation":       {roleDesc, 2},
-	"error_text":        {roleDesc, 1},
-	"status_message":    {roleDesc, 1},
-	"ret_msg":           {roleDesc, 1},
-	"retmsg":            {roleDesc, 1},
-	"title":             {roleDesc, 3},
+	"errordescription": {roleDesc, 0},
+	"faultstring":      {roleDesc, 0},
+	"message":          {roleDesc, 1},
+	"errormessage":     {roleDesc, 1},
+	"errormsg":         {roleDesc, 1},
+	"errordetail":      {roleDesc, 1}, // Foursquare's meta.errorDetail
+	"errmsg":           {roleDesc, 1},
+	"msg":              {roleDesc, 1},
+	"errorsummary":     {roleDesc, 1},
+	"longmessage":      {roleDesc, 1},
+	"errorusermsg":     {roleDesc, 1},
+	"shortmessage":     {roleDesc, 2},
+	"detail":           {roleDesc, 2},
+	"text":             {roleDesc, 2},
+	"description":      {roleDesc, 2},
+	"details":          {roleDesc, 2},
+	"errorusertitle":   {roleDesc, 3},
+	"explanation":      {roleDesc, 2},
+	"errortext":        {roleDesc, 1},
+	"statusmessage":    {roleDesc, 1},
+	"retmsg":           {roleDesc, 1},
+	"title":            {roleDesc, 3},
 
-	"errortype":  {roleType, 0},
-	"error_type": {roleType, 0},
-	"category":   {roleType, 1},
+	"errortype": {roleType, 0},
+	"category":  {roleType, 1},
 
 	"ack": {roleFlag, 0},
 	// Flickr: "stat": "ok" / "fail".
@@ -146,7 +137,7 @@ var keyRoles = map[string]struct {
 }
 
 // classifyKey returns the role of an object key and its rank within that role
-// (lower ranks win). Keys are compared case-insensitively, '-' as '_'.
+// (lower ranks win). Keys are compared as foldKey writes them.
 func classifyKey(k string) (keyRole, int8) {
 	var buf [24]byte
 	if r, ok := keyRoles[string(foldKey(&buf, k))]; ok {
@@ -155,33 +146,34 @@ func classifyKey(k string) (keyRole, int8) {
 	return roleNone, 0
 }
 
-// foldKey writes k into buf in lowercase with '-' as '_' ("Error-Text" is
-// "error_text"); a key too long for buf comes back empty, which names
-// nothing here.
+// foldKey writes k into buf in lowercase without its inner '-' and '_'
+// ("Error-Text", "error_text" and "errorText" are all "errortext"; AWS's
+// "__type" keeps its leading underscores); a key too long for buf comes back
+// empty, which names nothing here.
 func foldKey(buf *[24]byte, k string) []byte {
 	if len(k) > len(buf) {
 		return nil
 	}
+	n := 0
 	for i := 0; i < len(k); i++ {
 		c := k[i]
 		switch {
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
-		case c == '-':
-			c = '_'
+		case (c == '-' || c == '_') && n > 0 && buf[n-1] != '_':
+			continue
 		}
-		buf[i] = c
+		buf[n] = c
+		n++
 	}
-	return buf[:len(k)]
+	return buf[:n]
 }
 
 // statusKeys are the keys under which error bodies repeat their HTTP status:
 // "status" (RFC 9457, JSON:API), "statusCode", "status_code", "http_code",
 // "code" (Google, Reddit's "error": 401, Telegram's "error_code": 401).
 var statusKeys = map[string]bool{
-	"status": true, "statuscode": true, "status_code": true, "httpstatus": true, "http_status": true,
-	"httpstatuscode": true, "http_code": true, "httpcode": true, "code": true, "error_code": true,
-	"errorcode": true, "error": true,
+	"status": true, "statuscode": true, "httpstatus": true, "httpstatuscode": true, "httpcode": true, "code": true, "errorcode": true, "error": true,
 }
 
 func isStatusKey(k string) bool {
@@ -195,7 +187,7 @@ func isStatusKey(k string) bool {
 func isErrorContainer(parent string) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, parent)) {
-	case "error", "errors", "err", "fault", "faults", "exception", "error_info", "errorinfo", "errormessages", "error_codes", "errorcodes", "usererrors", "user_errors":
+	case "error", "errors", "err", "fault", "faults", "exception", "errorinfo", "errormessages", "errorcodes", "usererrors":
 		return true
 	}
 	return false
@@ -206,11 +198,11 @@ func isErrorContainer(parent string) bool {
 func isFailureFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "success", "succeeded", "successful", "is_success", "issuccess":
+	case "ok", "success", "succeeded", "successful", "issuccess":
 		return !value
 	case "status":
 		return !value // {"status": false, "message": "Invalid key"}
-	case "error", "errors", "failed", "failure", "has_error", "iserror", "is_error":
+	case "error", "errors", "failed", "failure", "haserror", "iserror":
 		return value
 	}
 	return false

@@ -179,3 +179,22 @@ func TestSanitize(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldKey(t *testing.T) {
+	tests := []struct{ key, want string }{
+		{"error_msg", "errormsg"},
+		{"err_msg", "errmsg"},
+		{"errorMsg", "errormsg"},
+		{"Error-Text", "errortext"},
+		{"__type", "__type"},
+		{"__typename", "__typename"},
+		{"x", "x"},
+		{strings.Repeat("k", 25), ""},
+	}
+	for _, tt := range tests {
+		var buf [24]byte
+		if got := string(foldKey(&buf, tt.key)); got != tt.want {
+			t.Errorf("foldKey(%q) = %q, want %q", tt.key, got, tt.want)
+		}
+	}
+}

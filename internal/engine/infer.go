@@ -157,7 +157,13 @@ func (h *ruleHit) score() int {
 		s += phraseScore(h.msg, 2)
 	}
 	if h.and != nil {
-		s += 2 * len(h.and.Words)
+		// Corroborating words count double, but not for a hit that rests
+		// on weak phrases: they do not make a vague code specific.
+		if h.weak() {
+			s += len(h.and.Words)
+		} else {
+			s += 2 * len(h.and.Words)
+		}
 	}
 	return s
 }
