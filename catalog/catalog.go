@@ -107,7 +107,7 @@ type Entry struct {
 	Codes               []string // normalized
 	ErrorTypes          []string // normalized
 	DescriptionContains []string // lowercase
-	HeadersPresent      []string // lowercase
+	HeadersPresent      []HeaderCond
 	Context             []ContextFact
 	NoCode              bool
 
@@ -127,6 +127,19 @@ type Phrase struct {
 	Prefix bool
 	// Weak marks a phrase of weak_words.
 	Weak bool
+}
+
+// HeaderCond is one of an entry's headers_present: a header that must be
+// present and, when Prefix is set, whose value must begin with it ("Basic"
+// for WWW-Authenticate: Basic realm="api"). Both are lowercase.
+type HeaderCond struct {
+	Name, Prefix string
+}
+
+// ParseHeaderCond reads "Name" or "Name: value-prefix".
+func ParseHeaderCond(s string) HeaderCond {
+	name, prefix, _ := strings.Cut(s, ":")
+	return HeaderCond{Name: strings.ToLower(strings.TrimSpace(name)), Prefix: strings.ToLower(strings.TrimSpace(prefix))}
 }
 
 // ContextFact is one context condition: key and lowercase value.
@@ -614,7 +627,7 @@ func compileEntry(pe *errsvcv1.Entry, p *Provider) *Entry {
 		e.DescriptionContains = append(e.DescriptionContains, strings.ToLower(s))
 	}
 	for _, h := range m.GetHeadersPresent() {
-		e.HeadersPresent = append(e.HeadersPresent, strings.ToLower(strings.TrimSpace(h)))
+		e.HeadersPresent = append(e.HeadersPresent, ParseHeaderCond(h))
 	}
 	keys := make([]string, 0, len(m.GetContext()))
 	for k := range m.GetContext() {

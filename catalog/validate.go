@@ -190,6 +190,11 @@ func validateEntry(p *problems, file string, e *errsvcv1.Entry, vocabulary bool)
 				p.add(file, m, "http_statuses", "entry %q: invalid HTTP status %q (want 100-599 or a class such as 4xx)", id, s)
 			}
 		}
+		for _, h := range m.GetHeadersPresent() {
+			if c := ParseHeaderCond(h); c.Name == "" || strings.ContainsAny(c.Name, " \t") {
+				p.add(file, m, "headers_present", "entry %q: invalid header %q (want a name, or \"Name: value-prefix\")", id, h)
+			}
+		}
 		for _, c := range m.GetCodes() {
 			if NormalizeCode(c) == "" {
 				p.add(file, m, "codes", "entry %q: empty code", id)

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/errsvc/errsvc/catalog"
 )
 
 // extractHeaders reads WWW-Authenticate, Retry-After and the rate-limit
@@ -67,11 +69,15 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 	}
 }
 
-// hasHeader reports whether the request carried header name (lowercase).
-func hasHeader(h map[string]string, name string) bool {
-	for k := range h {
-		if strings.EqualFold(k, name) {
-			return true
+// hasHeader reports whether the request carried the header, with a value
+// that begins with the condition's prefix when it has one.
+func hasHeader(h map[string]string, c catalog.HeaderCond) bool {
+	for k, v := range h {
+		if strings.EqualFold(k, c.Name) {
+			v = strings.TrimSpace(v)
+			if len(v) >= len(c.Prefix) && strings.EqualFold(v[:len(c.Prefix)], c.Prefix) {
+				return true
+			}
 		}
 	}
 	return false

@@ -174,7 +174,7 @@ func TestEnvelopeRefinements(t *testing.T) {
         }
     }
 }`},
-			"AUTHENTICATION/REFRESH_TOKEN INFERRED", "inferred: message words failed to authenticate"},
+			"AUTHENTICATION/REFRESH_TOKEN INFERRED", "inferred: message words missing authentication"},
 		{"weak words on the other side of the status", Request{HTTPStatus: 400, Body: `{   "status" : 400,   "id" : "2U5U6-YAO5P-DOFTB",   "code" : "searchjob.generic",   "message" : "Generic error." }`},
 			"INVALID_REQUEST/FIX_REQUEST HTTP_STATUS", "status=400"},
 		{"weak words refine 400", Request{HTTPStatus: 400, Body: `{"message": "Not Found"}`},

@@ -266,9 +266,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 	for i := 0; i < x.n; i++ {
 		if m.usable(&x.sigs[i]) {
 			m.isError = true
-			if x.sigs[i].ncands > 0 {
-				m.hasCode = true
-			}
+			m.hasCode = m.hasCode || x.sigs[i].hasIdentifier()
 		}
 	}
 	if m.status == 0 && !m.isError && x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw) || saysOK(x.anyDesc.raw)) {

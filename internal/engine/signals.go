@@ -4,6 +4,7 @@ package engine
 // and descriptions, and the extraction that holds them for one request.
 
 import (
+	"strings"
 	"time"
 )
 
@@ -131,6 +132,18 @@ type extraction struct {
 	// bodyStatusKey; 0 when it states none.
 	bodyStatus    int
 	bodyStatusKey string
+}
+
+// hasIdentifier reports whether the signal carries a code that reads as an
+// identifier: "Couldn't authenticate you" under "error" is a message in a
+// code's place, and leaves an entry with no_code free to match.
+func (s *signal) hasIdentifier() bool {
+	for i := 0; i < s.ncands; i++ {
+		if strings.IndexByte(s.cands[i].code.raw, ' ') < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *extraction) add(s signal) {

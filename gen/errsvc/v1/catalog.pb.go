@@ -499,7 +499,9 @@ type EntryMatch struct {
 	ErrorTypes []string `protobuf:"bytes,4,rep,name=error_types,json=errorTypes,proto3" json:"error_types,omitempty"`
 	// Case-insensitive substrings of the upstream description.
 	DescriptionContains []string `protobuf:"bytes,5,rep,name=description_contains,json=descriptionContains,proto3" json:"description_contains,omitempty"`
-	// Response headers that must be present (names case-insensitive).
+	// Response headers that must be present (names case-insensitive);
+	// "Name: value" also requires the value to begin with value, compared
+	// case-insensitively ("WWW-Authenticate: Basic").
 	HeadersPresent []string `protobuf:"bytes,6,rep,name=headers_present,json=headersPresent,proto3" json:"headers_present,omitempty"`
 	// Context facts that must hold (values case-insensitive). When a request
 	// does not carry a key, the entry is offered as an alternative instead.
