@@ -35,11 +35,13 @@ type corpusCase struct {
 // category and action, as received and with every provider unknown. It is a
 // ratchet, raised as errsvc improves, toward the 0.90 it aims at;
 // corpusMaxMissedErrors likewise bounds the errors under a 2xx status still
-// answered NO_ERROR (0 is the aim). A real success answered as an error
-// always fails.
+// answered NO_ERROR (0 is the aim). A held-out set joins the corpus with
+// what errsvc got wrong on it, so the bounds may loosen only when one lands
+// (holdout-7 brought errors under 200 that no envelope rule reads). A real
+// success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.85, "provider unknown": 0.80}
 
-const corpusMaxMissedErrors = 7
+const corpusMaxMissedErrors = 8
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()

@@ -96,7 +96,16 @@ var keyRoles = map[string]struct {
 	// graphql-java's extensions.classification ("ValidationError").
 	"classification": {roleCode, rankReason},
 	"errorsubcode":   {roleCode, rankNumeric},
-	"status":         {roleCode, rankStatus},
+	// Alipay and Ant Open Platform: sub_code and sub_msg say what code and
+	// msg only sum up ("40004", "Business Failed").
+	"subcode": {roleCode, rankCode},
+	"submsg":  {roleDesc, 0},
+	// Bitly: status_txt.
+	"statustxt": {roleCode, rankReason},
+	// OAuth 1.0 Problem Reporting, in JSON or key=value bodies.
+	"oauthproblem":       {roleCode, rankCode},
+	"oauthproblemadvice": {roleDesc, 0},
+	"status":             {roleCode, rankStatus},
 	// PayPal: name, details[].issue.
 	"issue": {roleCode, rankReason},
 	"name":  {roleCode, rankStatus},
@@ -108,6 +117,13 @@ var keyRoles = map[string]struct {
 	"errormessage":     {roleDesc, 1},
 	"errormsg":         {roleDesc, 1},
 	"errordetail":      {roleDesc, 1}, // Foursquare's meta.errorDetail
+	"errtext":          {roleDesc, 1}, // Plesk
+	"errorinfo":        {roleDesc, 1}, // MultiSafepay's "error_info" string
+	"respmsg":          {roleDesc, 1}, // Paytm, PayPal Payflow
+	"responsetext":     {roleDesc, 1}, // NMI
+	"fullmessage":      {roleDesc, 1},
+	"info":             {roleDesc, 2}, // MediaWiki's error.info
+	"cause":            {roleDesc, 2}, // Hypixel
 	"errmsg":           {roleDesc, 1},
 	"msg":              {roleDesc, 1},
 	"errorsummary":     {roleDesc, 1},
@@ -186,11 +202,14 @@ func isStatusKey(k string) bool {
 // "fault".
 func isErrorContainer(parent string) bool {
 	var buf [24]byte
-	switch string(foldKey(&buf, parent)) {
+	k := foldKey(&buf, parent)
+	switch string(k) {
 	case "error", "errors", "err", "fault", "faults", "exception", "errorinfo", "errormessages", "errorcodes", "usererrors":
 		return true
 	}
-	return false
+	// CAS's "authenticationFailure", Infobip's "requestError": a key that
+	// ends by naming an error holds one.
+	return len(k) > 7 && (strings.HasSuffix(string(k), "error") || strings.HasSuffix(string(k), "failure"))
 }
 
 // isFailureFlag reports whether key: true/false says the answer failed:

@@ -41,11 +41,11 @@ func extractParams(x *extraction, q string, src source) {
 		k, v, _ := strings.Cut(pair, "=")
 		val := text{raw: v, esc: strings.ContainsAny(v, "%+"), url: true}
 		switch k {
-		case "error", "error_code", "errorCode", "error_type":
+		case "error", "error_code", "errorCode", "error_type", "oauth_problem":
 			if code.raw == "" && v != "" {
 				code, codeKey = val, k
 			}
-		case "error_description", "error_message", "message":
+		case "error_description", "error_message", "message", "oauth_problem_advice":
 			if desc.raw == "" {
 				desc = val
 			}
@@ -59,9 +59,11 @@ func extractParams(x *extraction, q string, src source) {
 	x.add(s)
 }
 
-// looksLikeForm tells an application/x-www-form-urlencoded error body.
+// looksLikeForm tells an application/x-www-form-urlencoded error body: an
+// OAuth error, or an OAuth 1.0 problem report.
 func looksLikeForm(b string) bool {
-	return strings.HasPrefix(b, "error=") || strings.Contains(b, "&error=")
+	return strings.HasPrefix(b, "error=") || strings.Contains(b, "&error=") ||
+		strings.HasPrefix(b, "oauth_problem=") || strings.Contains(b, "&oauth_problem=")
 }
 
 // extractText reads a plain-text body such as "invalid_grant",
@@ -124,6 +126,10 @@ func extractXML(x *extraction, b string) {
 	s.source = srcXML
 	drank := int8(127)
 	i := 0
+	root := true
+	// XML-RPC names a fault's members: <name>faultString</name> says what
+	// the next value is.
+	var pending keyRole
 	for steps := 0; steps < 4096; steps++ {
 		lt := strings.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -151,16 +157,26 @@ func extractXML(x *extraction, b string) {
 		if stat, ok := xmlAttr(tag, "stat"); ok && isFailureWord(stat) {
 			s.container = true // Flickr's <rsp stat="fail">
 		}
+		if stat, ok := xmlAttr(tag, "status"); ok && root && (isFailureWord(stat) || strings.EqualFold(stat, "failed")) {
+			s.container = true // Subsonic's <subsonic-response status="failed">
+		}
+		root = false
 		if isXMLErrorElement(name) || isXMLErrorClass(tag) {
-			s.container = true
-			// Worldpay's <error code="4">, Flickr's <err code="100" msg="...">:
-			// the code and message as attributes.
-			if code, ok := xmlAttr(tag, "code"); ok && s.ncands < maxCandidates {
+			// Worldpay's <error code="4">, Flickr's <err code="100" msg="...">,
+			// Subsonic's <error code="10" message="...">: the code and message
+			// as attributes. An empty <Errors/> is no error.
+			code, hasCode := xmlAttr(tag, "code")
+			if hasCode && s.ncands < maxCandidates {
 				s.cands[s.ncands] = candidate{code: text{raw: code}, key: name + ".code", rank: rankCode, numeric: isNumeric(code)}
 				s.ncands++
 			}
-			if msg, ok := xmlAttr(tag, "msg"); ok && drank > 1 {
-				s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&")}, 1
+			for _, a := range [...]string{"msg", "message", "text", "description"} {
+				if msg, ok := xmlAttr(tag, a); ok && drank > 1 {
+					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
+				}
+			}
+			if !selfClosing || hasCode || drank == 1 {
+				s.container = true
 			}
 		}
 		if selfClosing {
@@ -182,8 +198,25 @@ func extractXML(x *extraction, b string) {
 		if content == "" {
 			continue
 		}
-		val := text{raw: content, esc: strings.Contains(content, "&")}
+		val := text{raw: content, esc: strings.Contains(content, "&"), xml: true}
+		x.noteBodyStatus(name, content) // OCS's <statuscode>404</statuscode>
+		if strings.EqualFold(name, "name") && s.container {
+			switch {
+			case strings.EqualFold(content, "faultCode"):
+				pending = roleCode
+				continue
+			case strings.EqualFold(content, "faultString"):
+				pending = roleDesc
+				continue
+			}
+		}
 		role, rank := classifyKey(name)
+		if pending != roleNone {
+			role, rank, pending = pending, rankReason, roleNone
+			if role == roleDesc {
+				rank = 0
+			}
+		}
 		switch {
 		case strings.EqualFold(name, "value"):
 			role, rank = roleCode, rankReason // SOAP 1.2 Code/Value
@@ -198,6 +231,10 @@ func extractXML(x *extraction, b string) {
 				s.container = true
 			}
 		case roleCode:
+			if rank == rankStatus && isFailureWord(content) {
+				s.container = true // OCS's and Plesk's <status>failure</status>
+				continue
+			}
 			if rank == rankType || (rank == rankStatus && !s.container) {
 				continue
 			}
@@ -214,6 +251,11 @@ func extractXML(x *extraction, b string) {
 		case roleDesc:
 			if rank < drank {
 				s.desc, drank = val, rank
+			}
+		case roleNone:
+			if isXMLErrorElement(name) && drank > 1 {
+				// <error>ERROR: No zone found</error>: the error's own text.
+				s.desc, drank = val, 1
 			}
 		}
 	}
@@ -232,13 +274,19 @@ func isXMLErrorElement(name string) bool {
 	case "fault", "error", "errors", "errorresponse", "exception", "err":
 		return true
 	}
-	return false
+	// OpenStreetMap's <osmError>, CAS's <authenticationFailure>.
+	return len(name) > 5 && (hasSuffixFold(name, "error") || hasSuffixFold(name, "failure"))
 }
 
-// xmlAttr returns the value of attribute name in a start tag's text.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// xmlAttr returns the value of attribute name (any case) in a start tag's
+// text.
 func xmlAttr(tag, name string) (string, bool) {
 	for i := 0; ; {
-		j := strings.Index(tag[i:], name+`="`)
+		j := indexFold(tag[i:], name+`="`)
 		if j < 0 {
 			return "", false
 		}
@@ -273,12 +321,17 @@ func isHTML(b string) bool {
 }
 
 func containsFold(s, sub string) bool {
+	return indexFold(s, sub) >= 0
+}
+
+// indexFold is strings.Index ignoring ASCII case, without allocating.
+func indexFold(s, sub string) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // extractBody reads the body in the first format it fits.
@@ -310,6 +363,67 @@ func extractBody(x *extraction, body string, status int, lim *Limits) error {
 		extractParams(x, b, srcForm)
 		return nil
 	}
+	if looksLikePairs(b) {
+		x.jsonState = jsonState{lim: lim, status: status}
+		extractPairs(x, b)
+		return x.err
+	}
 	extractText(x, b)
 	return nil
+}
+
+// looksLikePairs tells a body of key=value pairs joined by '&' or by lines,
+// as payment gateways answer (NMI's response=2&responsetext=DECLINE,
+// GMO's ErrCode=E01&ErrInfo=E01090008, TrustCommerce's status=decline
+// lines): at least two, each key an identifier.
+func looksLikePairs(b string) bool {
+	n := 0
+	for b != "" && n < 32 {
+		var pair string
+		if i := strings.IndexAny(b, "&\n"); i >= 0 {
+			pair, b = b[:i], b[i+1:]
+		} else {
+			pair, b = b, ""
+		}
+		pair = strings.TrimSpace(pair)
+		if pair == "" {
+			continue
+		}
+		k, _, ok := strings.Cut(pair, "=")
+		if !ok || k == "" || len(k) > 64 {
+			return false
+		}
+		for i := 0; i < len(k); i++ {
+			if !isCodeChar(k[i]) {
+				return false
+			}
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// extractPairs reads key=value pairs as one flat JSON object: the same keys
+// name the code, the message and the failure flags. Pairs that name no
+// error make the body data, a success when no status says otherwise.
+func extractPairs(x *extraction, b string) {
+	var f objectFrame
+	f.drank, f.d2rank, f.trank = 127, 127, 127
+	for b != "" {
+		var pair string
+		if i := strings.IndexAny(b, "&\n"); i >= 0 {
+			pair, b = b[:i], b[i+1:]
+		} else {
+			pair, b = b, ""
+		}
+		k, v, _ := strings.Cut(strings.TrimSpace(pair), "=")
+		if k == "" {
+			continue
+		}
+		role, rank := classifyKey(k)
+		x.stringValue(&f, k, role, rank, text{raw: v, esc: strings.ContainsAny(v, "%+"), url: true}, 1)
+	}
+	n := x.n
+	x.emit(&f, "", false, false, 1)
+	x.data = x.n == n && !x.failure
 }

@@ -137,8 +137,8 @@ func sfParam(v, name string) (string, bool) {
 	return "", false
 }
 
-// extractChallenge reads error and error_description from a WWW-Authenticate
-// value. It is tolerant: parameters are found by name wherever they are, so
+// extractChallenge reads error and error_description (OAuth 1.0's
+// oauth_problem and oauth_problem_advice too) from a WWW-Authenticate value. It is tolerant: parameters are found by name wherever they are, so
 // that "Bearer, error=..." and several challenges in one value work.
 func extractChallenge(x *extraction, v string) {
 	var code, desc text
@@ -185,9 +185,9 @@ func extractChallenge(x *extraction, v string) {
 			val = text{raw: v[s:i]}
 		}
 		switch {
-		case strings.EqualFold(name, "error") && code.raw == "":
-			code = val
-		case strings.EqualFold(name, "error_description") && desc.raw == "":
+		case (strings.EqualFold(name, "error") || strings.EqualFold(name, "oauth_problem")) && code.raw == "":
+			code = val // oauth_problem: OAuth 1.0's Problem Reporting extension
+		case (strings.EqualFold(name, "error_description") || strings.EqualFold(name, "oauth_problem_advice")) && desc.raw == "":
 			desc = val
 		}
 	}

@@ -38,12 +38,13 @@ type objectFrame struct {
 	trank  int8
 	// errDesc is set when a description sits under a key that names an
 	// error ("error_message", "error-text"): the object is an error
-	// whatever its status.
-	errDesc bool
+	// whatever its status, unless okCode says its error code is none.
+	errDesc, okCode bool
 	// resource is set when the object has an "id": it is a resource whose
 	// own error fields describe its state (a failed payment), not an
-	// error answer.
-	resource bool
+	// error answer. state is set when it says its state ("status",
+	// "state").
+	resource, state bool
 }
 
 // addDesc keeps the best description by rank, and the runner-up: a "message"
@@ -222,6 +223,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			return i, false
 		}
 		role, rank := classifyKey(key.raw)
+		if rank == rankStatus && role == roleCode && (strings.EqualFold(key.raw, "status") || strings.EqualFold(key.raw, "state")) {
+			f.state = true
+		}
 		switch c := x.src[i]; {
 		case c == '"':
 			end, v, ok := scanString(x.src, i)
@@ -347,6 +351,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		if rank <= rankStatus && isSuccessWord(v.raw) {
 			x.okCode = true // "code": "K000", "status": "success"
+			// Sberbank's "errorCode": "0" beside its "errorMessage": an
+			// error code that says none makes its object no error.
+			f.okCode = f.okCode || rank <= rankCode
 		}
 		problem := false
 		if rank == rankType && strings.EqualFold(v.raw, "error") {
@@ -366,6 +373,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		f.addCand(candidate{code: v, key: key, rank: rank, problem: problem})
 	case roleDesc:
+		if p, ok := strings.CutPrefix(v.raw, "oauth_problem="); ok {
+			// Magento's {"code": 401, "message": "oauth_problem=token_rejected"}:
+			// an OAuth 1.0 problem report passed on as the message.
+			p, _, _ = strings.Cut(p, "&")
+			f.addCand(candidate{code: text{raw: p}, key: "oauth_problem", rank: rankCode})
+			f.errDesc = true
+			return
+		}
 		if len(key) > 3 && strings.EqualFold(key[:3], "err") && !isSuccessWord(v.raw) {
 			f.errDesc = true // but WeChat's "errmsg": "ok" is a success
 		}
@@ -387,7 +402,13 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 // that explains itself only in words.
 func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
 	structural := container // the value of "error", an element of "errors"
-	container = container || f.errDesc
+	container = container || f.errDesc && !f.okCode
+	if f.resource && !f.state && !f.okCode && f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric {
+		// An error code beside an id, in an object that states no state of
+		// its own (Liquid Web's {"error_class": ..., "id": 11}), is an
+		// error answer that carries an id, not a failed resource.
+		f.resource = false
+	}
 	inResource := x.inResource(depth)
 	if f.desc.raw != "" && !f.resource && !inResource {
 		x.looseDesc = true

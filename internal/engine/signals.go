@@ -60,6 +60,9 @@ func (t text) String() string {
 	if t.url {
 		return unescapeURL(t.raw)
 	}
+	if t.xml {
+		return string(appendXMLUnescaped(nil, t.raw))
+	}
 	return string(appendJSONUnescaped(nil, t.raw))
 }
 

@@ -10,22 +10,67 @@ import (
 )
 
 // text is a piece of the input, still escaped the way its format escapes it
-// (JSON backslashes or URL percent-encoding) when esc is set.
+// (JSON backslashes, URL percent-encoding or XML references) when esc is set.
 type text struct {
 	raw string
 	esc bool
 	url bool // escaped with URL percent-encoding rather than JSON
+	xml bool // escaped with XML entity and character references
 }
 
 // appendTo appends the unescaped text to dst.
 func (t text) appendTo(dst []byte) []byte {
-	if !t.esc {
+	switch {
+	case !t.esc:
 		return append(dst, t.raw...)
-	}
-	if t.url {
+	case t.url:
 		return append(dst, unescapeURL(t.raw)...)
+	case t.xml:
+		return appendXMLUnescaped(dst, t.raw)
 	}
 	return appendJSONUnescaped(dst, t.raw)
+}
+
+// xmlEntities are the five entities XML predefines.
+var xmlEntities = map[string]byte{"lt": '<', "gt": '>', "amp": '&', "quot": '"', "apos": '\''}
+
+// appendXMLUnescaped decodes XML's predefined entities and character
+// references ("doesn&#39;t"). Anything else, an undeclared entity or a
+// malformed reference, is kept as it is; it never fails.
+func appendXMLUnescaped(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '&' {
+			dst = append(dst, s[i])
+			continue
+		}
+		end := strings.IndexByte(s[i:], ';')
+		if end < 2 || end > 10 {
+			dst = append(dst, '&')
+			continue
+		}
+		ref := s[i+1 : i+end]
+		if c, ok := xmlEntities[ref]; ok {
+			dst = append(dst, c)
+			i += end
+			continue
+		}
+		if ref[0] == '#' {
+			var n uint64
+			var err error
+			if len(ref) > 1 && (ref[1] == 'x' || ref[1] == 'X') {
+				n, err = strconv.ParseUint(ref[2:], 16, 32)
+			} else {
+				n, err = strconv.ParseUint(ref[1:], 10, 32)
+			}
+			if err == nil && n > 0 && utf8.ValidRune(rune(n)) {
+				dst = utf8.AppendRune(dst, rune(n))
+				i += end
+				continue
+			}
+		}
+		dst = append(dst, '&')
+	}
+	return dst
 }
 
 // appendJSONUnescaped decodes JSON string escapes. Invalid escapes are kept

@@ -16,3 +16,20 @@ func TestJSONUnescape(t *testing.T) {
 		}
 	}
 }
+
+func TestXMLUnescape(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`plain`, "plain"},
+		{`doesn&#39;t exist`, "doesn't exist"},
+		{`&lt;b&gt; &amp; &quot;q&quot; &apos;a&apos;`, `<b> & "q" 'a'`},
+		{`caf&#xE9;`, "café"},
+		{`&nbsp; stays`, "&nbsp; stays"},
+		{`AT&T`, "AT&T"},
+		{`&#0; &#xFFFFFFFF; &#;`, "&#0; &#xFFFFFFFF; &#;"},
+		{`trailing &`, "trailing &"},
+	} {
+		if got := string(appendXMLUnescaped(nil, tt.in)); got != tt.want {
+			t.Errorf("appendXMLUnescaped(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
