@@ -44,6 +44,7 @@ type Catalog struct {
 	Providers []*Provider
 
 	byID         map[string]*Provider // ids and id aliases, lowercase
+	byDomain     map[string]*Provider
 	defaultChain []*Provider
 	entries      []*Entry
 	entriesByID  map[string]*Entry
@@ -162,6 +163,34 @@ func (m StatusMatch) Matches(s int) bool {
 // Provider returns the provider or standard with the given id or id alias,
 // compared case-insensitively, with space, '_', '.' and '/' as '-', and
 // without the words callers add around a name ("api.", " API", ".com",
+// ProviderByHost returns the provider whose domains hold host, a link's
+// host name ("docs.stripe.com" is under "stripe.com"); case does not
+// matter. It does not allocate.
+func (c *Catalog) ProviderByHost(host string) (*Provider, bool) {
+	var buf [253]byte
+	if len(host) > len(buf) {
+		return nil, false
+	}
+	b := buf[:len(host)]
+	for i := 0; i < len(host); i++ {
+		ch := host[i]
+		if 'A' <= ch && ch <= 'Z' {
+			ch += 'a' - 'A'
+		}
+		b[i] = ch
+	}
+	for {
+		if p, ok := c.byDomain[string(b)]; ok {
+			return p, true
+		}
+		dot := bytes.IndexByte(b, '.')
+		if dot < 0 || bytes.IndexByte(b[dot+1:], '.') < 0 {
+			return nil, false // a domain has a dot; "com" alone names nothing
+		}
+		b = b[dot+1:]
+	}
+}
+
 // "-v2").
 func (c *Catalog) Provider(id string) (*Provider, bool) {
 	if p, ok := c.byID[id]; ok {
@@ -436,6 +465,7 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 	c := &Catalog{
 		Version:     version,
 		byID:        make(map[string]*Provider, len(files)),
+		byDomain:    map[string]*Provider{},
 		entriesByID: make(map[string]*Entry),
 	}
 	for i, f := range files {
@@ -473,6 +503,9 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 		c.byID[p.Proto.GetId()] = p
 		for _, a := range p.Proto.GetIdAliases() {
 			c.byID[strings.ToLower(strings.TrimSpace(a))] = p
+		}
+		for _, d := range p.Proto.GetDomains() {
+			c.byDomain[d] = p
 		}
 		c.Providers = append(c.Providers, p)
 	}

@@ -151,6 +151,36 @@ func TestProviderNames(t *testing.T) {
 	}
 }
 
+func TestProviderByHost(t *testing.T) {
+	c, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ host, want string }{
+		{"stripe.com", "stripe"},
+		{"docs.stripe.com", "stripe"},
+		{"DOCS.Stripe.COM", "stripe"},
+		{"maps.googleapis.com", "google-maps"},
+		{"www.googleapis.com", "google"},
+		{"developer.nationwide.co.uk", "nationwide"},
+		{"consumerdatastandardsaustralia.github.io", "cdr-au"},
+		{"github.io", ""},
+		{"github.com", ""},
+		{"com", ""},
+		{"example.org", ""},
+		{"", ""},
+		{strings.Repeat("a.", 200) + "stripe.com", ""},
+	} {
+		got := ""
+		if p, ok := c.ProviderByHost(tt.host); ok {
+			got = p.Proto.GetId()
+		}
+		if got != tt.want {
+			t.Errorf("ProviderByHost(%q) = %q, want %q", tt.host, got, tt.want)
+		}
+	}
+}
+
 // TestBuildsOnProvider holds that a provider may build on another provider,
 // whose entries it then consults before the standards: a YouTube file keeps
 // Google's.

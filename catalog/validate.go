@@ -15,6 +15,7 @@ import (
 
 var (
 	providerIDRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+	domainRe     = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
 	entryIDRe    = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,127}$`)
 	codeRe       = regexp.MustCompile(`^[A-Z][A-Z0-9_]{0,62}$`)
 )
@@ -62,6 +63,7 @@ func validate(names []string, files []*errsvcv1.CatalogFile, pos positions) []er
 	kinds := map[string]errsvcv1.ProviderKind{}
 	entryFile := map[string]string{}
 	idAliasFile := map[string]string{}
+	domainFile := map[string]string{}
 	for i, f := range files {
 		name := names[i]
 		pr := f.GetProvider()
@@ -98,6 +100,18 @@ func validate(names []string, files []*errsvcv1.CatalogFile, pos positions) []er
 				p.add(name, pr, "id_aliases", "id alias %q is also claimed in %s", a, idAliasFile[a])
 			default:
 				idAliasFile[a] = name
+			}
+		}
+		for _, d := range pr.GetDomains() {
+			switch {
+			case pr.GetKind() != errsvcv1.ProviderKind_PROVIDER_KIND_PROVIDER:
+				p.add(name, pr, "domains", "domain %q: only a provider names domains", d)
+			case !domainRe.MatchString(d):
+				p.add(name, pr, "domains", "domain %q must be a lowercase host name with a dot, such as stripe.com", d)
+			case domainFile[d] != "":
+				p.add(name, pr, "domains", "domain %q is also claimed in %s", d, domainFile[d])
+			default:
+				domainFile[d] = name
 			}
 		}
 		if pr.GetEntryCount() != 0 {

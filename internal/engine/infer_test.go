@@ -154,8 +154,9 @@ func TestEnvelopeRefinements(t *testing.T) {
 		want     string // CATEGORY/ACTION KIND
 		evidence string
 	}{
+		// Meilisearch's link names the provider, whose entry reads the code.
 		{"type defers to the code", Request{HTTPStatus: 404, Body: `{"message": "Index ` + "`movies`" + ` not found.", "code": "index_not_found", "type": "invalid_request", "link": "https://docs.meilisearch.com/errors#index_not_found"}`},
-			"NOT_FOUND/FIX_REQUEST HTTP_STATUS", "body.code=index_not_found"},
+			"NOT_FOUND/FIX_REQUEST INFERRED", "body.code=index_not_found"},
 		{"type alone is matched", Request{HTTPStatus: 400, Body: `{"message": "bad", "type": "invalid_request"}`},
 			"INVALID_REQUEST/FIX_REQUEST STANDARD", "body.type=invalid_request"},
 		// A named provider without the code keeps monday's own file out.
@@ -163,6 +164,8 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"RATE_LIMITED/RETRY_WITH_BACKOFF HTTP_STATUS", "body.status_code=429"},
 		{"weak words yield to 401", Request{HTTPStatus: 401, Body: `{"errors": [{"message": "Not Authorized"}]}`},
 			"AUTHENTICATION/REFRESH_TOKEN HTTP_STATUS", "status=401"},
+		// Mollie's documentation link names the provider; "text/html" is no
+		// problem type that could outrank its 401.
 		{"a media type is no problem type", Request{HTTPStatus: 401, Body: `{
     "status": 401,
     "title": "Unauthorized Request",
@@ -174,7 +177,7 @@ func TestEnvelopeRefinements(t *testing.T) {
         }
     }
 }`},
-			"AUTHENTICATION/REFRESH_TOKEN INFERRED", "inferred: message words missing authentication"},
+			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: provider mollie from a link to docs.mollie.com"},
 		{"weak words on the other side of the status", Request{HTTPStatus: 400, Body: `{   "status" : 400,   "id" : "2U5U6-YAO5P-DOFTB",   "code" : "searchjob.generic",   "message" : "Generic error." }`},
 			"INVALID_REQUEST/FIX_REQUEST HTTP_STATUS", "status=400"},
 		{"weak words refine 400", Request{HTTPStatus: 400, Body: `{"message": "Not Found"}`},
@@ -248,5 +251,58 @@ func TestOneEdit(t *testing.T) {
 		if got := oneEdit(tt.a, tt.b); got != tt.want {
 			t.Errorf("oneEdit(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// TestLinkedProvider holds that a link in the body names the provider when
+// the request names none the catalog knows (real bodies of GoCardless's
+// SDK fixture and Meilisearch's OpenAPI document), and that a named
+// provider, or a link to a domain no provider claims, changes nothing.
+func TestLinkedProvider(t *testing.T) {
+	gocardless := `{
+  "error": {
+    "documentation_url": "https://developer.gocardless.com/api-reference#unauthorized",
+    "message": "Unauthorized",
+    "type": "invalid_api_usage",
+    "errors": [
+      {
+        "reason": "unauthorized",
+        "message": "Unauthorized"
+      }
+    ],
+    "code": 401,
+    "request_id": "HARDCODED_REQUEST_ID"
+  }
+}`
+	meili := `{"message": "The Authorization header is missing. It must use the bearer authorization method.", "code": "missing_authorization_header", "type": "auth", "link": "https://docs.meilisearch.com/errors#missing_authorization_header"}`
+	for _, tt := range []struct {
+		name  string
+		req   Request
+		entry string
+		kind  string
+		note  string
+	}{
+		{"no provider", Request{HTTPStatus: 401, Body: gocardless}, "gocardless.any.unauthorized", "INFERRED", "inferred: provider gocardless from a link to developer.gocardless.com"},
+		{"unknown provider", Request{Provider: "acme", HTTPStatus: 401, Body: meili}, "meilisearch.any.missing_authorization_header", "INFERRED", "inferred: provider meilisearch from a link to docs.meilisearch.com"},
+		{"escaped slashes", Request{HTTPStatus: 401, Body: strings.ReplaceAll(meili, "/", `\/`)}, "meilisearch.any.missing_authorization_header", "INFERRED", "inferred: provider meilisearch from a link to docs.meilisearch.com"},
+		{"named provider", Request{Provider: "meilisearch", HTTPStatus: 401, Body: meili}, "meilisearch.any.missing_authorization_header", "PROVIDER_ENTRY", ""},
+		{"unclaimed domain", Request{HTTPStatus: 401, Body: strings.ReplaceAll(meili, "docs.meilisearch.com", "docs.example.org")}, "inference.unauthenticated", "INFERRED", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := classifyT(t, &tt.req)
+			g := summarize(&r)
+			if g.Entry != tt.entry || g.Kind != tt.kind {
+				t.Errorf("got %s %s, want %s %s", g.Entry, g.Kind, tt.entry, tt.kind)
+			}
+			m := r.Response(testCatalog).GetMatch()
+			if known := tt.kind == "PROVIDER_ENTRY"; m.GetProviderKnown() != known {
+				t.Errorf("provider_known = %v, want %v: a link names a provider only by inference", m.GetProviderKnown(), known)
+			}
+			ev := m.GetEvidence()
+			hasNote := slices.ContainsFunc(ev, func(e string) bool { return strings.HasPrefix(e, "inferred: provider") })
+			if tt.note != "" && !slices.Contains(ev, tt.note) || tt.note == "" && hasNote {
+				t.Errorf("evidence %q, want note %q", ev, tt.note)
+			}
+		})
 	}
 }

@@ -220,7 +220,10 @@ const (
 	confidenceEntry    = 1.0
 	confidenceStandard = 0.9
 	confidenceStatus   = 0.5
-	confidenceSuccess  = 0.9
+	// confidenceOtherProvider is for a provider's entry when the request did
+	// not name the provider: its code or a link named it.
+	confidenceOtherProvider = 0.7
+	confidenceSuccess       = 0.9
 )
 
 // maxErrorDepth is how deep in a successful answer an error object may sit
@@ -245,6 +248,9 @@ type matcher struct {
 	// impliedOK is set when no status was given and the body reads as a
 	// success: status is then 200.
 	impliedOK bool
+	// linked is the link host that named the provider when the request
+	// named none the catalog knows.
+	linked string
 }
 
 // match resolves the extracted signals against the catalog, most specific
@@ -257,6 +263,13 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 	if req.Provider != "" {
 		if p, ok := cat.Provider(req.Provider); ok {
 			m.named, m.chain, r.Named = p, p.Chain, p
+		}
+	}
+	if m.named == nil {
+		// A link in the body to a provider's domain ("documentation_url":
+		// "https://docs.stripe.com/...") says whose answer it is.
+		if p, host := linkedProvider(cat, req.Body); p != nil {
+			m.named, m.chain, m.linked = p, p.Chain, host
 		}
 	}
 	if m.status == 0 && x.success && !x.failure {
@@ -570,7 +583,7 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 				continue
 			}
 			r.setEntry(e, errsvcv1.MatchKind_MATCH_KIND_INFERRED)
-			r.Confidence = 0.7
+			r.Confidence = confidenceOtherProvider
 			r.UpstreamCode, r.UpstreamDescription = s.cands[ci].code, s.desc
 			r.addSignalEvidence(s, &s.cands[ci])
 			r.addNote("inferred: provider", e.Provider.Proto.GetId()+" defines the code")
@@ -715,6 +728,12 @@ func (m *matcher) firstCandidate() (*signal, *candidate) {
 // finish fills what every answer carries: the description, the action as
 // context adjusts it, the delay, the confidence.
 func (m *matcher) finish(r *Result) {
+	if m.linked != "" && r.Entry != nil && r.Entry.Provider == m.named {
+		// The provider was read from a link, not named: its entry's answer
+		// is an inference.
+		r.Kind, r.Confidence = errsvcv1.MatchKind_MATCH_KIND_INFERRED, confidenceOtherProvider
+		r.addNote("inferred: provider", m.named.Proto.GetId()+" from a link to "+m.linked)
+	}
 	if r.UpstreamDescription.raw == "" {
 		r.UpstreamDescription = m.x.anyDesc
 	}
@@ -821,4 +840,42 @@ func (r *Result) addSignalEvidence(s *signal, c *candidate) {
 		r.Evidence[r.NEvidence] = Evidence{Source: s.source.String(), Parent: s.parent, InArray: s.inArray, Key: c.key, Value: c.code}
 		r.NEvidence++
 	}
+}
+
+// maxLinks bounds the links read from one body.
+const maxLinks = 8
+
+// linkedProvider returns the provider whose domain the body's first such
+// link points to, and the link's host. JSON's escaped slashes
+// ("https:\/\/developer.foursquare.com") count as slashes.
+func linkedProvider(cat *catalog.Catalog, body string) (*catalog.Provider, string) {
+	for n := 0; n < maxLinks; n++ {
+		i := strings.Index(body, "http")
+		if i < 0 {
+			return nil, ""
+		}
+		body = body[i+4:]
+		body = strings.TrimPrefix(body, "s")
+		if !strings.HasPrefix(body, ":") {
+			continue
+		}
+		j := 1
+		for j < len(body) && (body[j] == '/' || body[j] == '\\') {
+			j++
+		}
+		if j < 3 {
+			continue
+		}
+		body = body[j:]
+		k := 0
+		for k < len(body) && (body[k] == '.' || body[k] == '-' || 'a' <= body[k] && body[k] <= 'z' || 'A' <= body[k] && body[k] <= 'Z' || '0' <= body[k] && body[k] <= '9') {
+			k++
+		}
+		host := body[:k]
+		if p, ok := cat.ProviderByHost(host); ok {
+			return p, host
+		}
+		body = body[k:]
+	}
+	return nil, ""
 }

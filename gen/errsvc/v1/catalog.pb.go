@@ -164,7 +164,13 @@ type Provider struct {
 	EntryCount int32 `protobuf:"varint,8,opt,name=entry_count,json=entryCount,proto3" json:"entry_count,omitempty"`
 	// Other ids callers use for this provider, for example "azure-ad" for
 	// "microsoft-entra". Ids and these names match case-insensitively.
-	IdAliases     []string `protobuf:"bytes,9,rep,name=id_aliases,json=idAliases,proto3" json:"id_aliases,omitempty"`
+	IdAliases []string `protobuf:"bytes,9,rep,name=id_aliases,json=idAliases,proto3" json:"id_aliases,omitempty"`
+	// Domains only this provider serves its API and documentation from, for
+	// example "stripe.com". When a request names no provider the catalog
+	// knows, a link in the body to one of them or to a host below it
+	// ("https://docs.stripe.com/error-codes") reads the response as this
+	// provider's, marked as inferred.
+	Domains       []string `protobuf:"bytes,10,rep,name=domains,proto3" json:"domains,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -258,6 +264,13 @@ func (x *Provider) GetEntryCount() int32 {
 func (x *Provider) GetIdAliases() []string {
 	if x != nil {
 		return x.IdAliases
+	}
+	return nil
+}
+
+func (x *Provider) GetDomains() []string {
+	if x != nil {
+		return x.Domains
 	}
 	return nil
 }
@@ -852,7 +865,7 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	"\x17errsvc/v1/catalog.proto\x12\terrsvc.v1\x1a\x16errsvc/v1/errsvc.proto\"j\n" +
 	"\vCatalogFile\x12/\n" +
 	"\bprovider\x18\x01 \x01(\v2\x13.errsvc.v1.ProviderR\bprovider\x12*\n" +
-	"\aentries\x18\x02 \x03(\v2\x10.errsvc.v1.EntryR\aentries\"\xb3\x02\n" +
+	"\aentries\x18\x02 \x03(\v2\x10.errsvc.v1.EntryR\aentries\"\xcd\x02\n" +
 	"\bProvider\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12+\n" +
@@ -864,7 +877,9 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	"\ventry_count\x18\b \x01(\x05R\n" +
 	"entryCount\x12\x1d\n" +
 	"\n" +
-	"id_aliases\x18\t \x03(\tR\tidAliases\"9\n" +
+	"id_aliases\x18\t \x03(\tR\tidAliases\x12\x18\n" +
+	"\adomains\x18\n" +
+	" \x03(\tR\adomains\"9\n" +
 	"\x05Alias\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1c\n" +
 	"\tcanonical\x18\x02 \x01(\tR\tcanonical\"\x9f\x02\n" +
