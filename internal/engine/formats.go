@@ -334,12 +334,48 @@ func indexFold(s, sub string) int {
 	return -1
 }
 
-// extractBody reads the body in the first format it fits.
+// extractBody reads the body in the first format it fits, then looks for
+// an OAuth 1.0 problem report the format left unread.
 func extractBody(x *extraction, body string, status int, lim *Limits) error {
 	b := strings.TrimSpace(body)
 	if b == "" {
 		return nil
 	}
+	err := extractFormat(x, b, status, lim)
+	if err == nil && strings.Contains(b, "oauth_problem=") {
+		extractOAuthProblem(x, b)
+	}
+	return err
+}
+
+// extractOAuthProblem reads an OAuth 1.0 Problem Reporting value wherever it
+// sits, unless a signal already carries it: in a message (Yahoo's
+// "Please provide valid credentials. OAuth oauth_problem=\"token_rejected\""),
+// an HTML error page (E*TRADE's), or text.
+func extractOAuthProblem(x *extraction, b string) {
+	for i := 0; i < x.n; i++ {
+		for j := 0; j < x.sigs[i].ncands; j++ {
+			if strings.EqualFold(x.sigs[i].cands[j].key, "oauth_problem") {
+				return
+			}
+		}
+	}
+	_, v, _ := strings.Cut(b, "oauth_problem=")
+	v = strings.TrimLeft(v, `\"'`)
+	end := 0
+	for end < len(v) && end < 64 && (v[end] == '_' || 'a' <= v[end] && v[end] <= 'z') {
+		end++
+	}
+	if end == 0 {
+		return
+	}
+	s := signal{source: srcBody, desc: x.anyDesc, ncands: 1, container: true}
+	s.cands[0] = candidate{code: text{raw: v[:end]}, key: "oauth_problem", rank: rankCode}
+	x.add(s)
+}
+
+// extractFormat reads the body in the first format it fits.
+func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 	switch b[0] {
 	case '{', '[':
 		x.jsonState = jsonState{src: b, lim: lim, status: status}

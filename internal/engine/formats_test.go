@@ -198,3 +198,26 @@ func TestFoldKey(t *testing.T) {
 		}
 	}
 }
+
+// TestOAuthProblem holds that an OAuth 1.0 problem report is read wherever
+// a provider puts it.
+func TestOAuthProblem(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		req  Request
+	}{
+		{"challenge", Request{HTTPStatus: 401, Headers: map[string]string{"WWW-Authenticate": `OAuth realm="api", oauth_problem="token_rejected"`}}},
+		{"form body", Request{HTTPStatus: 401, Body: "oauth_problem=token_rejected&oauth_problem_advice=The%20Request%20could%20not%20be%20verified"}},
+		{"json message", Request{HTTPStatus: 401, Body: `{"messages":{"error":[{"code":401,"message":"oauth_problem=token_rejected"}]}}`}},
+		{"inside a description", Request{Body: `{"lang": "en-US", "description": "Please provide valid credentials. OAuth oauth_problem=\"token_rejected\", realm=\"yahooapis.com\""}`}},
+		{"html page", Request{HTTPStatus: 401, Body: `<html><body><h1>HTTP Status 401 - oauth_problem=token_rejected</h1></body></html>`}},
+		{"redirect", Request{RedirectURI: "https://client.example/cb?oauth_problem=token_rejected"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := classifyT(t, &tt.req)
+			if g := summarize(&r); g.Entry != "oauth1-problem-reporting.token_rejected" {
+				t.Errorf("got %s (%s), want oauth1-problem-reporting.token_rejected", g.Entry, g.Kind)
+			}
+		})
+	}
+}

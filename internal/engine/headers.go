@@ -142,6 +142,7 @@ func sfParam(v, name string) (string, bool) {
 // that "Bearer, error=..." and several challenges in one value work.
 func extractChallenge(x *extraction, v string) {
 	var code, desc text
+	codeKey := "error"
 	i := 0
 	for i < len(v) {
 		// Skip to the start of a token.
@@ -185,8 +186,10 @@ func extractChallenge(x *extraction, v string) {
 			val = text{raw: v[s:i]}
 		}
 		switch {
-		case (strings.EqualFold(name, "error") || strings.EqualFold(name, "oauth_problem")) && code.raw == "":
-			code = val // oauth_problem: OAuth 1.0's Problem Reporting extension
+		case strings.EqualFold(name, "error") && code.raw == "":
+			code = val
+		case strings.EqualFold(name, "oauth_problem") && code.raw == "":
+			code, codeKey = val, "oauth_problem" // OAuth 1.0's Problem Reporting
 		case (strings.EqualFold(name, "error_description") || strings.EqualFold(name, "oauth_problem_advice")) && desc.raw == "":
 			desc = val
 		}
@@ -195,6 +198,6 @@ func extractChallenge(x *extraction, v string) {
 		return
 	}
 	s := signal{source: srcHeader, desc: desc, ncands: 1, container: true}
-	s.cands[0] = candidate{code: code, key: "error"}
+	s.cands[0] = candidate{code: code, key: codeKey}
 	x.add(s)
 }
