@@ -376,6 +376,7 @@ func extractOAuthProblem(x *extraction, b string) {
 
 // extractFormat reads the body in the first format it fits.
 func extractFormat(x *extraction, b string, status int, lim *Limits) error {
+	b = unwrapJSONP(b)
 	switch b[0] {
 	case '{', '[':
 		x.jsonState = jsonState{src: b, lim: lim, status: status}
@@ -462,4 +463,25 @@ func extractPairs(x *extraction, b string) {
 	n := x.n
 	x.emit(&f, "", false, false, 1)
 	x.data = x.n == n && !x.failure
+}
+
+// unwrapJSONP returns the JSON inside a JSONP callback
+// (`jQuery1810_1353063257054({"meta": ...})`), or b as it is.
+func unwrapJSONP(b string) string {
+	i := 0
+	for i < len(b) && i < 128 && (isCodeChar(b[i]) || b[i] == '$') {
+		i++
+	}
+	if i == 0 || i == len(b) || b[i] != '(' {
+		return b
+	}
+	inner := strings.TrimSuffix(strings.TrimRight(b, "; \t\r\n"), ")")
+	if len(inner) == len(strings.TrimRight(b, "; \t\r\n")) {
+		return b // no closing parenthesis
+	}
+	inner = strings.TrimSpace(inner[i+1:])
+	if inner == "" || (inner[0] != '{' && inner[0] != '[') {
+		return b
+	}
+	return inner
 }

@@ -221,3 +221,20 @@ func TestOAuthProblem(t *testing.T) {
 		})
 	}
 }
+
+func TestUnwrapJSONP(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`jQuery18108199852274269428_1353063257054({"meta": {"status": 403}})`, `{"meta": {"status": 403}}`},
+		{`cb([1]);`, `[1]`},
+		{`$.cb_1( {"a":1} );` + "\n", `{"a":1}`},
+		{`{"a":1}`, `{"a":1}`},
+		{`f(x)`, `f(x)`},
+		{`f({"a":1}`, `f({"a":1}`},
+		{`Error: bad (see docs)`, `Error: bad (see docs)`},
+		{`()`, `()`},
+	} {
+		if got := unwrapJSONP(tt.in); got != tt.want {
+			t.Errorf("unwrapJSONP(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
