@@ -5,6 +5,7 @@ package engine
 // SOAP.
 
 import (
+	"net/http"
 	"strings"
 )
 
@@ -393,7 +394,9 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 			extractXML(x, b)
 			// An XML document with no error in it reads as data.
 			x.data = x.n == 0 && !x.failure
+			return nil
 		}
+		extractHTML(x, b, status)
 		return nil
 	}
 	if looksLikeForm(b) {
@@ -484,4 +487,74 @@ func unwrapJSONP(b string) string {
 		return b
 	}
 	return inner
+}
+
+// extractHTML keeps the text of an HTML error page's heading and title as
+// its message ("Forbidden ... Please verify your key= parameter"): under an
+// error status inference reads it as it reads any message, and a page's
+// words that only restate the status leave the answer to the status.
+func extractHTML(x *extraction, b string, status int) {
+	for _, tag := range [...]string{"h1", "title"} {
+		if t := htmlElementText(b, tag); t != "" && !isReasonPhrase(t, status) {
+			x.noteDesc(text{raw: t, esc: strings.Contains(t, "&"), xml: true}, 2)
+		}
+	}
+}
+
+// legacyReasons are the reason phrases servers still send for statuses
+// RFC 9110 renamed.
+var legacyReasons = map[int]string{
+	408: "Request Time-out", 413: "Request Entity Too Large", 414: "Request-URI Too Long",
+	416: "Requested Range Not Satisfiable", 504: "Gateway Time-out",
+}
+
+// isReasonPhrase reports whether an HTML page's heading says no more than
+// its status ("504 Gateway Time-out", "HTTP Status 404 – Not Found",
+// "Error 1015"): letters alone compared, "HTTP", "Status" and "Error" left
+// out.
+func isReasonPhrase(t string, status int) bool {
+	got := reasonLetters(t)
+	if got == "" {
+		return true
+	}
+	if status == 0 {
+		return false
+	}
+	legacy, ok := legacyReasons[status]
+	return got == reasonLetters(http.StatusText(status)) || ok && got == reasonLetters(legacy)
+}
+
+func reasonLetters(s string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if w != "http" && w != "status" && w != "error" {
+			b.WriteString(w)
+		}
+	}
+	return b.String()
+}
+
+// htmlElementText returns the trimmed text of the first <tag> element, up
+// to the next tag inside it, bounded in length.
+func htmlElementText(b, tag string) string {
+	i := indexFold(b, "<"+tag)
+	if i < 0 {
+		return ""
+	}
+	rest := b[i+len(tag)+1:]
+	if rest == "" || (rest[0] != '>' && rest[0] != ' ') {
+		return "" // <header>, <h1x>
+	}
+	gt := strings.IndexByte(rest, '>')
+	if gt < 0 {
+		return ""
+	}
+	rest = rest[gt+1:]
+	if end := strings.IndexByte(rest, '<'); end >= 0 {
+		rest = rest[:end]
+	}
+	if len(rest) > 256 {
+		rest = rest[:256]
+	}
+	return strings.TrimSpace(rest)
 }

@@ -238,3 +238,24 @@ func TestUnwrapJSONP(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLText(t *testing.T) {
+	for _, tt := range []struct {
+		body   string
+		status int
+		want   string // the message kept, "" for none
+	}{
+		{`<html><head><title>Forbidden</title></head><body><h1>Forbidden</h1>Access is denied.</body></html>`, 403, ""},
+		{`<html><head><title>504 Gateway Time-out</title></head><body><h1>Gateway Time-out</h1></body></html>`, 504, ""},
+		{`<html><head><title>Apache Tomcat/6.0.35 - Error report</title></head><body><h1>HTTP Status 401 - Bad credentials</h1></body></html>`, 401, "HTTP Status 401 - Bad credentials"},
+		{`<html><body><h1 class="x">Error 1015</h1><header>x</header></body></html>`, 429, ""},
+		{`<!DOCTYPE html><html><head><title>You are being rate limited</title></head></html>`, 0, "You are being rate limited"},
+		{`<html><h1>`, 500, ""},
+	} {
+		var x extraction
+		extractHTML(&x, tt.body, tt.status)
+		if got := x.anyDesc.String(); got != tt.want {
+			t.Errorf("extractHTML(%q, %d) kept %q, want %q", tt.body, tt.status, got, tt.want)
+		}
+	}
+}
