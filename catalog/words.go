@@ -74,14 +74,15 @@ func charKind(c byte) int {
 
 // wordBreak reports whether a word ends between prev and s[i] = c: a lower
 // letter followed by an upper one (invalidGrant), the last capital of a run
-// followed by a lower letter (APIKey: API|Key), or letters against digits.
+// of three or more followed by a lower letter (APIKey: API|Key, IDToken:
+// ID|Token; but OAuth stays one word), or letters against digits.
 func wordBreak[T ~string | ~[]byte](prev, c byte, s T, i int) bool {
 	pk, ck := charKind(prev), charKind(c)
 	switch {
 	case pk == kindLower && ck == kindUpper:
 		return true
 	case pk == kindUpper && ck == kindUpper:
-		return i+1 < len(s) && charKind(s[i+1]) == kindLower
+		return i+1 < len(s) && charKind(s[i+1]) == kindLower && i >= 2 && charKind(s[i-2]) == kindUpper
 	case (pk == kindDigit) != (ck == kindDigit):
 		return true
 	}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/errsvc/errsvc/catalog"
@@ -156,9 +157,10 @@ func (h *ruleHit) score() int {
 	if h.msg != nil {
 		s += phraseScore(h.msg, 2)
 	}
-	if h.and != nil {
+	if h.and != nil && !h.echoes(h.and) {
 		// Corroborating words count double, but not for a hit that rests
-		// on weak phrases: they do not make a vague code specific.
+		// on weak phrases: they do not make a vague code specific. Words the
+		// phrase itself holds ("oauth" of "oauth token") corroborate nothing.
 		if h.weak() {
 			s += len(h.and.Words)
 		} else {
@@ -166,6 +168,16 @@ func (h *ruleHit) score() int {
 		}
 	}
 	return s
+}
+
+// echoes reports whether every word of p is a word of the hit's own phrases.
+func (h *ruleHit) echoes(p *catalog.Phrase) bool {
+	for _, w := range p.Words {
+		if !(h.code != nil && slices.Contains(h.code.Words, w) || h.msg != nil && slices.Contains(h.msg.Words, w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // wordSet is the words of one error: its codes' and its message's. It holds
