@@ -306,3 +306,21 @@ func TestLinkedProvider(t *testing.T) {
 		})
 	}
 }
+
+// TestMoneyOutcome holds that an error object inside a payment is the
+// answer's error when the request moved money, and data when it read the
+// payment (Paysafe's decline, from its SDK documentation).
+func TestMoneyOutcome(t *testing.T) {
+	body := `{"id":"c671d488-3f27-46f1-b0a7-2123e4e68f35","merchantRefNum":"12b616e548d7b866c6a61e6d585a762b","error":{"code":"3022","message":"The card has been declined due to insufficient funds."},"settleWithAuth":true}`
+	for _, tt := range []struct{ op, want string }{
+		{"payment", "ACCOUNT_STATE"},
+		{"refund", "ACCOUNT_STATE"},
+		{"resource", "NO_ERROR"},
+		{"", "NO_ERROR"},
+	} {
+		r := classifyT(t, &Request{Operation: tt.op, HTTPStatus: 200, Body: body})
+		if g := summarize(&r); g.Category != tt.want {
+			t.Errorf("operation %q: got %s (%s), want %s", tt.op, g.Category, g.Entry, tt.want)
+		}
+	}
+}

@@ -359,7 +359,7 @@ func (m *matcher) usable(s *signal) bool {
 	if m.status < 200 || m.status >= 400 || m.x.failure {
 		return s.ncands > 0 || s.desc.raw != ""
 	}
-	if s.resource || s.depth > maxErrorDepth || (m.x.success && s.depth > 1) {
+	if s.resource && !m.outcome(s) || s.depth > maxErrorDepth || (m.x.success && s.depth > 1) {
 		// A resource's own error fields, errors nested deep in the data of
 		// a successful answer, or below an envelope that says it succeeded
 		// (Flickr's "stat": "ok" over a method's list of possible errors)
@@ -387,7 +387,7 @@ func (m *matcher) usable(s *signal) bool {
 // is a number beside a message that says "ok" (Bungie's "ErrorCode": 1,
 // "Message": "Ok").
 func (m *matcher) usableWithoutStatus(s *signal) bool {
-	if s.resource {
+	if s.resource && !m.outcome(s) {
 		// A resource's own state and error fields (a failed payment) are
 		// an error only where the named provider says so.
 		return m.namedCode(s)
@@ -878,4 +878,21 @@ func linkedProvider(cat *catalog.Catalog, body string) (*catalog.Provider, strin
 		body = body[k:]
 	}
 	return nil, ""
+}
+
+// outcome reports whether a resource's error object is the request's own
+// outcome: the operation asked for money to move, and the payment, refund
+// or payout the response describes carries an error object (Paysafe's
+// "error": {"code": "3022", ...} beside the payment's id). Its state fields
+// ("status": "DECLINED") stay data, and read with GET (operation
+// "resource") the same object's failure is data too.
+func (m *matcher) outcome(s *signal) bool {
+	if !s.container {
+		return false
+	}
+	switch strings.ToLower(m.req.Operation) {
+	case "payment", "charge", "capture", "purchase", "sale", "payout", "transfer", "refund", "void":
+		return true
+	}
+	return false
 }
