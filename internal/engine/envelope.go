@@ -80,6 +80,9 @@ var keyRoles = map[string]struct {
 	"errorsource": {roleDesc, 1},
 	// Bungie.net: ErrorStatus names the error ("WebAuthRequired"; "Success").
 	"errorstatus": {roleCode, rankCode},
+	// Smart-ID's session result: "endResult": "USER_REFUSED" ("OK" when it
+	// succeeded).
+	"endresult": {roleCode, rankCode},
 	// Bybit: ret_code / retCode, ret_msg / retMsg.
 	"retcode": {roleCode, rankCode},
 	// Salt Edge: error.class, and error_class in its older API; New Relic
@@ -118,6 +121,8 @@ var keyRoles = map[string]struct {
 	"errormsg":         {roleDesc, 1},
 	"errordetail":      {roleDesc, 1}, // Foursquare's meta.errorDetail
 	"errtext":          {roleDesc, 1}, // Plesk
+	"emsg":             {roleDesc, 1}, // Shoonya
+	"returnmessage":    {roleDesc, 1}, // La Poste's returnMessage
 	"errorinfo":        {roleDesc, 1}, // MultiSafepay's "error_info" string
 	"respmsg":          {roleDesc, 1}, // Paytm, PayPal Payflow
 	"responsetext":     {roleDesc, 1}, // NMI
@@ -189,7 +194,7 @@ func foldKey(buf *[24]byte, k string) []byte {
 // "status" (RFC 9457, JSON:API), "statusCode", "status_code", "http_code",
 // "code" (Google, Reddit's "error": 401, Telegram's "error_code": 401).
 var statusKeys = map[string]bool{
-	"status": true, "statuscode": true, "httpstatus": true, "httpstatuscode": true, "httpcode": true, "code": true, "errorcode": true, "error": true,
+	"status": true, "statuscode": true, "httpstatus": true, "httpstatuscode": true, "httpcode": true, "code": true, "errorcode": true, "error": true, "returncode": true,
 }
 
 func isStatusKey(k string) bool {
@@ -241,7 +246,7 @@ func isSuccessFlag(key string, value bool) bool {
 // answer failed. "failed" is left out on purpose: a payment or job object
 // returned by a successful call says its own state that way.
 func isFailureWord(v string) bool {
-	return oneOfFold(strings.TrimSpace(v), "error", "fail", "failure", "partialfailure")
+	return oneOfFold(strings.TrimSpace(v), "error", "fail", "failure", "partialfailure", "not_ok", "notok")
 }
 
 // oneOfFold reports whether s is one of words, ignoring case, without
@@ -261,7 +266,7 @@ func isSuccessWord(v string) bool {
 		return false // longer than any success word, even with space around it
 	}
 	v = strings.TrimSpace(v)
-	return oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0") || isZeroCode(v)
+	return oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0", "accepted", "approved") || isZeroCode(v)
 }
 
 // isZeroCode reports a code of zeros after an optional letter prefix, the

@@ -275,8 +275,9 @@ func isXMLErrorElement(name string) bool {
 	case "fault", "error", "errors", "errorresponse", "exception", "err":
 		return true
 	}
-	// OpenStreetMap's <osmError>, CAS's <authenticationFailure>.
-	return len(name) > 5 && (hasSuffixFold(name, "error") || hasSuffixFold(name, "failure"))
+	// OpenStreetMap's <osmError>, CAS's <authenticationFailure>, bpost's
+	// <systemException>.
+	return len(name) > 5 && (hasSuffixFold(name, "error") || hasSuffixFold(name, "failure") || hasSuffixFold(name, "exception"))
 }
 
 func hasSuffixFold(s, suffix string) bool {
@@ -284,21 +285,21 @@ func hasSuffixFold(s, suffix string) bool {
 }
 
 // xmlAttr returns the value of attribute name (any case) in a start tag's
-// text.
+// text, in double or single quotes (CAS's code='INVALID_TICKET').
 func xmlAttr(tag, name string) (string, bool) {
 	for i := 0; ; {
-		j := indexFold(tag[i:], name+`="`)
+		j := indexFold(tag[i:], name+"=")
 		if j < 0 {
 			return "", false
 		}
 		j += i
-		if j > 0 && tag[j-1] != ' ' && tag[j-1] != '\t' && tag[j-1] != '\n' {
+		v := tag[j+len(name)+1:]
+		if j > 0 && tag[j-1] != ' ' && tag[j-1] != '\t' && tag[j-1] != '\n' || v == "" || (v[0] != '"' && v[0] != '\'') {
 			i = j + len(name)
 			continue
 		}
-		v := tag[j+len(name)+2:]
-		if e := strings.IndexByte(v, '"'); e >= 0 {
-			return v[:e], v[:e] != ""
+		if e := strings.IndexByte(v[1:], v[0]); e >= 0 {
+			return v[1 : e+1], e > 0
 		}
 		return "", false
 	}
@@ -392,8 +393,10 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 	case '<':
 		if !isHTML(b) {
 			extractXML(x, b)
-			// An XML document with no error in it reads as data.
-			x.data = x.n == 0 && !x.failure
+			// An XML document reads as data, a success without a status,
+			// unless it says it failed or one of its codes is an error
+			// (DataCash's <reason>ACCEPTED</reason> is neither).
+			x.data = !x.failure
 			return nil
 		}
 		extractHTML(x, b, status)

@@ -292,6 +292,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	if isIDKey(key) {
 		x.markResource(f, depth)
 	}
+	if key == "jsonrpc" && depth == 1 {
+		// JSON-RPC's "id" numbers the call: the envelope is no resource,
+		// and its "error" is the answer's.
+		f.resource = false
+		x.resources &^= 1 << depth
+	}
 	if key == "id" {
 		if isNamedID(v.raw) {
 			// Heroku's {"id": "two_factor"}, Contentful's sys.id
@@ -326,8 +332,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		if rank == rankStatus && isFailureWord(v.raw) {
 			// JSend's and Kubernetes' "status": "error" / "Failure" say
-			// there is an error; they do not say which.
-			x.failure = true
+			// there is an error; they do not say which. A resource's own
+			// "status": "error" (a failed action in a list) is its state.
+			if !f.resource && !x.inResource(depth) {
+				x.failure = true
+			}
 			return
 		}
 		if isSentence(v.raw) {
