@@ -21,6 +21,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/json"
 	"encoding/pem"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -223,8 +224,8 @@ func run(cfg config) error {
 	third := max(len(rss)/3, 1)
 	drift := mean(rss[max(len(rss)-third, 0):]) - mean(rss[min(third, len(rss)):min(2*third, len(rss))])
 	calls := t.get("ok") + t.get("refused") + t.get("expected error")
-	fmt.Printf("calls %d: ok %d, refused %d (busy), expected errors %d (oversized, too deep, junk); batches %d\n",
-		calls, t.get("ok"), t.get("refused"), t.get("expected error"), t.get("batch"))
+	fmt.Printf("calls %d: ok %d, refused %d (busy), expected errors %d (oversized, too deep, junk); batches %d; retried once after a dropped connection %d\n",
+		calls, t.get("ok"), t.get("refused"), t.get("expected error"), t.get("batch"), t.get("retried"))
 	fmt.Printf("bursts %d (40 × 30 MB on each transport and 64 full batches at once)\n", t.get("burst"))
 	fmt.Printf("catalog rewrites %d (atomic %d, slow %d), certificate rotations %d\n",
 		t.get("rewrite atomic")+t.get("rewrite slow"), t.get("rewrite atomic"), t.get("rewrite slow"), t.get("rotation"))
@@ -420,9 +421,24 @@ func restCaller(ctx context.Context, c *http.Client, base string, id int, t *tal
 			b, _ := json.Marshal(map[string]any{"requests": items})
 			path, body = "/v1/classify:batch", string(b)
 		}
-		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+path, strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := c.Do(req)
+		post := func() (*http.Response, error) {
+			req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+path, strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			return c.Do(req)
+		}
+		resp, err := post()
+		if err != nil && ctx.Err() == nil && connDropped(err) {
+			if expectStatus == http.StatusRequestEntityTooLarge {
+				// errsvc stopped reading the oversized body and closed
+				// the connection before the client finished writing it.
+				t.add("expected error")
+				continue
+			}
+			// A kept-alive connection the server had just closed: a real
+			// client retries a call that has no side effects, once.
+			t.add("retried")
+			resp, err = post()
+		}
 		if err != nil {
 			if ctx.Err() == nil {
 				t.add("failed")
@@ -697,4 +713,10 @@ func tail(s string, n int) string {
 
 func unmarshalJSON(b []byte, m proto.Message) error {
 	return protojson.UnmarshalOptions{DiscardUnknown: true}.Unmarshal(b, m)
+}
+
+// connDropped reports a connection the server closed under the request:
+// a broken pipe or reset while writing, or end of file before an answer.
+func connDropped(err error) bool {
+	return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }
