@@ -156,6 +156,9 @@ var keyRoles = map[string]struct {
 	"ack": {roleFlag, 0},
 	// Flickr: "stat": "ok" / "fail".
 	"stat": {roleFlag, 0},
+	// Coinone and others: "result": "error" / "success" (an object or list
+	// under "result" is data, not a flag).
+	"result": {roleFlag, 0},
 	// Mistral, Notion, Stripe-style: "object": "error".
 	"object":     {roleFlag, 0},
 	"retrydelay": {roleRetryDelay, 0},
@@ -236,11 +239,22 @@ func isFailureFlag(key string, value bool) bool {
 	return false
 }
 
+// isErrorCount reports whether a top-level number counts the answer's
+// errors ("errors": 1, "error_count": 2).
+func isErrorCount(key string) bool {
+	var buf [24]byte
+	switch string(foldKey(&buf, key)) {
+	case "errors", "errorcount", "errorscount", "failed", "failures":
+		return true
+	}
+	return false
+}
+
 // isSuccessFlag reports whether key: true/false says the answer succeeded.
 func isSuccessFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "success", "succeeded", "successful":
+	case "ok", "success", "succeeded", "successful", "isvalid":
 		return value
 	}
 	return false
@@ -270,7 +284,7 @@ func isSuccessWord(v string) bool {
 		return false // longer than any success word, even with space around it
 	}
 	v = strings.TrimSpace(v)
-	return oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0", "accepted", "approved") || isZeroCode(v)
+	return oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0", "accepted", "approved", "partial_success") || isZeroCode(v)
 }
 
 // isZeroCode reports a code of zeros after an optional letter prefix, the

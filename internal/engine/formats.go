@@ -161,8 +161,15 @@ func extractXML(x *extraction, b string) {
 		if stat, ok := xmlAttr(tag, "status"); ok && root && (isFailureWord(stat) || strings.EqualFold(stat, "failed")) {
 			s.container = true // Subsonic's <subsonic-response status="failed">
 		}
+		failed := false
+		for _, a := range [...]string{"success", "valid"} {
+			// Windcave's <Transaction success="0">, <Request valid="0">.
+			if v, ok := xmlAttr(tag, a); ok && (v == "0" || strings.EqualFold(v, "false")) {
+				failed = true
+			}
+		}
 		root = false
-		if isXMLErrorElement(name) || isXMLErrorClass(tag) {
+		if failed || isXMLErrorElement(name) || isXMLErrorClass(tag) {
 			// Worldpay's <error code="4">, Flickr's <err code="100" msg="...">,
 			// Subsonic's <error code="10" message="...">: the code and message
 			// as attributes. An empty <Errors/> is no error.
@@ -171,7 +178,7 @@ func extractXML(x *extraction, b string) {
 				s.cands[s.ncands] = candidate{code: text{raw: code}, key: name + ".code", rank: rankCode, numeric: isNumeric(code)}
 				s.ncands++
 			}
-			for _, a := range [...]string{"msg", "message", "text", "description"} {
+			for _, a := range [...]string{"msg", "message", "text", "description", "responseText"} {
 				if msg, ok := xmlAttr(tag, a); ok && drank > 1 {
 					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
 				}

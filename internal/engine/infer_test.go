@@ -30,6 +30,14 @@ func TestPresence(t *testing.T) {
 		{"aws __type", Request{HTTPStatus: 400, Body: `{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"Rate of requests exceeds the allowed throughput."}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		{"success false", Request{HTTPStatus: 200, Body: `{"success":false,"message":"Invalid API key"}`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		{"status error", Request{HTTPStatus: 200, Body: `{"status":"error","message":"Too many requests, slow down"}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		// From holdout-9: SuperTokens, Coinone, Windcave, Sentry; Bitkub's
+		// and Smartsheet's successes.
+		{"status naming an error", Request{HTTPStatus: 200, Body: `{"status": "TENANT_NOT_FOUND_ERROR"}`}, "NOT_FOUND/FIX_REQUEST"},
+		{"result error", Request{Body: `{  "errorCode": "405",  "status": "maintenance",  "result": "error"}`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
+		{"xml success 0", Request{HTTPStatus: 200, Body: `<Txn><Transaction success="0" reco="U5" responseText="DECLINED" pxTxn="true"><Authorized>0</Authorized></Transaction></Txn>`}, "ACCOUNT_STATE/ABORT"},
+		{"an error count", Request{HTTPStatus: 200, Body: `{"created": 1, "updated": 0, "errors": 1, "mappings": [{"stackRoot": "a", "status": "created"}, {"stackRoot": "b", "status": "error", "detail": "duplicate mapping"}]}`}, "CONFLICT/FIX_REQUEST"},
+		{"a failed item in a list", Request{Body: `{"error": 0, "result": [{"transaction_id": "67ef4ca7ddb88f34ce16a126", "status": "success"}, {"transaction_id": "6707a7426fb3370035725c03", "status": "fail"}]}`}, "NO_ERROR/NONE"},
+		{"partial success", Request{HTTPStatus: 200, Body: `{"message": "PARTIAL_SUCCESS", "resultCode": 3, "failedItems": [{"index": 1, "error": {"errorCode": 1036, "message": "The columnId 3 is invalid.", "refId": "abc"}}]}`}, "NO_ERROR/NONE"},
 		{"soap fault under 200", Request{HTTPStatus: 200, Body: `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Service temporarily unavailable</faultstring></soap:Fault></soap:Body></soap:Envelope>`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
 		{"ack failure", Request{HTTPStatus: 200, Body: `<GetItemResponse><Ack>Failure</Ack><Errors><ShortMessage>Auth token is invalid.</ShortMessage><ErrorCode>931</ErrorCode></Errors></GetItemResponse>`}, "AUTHENTICATION/REFRESH_TOKEN"},
 		{"numeric code with a message", Request{HTTPStatus: 200, Body: `{"code": 1234, "message": "access token expired"}`}, "AUTHENTICATION/REFRESH_TOKEN"},

@@ -240,6 +240,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				x.markResource(&f, depth)
 			}
 			x.noteBodyStatus(key.raw, x.src[i:end])
+			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
+				x.failure = true // Sentry's bulk answer: "errors": 1
+			}
 			if role == roleCode && rank <= 4 {
 				num := x.src[i:end]
 				// A number equal to the HTTP status only echoes it, and 0 is
@@ -333,10 +336,18 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if rank == rankStatus && isFailureWord(v.raw) {
 			// JSend's and Kubernetes' "status": "error" / "Failure" say
 			// there is an error; they do not say which. A resource's own
-			// "status": "error" (a failed action in a list) is its state.
-			if !f.resource && !x.inResource(depth) {
+			// "status": "error", or an item's deeper in the data (a failed
+			// action or transaction in a list), is its state.
+			if depth <= 2 && !f.resource && !x.inResource(depth) {
 				x.failure = true
 			}
+			return
+		}
+		if rank == rankStatus && depth == 1 && hasSuffixFold(v.raw, "_error") && looksLikeCode(v.raw) {
+			// SuperTokens' {"status": "TENANT_NOT_FOUND_ERROR"}: a status
+			// that names an error is the answer's error and its code.
+			x.failure = true
+			f.addCand(candidate{code: v, key: key, rank: rankCode})
 			return
 		}
 		if isSentence(v.raw) {
@@ -382,6 +393,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		f.addCand(candidate{code: v, key: key, rank: rank, problem: problem})
 	case roleDesc:
+		if depth == 1 && isSuccessWord(v.raw) {
+			// Smartsheet's {"message": "PARTIAL_SUCCESS", ..., "failedItems":
+			// [...]}: the answer says it succeeded; the items' errors are
+			// data.
+			x.success = true
+		}
 		if p, ok := strings.CutPrefix(v.raw, "oauth_problem="); ok {
 			// Magento's {"code": 401, "message": "oauth_problem=token_rejected"}:
 			// an OAuth 1.0 problem report passed on as the message.
