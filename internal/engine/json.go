@@ -239,7 +239,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if isIDKey(key.raw) {
 				x.markResource(&f, depth)
 			}
-			x.noteBodyStatus(key.raw, x.src[i:end])
+			if depth <= 3 {
+				x.noteBodyStatus(key.raw, x.src[i:end])
+			}
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
@@ -285,7 +287,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	if v.raw == "" {
 		return
 	}
-	x.noteBodyStatus(key, v.raw)
+	if depth <= 3 {
+		x.noteBodyStatus(key, v.raw)
+	}
 	if key == "__typename" && isRejectionType(v.raw) {
 		// {"__typename": "ConsentNotFoundRejection", "message": "..."}
 		f.addCand(candidate{code: v, key: key, rank: rankCode})

@@ -282,15 +282,15 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			m.hasCode = m.hasCode || x.sigs[i].hasIdentifier()
 		}
 	}
-	if m.status == 0 && !m.isError && x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw) || saysOK(x.anyDesc.raw)) {
-		// So does a document in which nothing is an error and no message
-		// says more than "ok".
-		m.status, m.impliedOK = 200, true
-	}
 	if x.bodyStatus != 0 && (m.status == 0 || (m.isError && m.status < 400)) {
 		// The error body states its status where the response has none, or
 		// only a success: read it as the status.
 		m.status, m.bodyStatus = x.bodyStatus, true
+	}
+	if m.status == 0 && !m.isError && x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw) || saysOK(x.anyDesc.raw)) {
+		// Without a status, a document in which nothing is an error and no
+		// message says more than "ok" reads as a success.
+		m.status, m.impliedOK = 200, true
 	}
 	switch {
 	case !m.isError && m.status >= 200 && m.status < 400:
