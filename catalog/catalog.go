@@ -58,7 +58,10 @@ type Catalog struct {
 	// standardCodes lists the codes the standards define, for near
 	// spellings.
 	standardCodes []string
-	words         *WordIndex
+	// definers maps each code to the providers and standards whose entries
+	// define it, in catalog order.
+	definers map[string][]*Provider
+	words    *WordIndex
 
 	// shadows holds the shadow entries, outside every index that answers:
 	// by code, and those without codes.
@@ -246,6 +249,13 @@ func (c *Catalog) Vocabulary() []*Entry { return c.vocabulary }
 // code, directly or through a provider's alias.
 func (c *Catalog) ProviderEntriesFor(normalized []byte) []*Entry {
 	return c.providerCodes[string(normalized)]
+}
+
+// DefinersOf returns the providers and standards whose entries define the
+// normalized code (not through aliases): a reader of a chain looks only in
+// them, rather than in every member.
+func (c *Catalog) DefinersOf(normalized []byte) []*Provider {
+	return c.definers[string(normalized)]
 }
 
 // HasShadows reports whether the catalog has shadow entries.
@@ -555,6 +565,15 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 			for alias, canon := range p.aliases {
 				c.providerCodes[alias] = append(c.providerCodes[alias], p.byCode[canon]...)
 			}
+		}
+	}
+	c.definers = map[string][]*Provider{}
+	for _, p := range c.Providers {
+		if p.Vocabulary {
+			continue
+		}
+		for code := range p.byCode {
+			c.definers[code] = append(c.definers[code], p)
 		}
 	}
 	for code := range std {

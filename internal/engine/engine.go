@@ -260,7 +260,7 @@ func ClassifyWith(cat *catalog.Catalog, req *Request, lim *Limits, s *Scratch) (
 		return Result{}, err
 	}
 	x := &s.x
-	*x = extraction{}
+	x.extractionState = extractionState{}
 	now := time.Now
 	if !req.Now.IsZero() {
 		now = func() time.Time { return req.Now }

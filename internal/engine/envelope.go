@@ -284,7 +284,16 @@ func isSuccessWord(v string) bool {
 		return false // longer than any success word, even with space around it
 	}
 	v = strings.TrimSpace(v)
-	return oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0", "accepted", "approved", "partial_success") || isZeroCode(v)
+	if v == "" {
+		return false
+	}
+	switch v[0] | 0x20 { // the first letters of the words below, lower case
+	case 'o', 's', 'd', 'n', 'a', 'p', '0':
+		if oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0", "accepted", "approved", "partial_success") {
+			return true
+		}
+	}
+	return v[len(v)-1] == '0' && isZeroCode(v)
 }
 
 // isZeroCode reports a code of zeros after an optional letter prefix, the

@@ -351,24 +351,17 @@ func extractBody(x *extraction, body string, status int, lim *Limits) error {
 		return nil
 	}
 	err := extractFormat(x, b, status, lim)
-	if err == nil && strings.Contains(b, "oauth_problem=") {
+	if err == nil && !x.hasCode() && strings.Contains(b, "oauth_problem=") {
 		extractOAuthProblem(x, b)
 	}
 	return err
 }
 
 // extractOAuthProblem reads an OAuth 1.0 Problem Reporting value wherever it
-// sits, unless a signal already carries it: in a message (Yahoo's
+// sits in a body whose format gave no code: in a message (Yahoo's
 // "Please provide valid credentials. OAuth oauth_problem=\"token_rejected\""),
 // an HTML error page (E*TRADE's), or text.
 func extractOAuthProblem(x *extraction, b string) {
-	for i := 0; i < x.n; i++ {
-		for j := 0; j < x.sigs[i].ncands; j++ {
-			if strings.EqualFold(x.sigs[i].cands[j].key, "oauth_problem") {
-				return
-			}
-		}
-	}
 	_, v, _ := strings.Cut(b, "oauth_problem=")
 	v = strings.TrimLeft(v, `\"'`)
 	end := 0

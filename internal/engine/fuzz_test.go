@@ -58,7 +58,7 @@ func FuzzJSONScanner(f *testing.F) {
 	f.Add(strings.Repeat(`{"a":[`, 20))
 	f.Add(`{"x":"\u00e9\ud800","code":1e999}`)
 	f.Fuzz(func(t *testing.T, s string) {
-		x := extraction{jsonState: jsonState{src: s, lim: &DefaultLimits}}
+		x := extraction{extractionState: extractionState{jsonState: jsonState{src: s, lim: &DefaultLimits}}}
 		ok := x.scan(0)
 		// Every JSON document with an object or array at the top is read
 		// whole, unless a limit stopped it.

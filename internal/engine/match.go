@@ -478,11 +478,18 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 		if m.named != nil {
 			canon, aliased = m.named.Alias(norm)
 		}
+		var defs []*catalog.Provider
+		if !aliased {
+			if defs = m.cat.DefinersOf(norm); len(defs) == 0 {
+				continue
+			}
+		}
 		for _, p := range m.chain {
 			var es []*catalog.Entry
-			if aliased {
+			switch {
+			case aliased:
 				es = p.Lookup(canon)
-			} else {
+			case slices.Contains(defs, p):
 				es = p.LookupBytes(norm)
 			}
 			if len(es) == 0 {

@@ -98,9 +98,17 @@ type signal struct {
 
 // extraction is everything read from one request.
 type extraction struct {
-	jsonState
+	// sigs[:n] are the signals found; the rest is left over from an earlier
+	// request and never read, so that a reset need not clear it.
 	sigs [maxSignals]signal
-	n    int
+	extractionState
+}
+
+// extractionState is all of an extraction but its signals: what a new
+// request resets.
+type extractionState struct {
+	jsonState
+	n int
 
 	// anyDesc is the best description seen anywhere, for signals whose own
 	// object carries none.
@@ -143,6 +151,16 @@ type extraction struct {
 func (s *signal) hasIdentifier() bool {
 	for i := 0; i < s.ncands; i++ {
 		if strings.IndexByte(s.cands[i].code.raw, ' ') < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCode reports whether any signal carries a code.
+func (x *extraction) hasCode() bool {
+	for i := 0; i < x.n; i++ {
+		if x.sigs[i].ncands > 0 {
 			return true
 		}
 	}
