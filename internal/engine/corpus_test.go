@@ -37,11 +37,11 @@ type corpusCase struct {
 // corpusMaxMissedErrors likewise bounds the errors under a 2xx status still
 // answered NO_ERROR (0 is the aim). A held-out set joins the corpus with
 // what errsvc got wrong on it, so the bounds may loosen only when one lands
-// (holdout-7, -8 and -9 brought errors under 200 that no envelope rule
+// (holdout-7 to -10 brought errors under 200 that no envelope rule
 // reads: a payment gateway's declined transaction in its own XML, an
 // identity session's result). A real
 // success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.84, "provider unknown": 0.81}
+var corpusMinScore = map[string]float64{"as received": 0.83, "provider unknown": 0.80}
 
 const corpusMaxMissedErrors = 13
 

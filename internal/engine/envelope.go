@@ -80,6 +80,9 @@ var keyRoles = map[string]struct {
 	"errorsource": {roleDesc, 1},
 	// Bungie.net: ErrorStatus names the error ("WebAuthRequired"; "Success").
 	"errorstatus": {roleCode, rankCode},
+	// Moka: ResultCode and ResultMessage ("Success" when it went well).
+	"resultcode":    {roleCode, rankCode},
+	"resultmessage": {roleDesc, 1},
 	// Smart-ID's session result: "endResult": "USER_REFUSED" ("OK" when it
 	// succeeded).
 	"endresult": {roleCode, rankCode},
@@ -289,7 +292,7 @@ func isSuccessWord(v string) bool {
 	}
 	switch v[0] | 0x20 { // the first letters of the words below, lower case
 	case 'o', 's', 'd', 'n', 'a', 'p', '0':
-		if oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0", "accepted", "approved", "partial_success") {
+		if oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0", "accepted", "approved", "partial_success", "authorised", "authorized") {
 			return true
 		}
 	}

@@ -332,3 +332,25 @@ func TestMoneyOutcome(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyConventions holds a few readings holdout-10 taught: a body that
+// states a 2xx status of itself is a success (Kavenegar, whose message holds
+// a raw tab), an error_type alone is an error (Decidir), and a ResultCode is
+// the answer's code (Moka; Adyen's "Authorised" is a success).
+func TestBodyConventions(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		req  Request
+		want string
+	}{
+		{"2xx body status", Request{Body: "{\"return\": {\"status\": 200, \"message\": \"ok\"}, \"entries\": [{\"message\": \"code : 852596\t\", \"status\": 5}]}"}, "NO_ERROR/NONE"},
+		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
+		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
+		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},
+	} {
+		r := classifyT(t, &tt.req)
+		if g := summarize(&r); g.Category+"/"+g.Action != tt.want {
+			t.Errorf("%s: got %s/%s (%s), want %s", tt.name, g.Category, g.Action, g.Entry, tt.want)
+		}
+	}
+}

@@ -135,7 +135,9 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	// {"error": ["EAPI:Invalid nonce"]}, Reddit's
 	// {"errors": [["USER_REQUIRED", "Please log in to do that.", "field"]]}.
 	var strs signal
-	collect := isErrorContainer(parent)
+	// Messages under a field's or a code's name inside an error object
+	// (PayTrace's "errors": {"981": ["Log in failed ..."]}) count as well.
+	collect := isErrorContainer(parent) || x.inError(depth)
 	defer func() {
 		if strs.ncands > 0 || strs.desc.raw != "" {
 			strs.source, strs.parent, strs.inArray, strs.container, strs.depth = srcBody, parent, true, true, int8(min(depth, 127))
@@ -420,6 +422,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if rank < f.trank {
 			f.etype, f.trank = v, rank
 		}
+		if rank == 0 && !isSuccessWord(v.raw) {
+			f.errDesc = true // Decidir's {"error_type": "not_found_error"}
+		}
 	case roleRetryDelay:
 		if d, ok := parseProtoDuration(v.raw); ok && !x.hasRetryAfter {
 			x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = d, true, "body.retryDelay", v.raw
@@ -443,7 +448,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	if f.desc.raw != "" && !f.resource && !inResource {
 		x.looseDesc = true
 	}
-	if f.n == 0 && !(container && f.desc.raw != "") {
+	if f.n == 0 && !(container && (f.desc.raw != "" || f.etype.raw != "")) {
 		return
 	}
 	x.add(signal{
@@ -485,7 +490,9 @@ func scanString(s string, i int) (int, text, bool) {
 		case c == '\\':
 			esc = true
 			j += 2
-		case c < 0x20:
+		case c < 0x20 && c != '\t':
+			// A raw tab is invalid JSON, but servers send it inside
+			// strings (Kavenegar's messages): read it as it is.
 			return j, text{}, false
 		default:
 			j++
@@ -535,6 +542,10 @@ func firstNonSpace(s string) byte {
 // itself ("status_code": 429 in Monday's answers under 200, "code": 401 in
 // Google's), for when the response's own status is missing or a success.
 func (x *extraction) noteBodyStatus(key, v string) {
+	if len(v) == 3 && v[0] == '2' && isNumeric(v) && isStatusKey(key) {
+		x.okCode = true // Kavenegar's {"return": {"status": 200, ...}}
+		return
+	}
 	if x.bodyStatus != 0 || len(v) != 3 || v[0] < '4' || v[0] > '5' || !isNumeric(v) || !isStatusKey(key) {
 		return
 	}

@@ -367,7 +367,7 @@ func (m *matcher) usable(s *signal) bool {
 		return false
 	}
 	if s.container {
-		return s.ncands > 0 || s.desc.raw != ""
+		return s.ncands > 0 || s.desc.raw != "" || s.etype.raw != ""
 	}
 	for i := 0; i < s.ncands; i++ {
 		c := &s.cands[i]
@@ -393,7 +393,7 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 		return m.namedCode(s)
 	}
 	if s.container {
-		return s.ncands > 0 || (s.desc.raw != "" && !isSuccessWord(s.desc.raw))
+		return s.ncands > 0 || s.etype.raw != "" || (s.desc.raw != "" && !isSuccessWord(s.desc.raw))
 	}
 	if s.desc.raw != "" && (isSuccessWord(s.desc.raw) || saysOK(s.desc.raw)) {
 		return false
