@@ -170,11 +170,30 @@ var keyRoles = map[string]struct {
 // classifyKey returns the role of an object key and its rank within that role
 // (lower ranks win). Keys are compared as foldKey writes them.
 func classifyKey(k string) (keyRole, int8) {
+	if isFolded(k) {
+		// Most keys ("error", "message", "code") are already folded: look
+		// them up as they are.
+		if r, ok := keyRoles[k]; ok {
+			return r.role, r.rank
+		}
+		return roleNone, 0
+	}
 	var buf [24]byte
 	if r, ok := keyRoles[string(foldKey(&buf, k))]; ok {
 		return r.role, r.rank
 	}
 	return roleNone, 0
+}
+
+// isFolded reports whether foldKey would return k unchanged: lowercase
+// letters and digits only.
+func isFolded(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return len(k) <= 24
 }
 
 // foldKey writes k into buf in lowercase without its inner '-' and '_'
@@ -189,6 +208,7 @@ func foldKey(buf *[24]byte, k string) []byte {
 	for i := 0; i < len(k); i++ {
 		c := k[i]
 		switch {
+		case 'a' <= c && c <= 'z':
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		case (c == '-' || c == '_') && n > 0 && buf[n-1] != '_':
@@ -216,15 +236,18 @@ func isStatusKey(k string) bool {
 // whatever its fields: the value of "error", an element of "errors", a
 // "fault".
 func isErrorContainer(parent string) bool {
-	var buf [24]byte
-	k := foldKey(&buf, parent)
-	switch string(k) {
+	k := parent
+	if !isFolded(k) {
+		var buf [24]byte
+		k = string(foldKey(&buf, parent))
+	}
+	switch k {
 	case "error", "errors", "err", "fault", "faults", "exception", "errorinfo", "errormessages", "errorcodes", "usererrors":
 		return true
 	}
 	// CAS's "authenticationFailure", Infobip's "requestError": a key that
 	// ends by naming an error holds one.
-	return len(k) > 7 && (strings.HasSuffix(string(k), "error") || strings.HasSuffix(string(k), "failure"))
+	return len(k) > 7 && (strings.HasSuffix(k, "error") || strings.HasSuffix(k, "failure"))
 }
 
 // isFailureFlag reports whether key: true/false says the answer failed:
@@ -383,16 +406,19 @@ func isMediaType(v string) bool {
 // isSentence reports whether a value under a code key is prose: three
 // spaces or more.
 func isSentence(v string) bool {
-	v = strings.TrimSpace(v)
-	n := 0
-	for i := 0; i < len(v); i++ {
-		if v[i] == ' ' {
-			if n++; n >= 3 {
-				return true
-			}
-		}
+	if len(v) > 0 && (v[0] <= ' ' || v[len(v)-1] <= ' ') {
+		v = strings.TrimSpace(v)
 	}
-	return false
+	for n := 1; ; n++ {
+		i := strings.IndexByte(v, ' ')
+		if i < 0 {
+			return false
+		}
+		if n == 3 {
+			return true
+		}
+		v = v[i+1:]
+	}
 }
 
 // isNamedID reports whether an "id" value is a name ("two_factor",
