@@ -549,35 +549,28 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 		}
 	}
 	c.providerCodes = make(map[string][]*Entry)
-	std := map[string]bool{}
+	c.definers = map[string][]*Provider{}
 	for _, p := range c.Providers {
-		switch {
-		case p.Vocabulary:
+		if p.Vocabulary {
 			c.vocabulary = append(c.vocabulary, p.Entries...)
-		case p.Standard:
-			for code := range p.byCode {
-				std[code] = true
-			}
-		default:
-			for code, es := range p.byCode {
+			continue
+		}
+		for code, es := range p.byCode {
+			c.definers[code] = append(c.definers[code], p)
+			if !p.Standard {
 				c.providerCodes[code] = append(c.providerCodes[code], es...)
 			}
+		}
+		if !p.Standard {
 			for alias, canon := range p.aliases {
 				c.providerCodes[alias] = append(c.providerCodes[alias], p.byCode[canon]...)
 			}
 		}
 	}
-	c.definers = map[string][]*Provider{}
-	for _, p := range c.Providers {
-		if p.Vocabulary {
-			continue
+	for code, ps := range c.definers {
+		if slices.ContainsFunc(ps, func(p *Provider) bool { return p.Standard }) {
+			c.standardCodes = append(c.standardCodes, code)
 		}
-		for code := range p.byCode {
-			c.definers[code] = append(c.definers[code], p)
-		}
-	}
-	for code := range std {
-		c.standardCodes = append(c.standardCodes, code)
 	}
 	sort.Strings(c.standardCodes)
 	c.words = buildWordIndex(c.vocabulary)

@@ -207,7 +207,7 @@ func extractXML(x *extraction, b string) {
 			continue
 		}
 		val := text{raw: content, esc: strings.Contains(content, "&"), xml: true}
-		x.noteBodyStatus(name, content) // OCS's <statuscode>404</statuscode>
+		x.noteBodyStatus(name, content, 0) // OCS's <statuscode>404</statuscode>
 		if strings.EqualFold(name, "name") && s.container {
 			switch {
 			case strings.EqualFold(content, "faultCode"):
@@ -363,17 +363,24 @@ func extractBody(x *extraction, body string, status int, lim *Limits) error {
 // an HTML error page (E*TRADE's), or text.
 func extractOAuthProblem(x *extraction, b string) {
 	_, v, _ := strings.Cut(b, "oauth_problem=")
+	if v = oauthProblemValue(v); v == "" {
+		return
+	}
+	s := signal{source: srcBody, desc: x.anyDesc, ncands: 1, container: true}
+	s.cands[0] = candidate{code: text{raw: v}, key: "oauth_problem", rank: rankCode}
+	x.add(s)
+}
+
+// oauthProblemValue returns the problem name that starts v, the text after
+// "oauth_problem=", past any quote: "token_rejected" of
+// `\"token_rejected\", realm=...` or of "token_rejected&oauth_problem_advice=...".
+func oauthProblemValue(v string) string {
 	v = strings.TrimLeft(v, `\"'`)
 	end := 0
 	for end < len(v) && end < 64 && (v[end] == '_' || 'a' <= v[end] && v[end] <= 'z') {
 		end++
 	}
-	if end == 0 {
-		return
-	}
-	s := signal{source: srcBody, desc: x.anyDesc, ncands: 1, container: true}
-	s.cands[0] = candidate{code: text{raw: v[:end]}, key: "oauth_problem", rank: rankCode}
-	x.add(s)
+	return v[:end]
 }
 
 // extractFormat reads the body in the first format it fits.
@@ -423,12 +430,7 @@ func looksLikePairs(b string) bool {
 	n := 0
 	for b != "" && n < 32 {
 		var pair string
-		if i := strings.IndexAny(b, "&\n"); i >= 0 {
-			pair, b = b[:i], b[i+1:]
-		} else {
-			pair, b = b, ""
-		}
-		pair = strings.TrimSpace(pair)
+		pair, b = cutPair(b)
 		if pair == "" {
 			continue
 		}
@@ -446,6 +448,15 @@ func looksLikePairs(b string) bool {
 	return n >= 2
 }
 
+// cutPair cuts the first pair, trimmed, off a body of pairs joined by '&'
+// or by lines.
+func cutPair(b string) (pair, rest string) {
+	if i := strings.IndexAny(b, "&\n"); i >= 0 {
+		return strings.TrimSpace(b[:i]), b[i+1:]
+	}
+	return strings.TrimSpace(b), ""
+}
+
 // extractPairs reads key=value pairs as one flat JSON object: the same keys
 // name the code, the message and the failure flags. Pairs that name no
 // error make the body data, a success when no status says otherwise.
@@ -454,12 +465,8 @@ func extractPairs(x *extraction, b string) {
 	f.drank, f.d2rank, f.trank = 127, 127, 127
 	for b != "" {
 		var pair string
-		if i := strings.IndexAny(b, "&\n"); i >= 0 {
-			pair, b = b[:i], b[i+1:]
-		} else {
-			pair, b = b, ""
-		}
-		k, v, _ := strings.Cut(strings.TrimSpace(pair), "=")
+		pair, b = cutPair(b)
+		k, v, _ := strings.Cut(pair, "=")
 		if k == "" {
 			continue
 		}
@@ -481,9 +488,9 @@ func unwrapJSONP(b string) string {
 	if i == 0 || i == len(b) || b[i] != '(' {
 		return b
 	}
-	inner := strings.TrimSuffix(strings.TrimRight(b, "; \t\r\n"), ")")
-	if len(inner) == len(strings.TrimRight(b, "; \t\r\n")) {
-		return b // no closing parenthesis
+	inner, closed := strings.CutSuffix(strings.TrimRight(b, "; \t\r\n"), ")")
+	if !closed {
+		return b
 	}
 	inner = strings.TrimSpace(inner[i+1:])
 	if inner == "" || (inner[0] != '{' && inner[0] != '[') {

@@ -241,9 +241,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if isIDKey(key.raw) {
 				x.markResource(&f, depth)
 			}
-			if depth <= 3 {
-				x.noteBodyStatus(key.raw, x.src[i:end])
-			}
+			x.noteBodyStatus(key.raw, x.src[i:end], depth)
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
@@ -289,9 +287,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	if v.raw == "" {
 		return
 	}
-	if depth <= 3 {
-		x.noteBodyStatus(key, v.raw)
-	}
+	x.noteBodyStatus(key, v.raw, depth)
 	if key == "__typename" && isRejectionType(v.raw) {
 		// {"__typename": "ConsentNotFoundRejection", "message": "..."}
 		f.addCand(candidate{code: v, key: key, rank: rankCode})
@@ -408,8 +404,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if p, ok := strings.CutPrefix(v.raw, "oauth_problem="); ok {
 			// Magento's {"code": 401, "message": "oauth_problem=token_rejected"}:
 			// an OAuth 1.0 problem report passed on as the message.
-			p, _, _ = strings.Cut(p, "&")
-			f.addCand(candidate{code: text{raw: p}, key: "oauth_problem", rank: rankCode})
+			f.addCand(candidate{code: text{raw: oauthProblemValue(p)}, key: "oauth_problem", rank: rankCode})
 			f.errDesc = true
 			return
 		}
@@ -540,8 +535,17 @@ func firstNonSpace(s string) byte {
 
 // noteBodyStatus keeps the first HTTP error status an error body states of
 // itself ("status_code": 429 in Monday's answers under 200, "code": 401 in
-// Google's), for when the response's own status is missing or a success.
-func (x *extraction) noteBodyStatus(key, v string) {
+// Google's), for when the response's own status is missing or a success; a
+// 2xx it states makes a success. Only statuses near the top count.
+//
+// It is called for every value, so it inlines the test most values fail.
+func (x *extraction) noteBodyStatus(key, v string, depth int) {
+	if len(v) == 3 && depth <= 3 { // an item's status deep in the data is not the answer's
+		x.noteStatusValue(key, v)
+	}
+}
+
+func (x *extraction) noteStatusValue(key, v string) {
 	if len(v) == 3 && v[0] == '2' && isNumeric(v) && isStatusKey(key) {
 		x.okCode = true // Kavenegar's {"return": {"status": 200, ...}}
 		return
