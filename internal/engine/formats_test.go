@@ -170,8 +170,12 @@ func TestSanitize(t *testing.T) {
 		{"a dotted.name.without.digits.is.not.a.secret.at.all", "a dotted.name.without.digits.is.not.a.secret.at.all"},
 		// A secret longer than the window read is redacted to the cut.
 		{"Bearer " + strings.Repeat("t0k", 1000), "Bearer [REDACTED]…"},
-		// Hostile text: only a window of it is read, whatever its length.
-		{strings.Repeat("ab.", 300000), strings.Repeat("ab.", 84) + "a…"},
+		// Hostile text: only a window of it is read, whatever its length;
+		// a word the window cuts cannot be judged and is redacted whole.
+		{strings.Repeat("ab.", 300000), "[REDACTED]…"},
+		{strings.Repeat("ab. ", 300000), strings.Repeat("ab. ", 63) + "a…"},
+		// The digits that make a long word a key may lie past the window.
+		{"key " + strings.Repeat("a", 1500) + "1 tail", "key [REDACTED]…"},
 	}
 	for _, tt := range tests {
 		if got := Sanitize(tt.in, 256); got != tt.want {

@@ -86,8 +86,20 @@ func appendRedacted(dst []byte, s string, maxLen int) []byte {
 	// secret running past it is redacted up to its edge, far past the cut,
 	// and a hostile megabyte of text costs no more than a kilobyte.
 	whole := len(s)
+	hidden := false // the window cuts a word whose end cannot be seen
 	if window := 4*maxLen + 64; len(s) > window {
+		// A word the window cuts may be a secret whose telling part lies
+		// past the cut (the digits of a long key): it is redacted whole,
+		// as nobody can judge it from its start.
+		hidden = charClass[s[window-1]]&cToken != 0 && charClass[s[window]]&cToken != 0
 		s = s[:window]
+		if hidden {
+			k := window
+			for k > 0 && charClass[s[k-1]]&cToken != 0 {
+				k--
+			}
+			s = s[:k]
+		}
 	}
 	base := len(dst)
 	i := 0
@@ -110,6 +122,9 @@ func appendRedacted(dst []byte, s string, maxLen int) []byte {
 			dst = append(dst, s[i:i+size]...)
 		}
 		i += size
+	}
+	if hidden && len(dst)-base < maxLen {
+		dst = append(dst, redacted...)
 	}
 	if i < whole || len(dst)-base > maxLen {
 		// Mark the cut so nobody mistakes a prefix for the whole.
