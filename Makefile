@@ -84,7 +84,7 @@ soak:
 # "context deadline exceeded" although nothing crashed.
 FUZZTIME ?= 1m
 FUZZ_TARGETS = internal/engine:FuzzClassify internal/engine:FuzzJSONScanner internal/engine:FuzzSanitize \
-	internal/engine:FuzzRedaction service:FuzzRESTJSON cmd/errsvc:FuzzCoverageReaders
+	internal/engine:FuzzRedaction catalog:FuzzAppendWords service:FuzzRESTJSON cmd/errsvc:FuzzCoverageReaders
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		$(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s "./$${t%%:*}/" || exit 1; \

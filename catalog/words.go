@@ -1,6 +1,10 @@
 package catalog
 
-import "slices"
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
 
 // WordSpan is where one word lies in the buffer AppendWords fills.
 type WordSpan struct{ Start, End uint16 }
@@ -9,10 +13,14 @@ type WordSpan struct{ Start, End uint16 }
 const maxWordBuf = 1 << 16
 
 // AppendWords appends the words of s to buf, lowercase, and a span for each
-// to spans. Words are runs of ASCII letters and digits, split also where
-// letters turn into digits and at case changes, so that "invalidAPIKey",
+// to spans. Words are runs of letters and digits, split also where letters
+// turn into digits and at case changes, so that "invalidAPIKey",
 // "invalid_api_key" and "INVALID-API-KEY" give the same three words and
-// "AADSTS70008" gives "aadsts" and "70008". Everything else separates words.
+// "AADSTS70008" gives "aadsts" and "70008". Letters beyond ASCII join words
+// as ASCII letters do ("inválido", "недопустимый", "인증에"), except Chinese
+// characters and Japanese kana, which are written without spaces and so are
+// each a word of their own ("不存在" gives "不", "存" and "在").
+// Everything else separates words; invalid UTF-8 does too.
 // It stops when buf or spans run out of capacity, so that with fixed buffers
 // it never allocates.
 func AppendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T) ([]byte, []WordSpan) {
@@ -20,6 +28,44 @@ func AppendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T) ([]byte
 	var prev byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			var rb [utf8.UTFMax]byte
+			r, size := utf8.DecodeRune(rb[:copy(rb[:], s[i:])])
+			i += size - 1
+			alone := unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+			if start >= 0 && (alone || prev == 0 || charKind(prev) == kindDigit || !isLetter(r)) {
+				spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+				start = -1
+			}
+			prev = 0
+			if !isLetter(r) {
+				continue
+			}
+			upper := unicode.IsUpper(r)
+			r = unicode.ToLower(r)
+			if len(spans) == cap(spans) || len(buf)+utf8.RuneLen(r) > min(cap(buf), maxWordBuf-1) {
+				if start >= 0 {
+					spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+				}
+				return buf, spans
+			}
+			if start < 0 {
+				start = len(buf)
+			}
+			buf = utf8.AppendRune(buf, r)
+			if alone {
+				spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+				start = -1
+			} else {
+				// A letter of its case: a digit after it starts a word, and
+				// so does a capital after a small letter.
+				prev = 'a'
+				if upper {
+					prev = 'A'
+				}
+			}
+			continue
+		}
 		k := charKind(c)
 		if k == 0 {
 			if start >= 0 {
@@ -52,6 +98,12 @@ func AppendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T) ([]byte
 		spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
 	}
 	return buf, spans
+}
+
+// isLetter reports whether a rune beyond ASCII belongs in a word: a letter,
+// or a combining mark written after one (decomposed accents).
+func isLetter(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.Is(unicode.Mn, r))
 }
 
 const (
@@ -92,7 +144,7 @@ func wordBreak[T ~string | ~[]byte](prev, c byte, s T, i int) bool {
 // SplitWords returns the lowercase words of s (see AppendWords), appended to
 // dst.
 func SplitWords(dst []string, s string) []string {
-	buf, spans := AppendWords(make([]byte, 0, len(s)), make([]WordSpan, 0, len(s)/2+1), s)
+	buf, spans := AppendWords(make([]byte, 0, 2*len(s)+utf8.UTFMax), make([]WordSpan, 0, len(s)+1), s)
 	for _, sp := range spans {
 		dst = append(dst, string(buf[sp.Start:sp.End]))
 	}

@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -22,7 +24,19 @@ func TestSplitWords(t *testing.T) {
 		{"AADSTS70008: The code expired", []string{"aadsts", "70008", "the", "code", "expired"}},
 		{"doesn't exist", []string{"doesn", "t", "exist"}},
 		{"throttl*", []string{"throttl"}},
-		{"é ü", nil},
+		{"é ü", []string{"é", "ü"}},
+		// Letters beyond ASCII join words, lowercase; Chinese characters
+		// and kana are words of their own.
+		{"Monto de captura inválido.", []string{"monto", "de", "captura", "inválido"}},
+		{"Незарегистрированный OrderId", []string{"незарегистрированный", "order", "id"}},
+		{"ÉCHEC de l’opération", []string{"échec", "de", "l", "opération"}},
+		{"inva\u0301lido", []string{"inva\u0301lido"}}, // a decomposed accent stays in its word
+		{"交易不存在", []string{"交", "易", "不", "存", "在"}},
+		{"服务繁忙, 请稍后再试", []string{"服", "务", "繁", "忙", "请", "稍", "后", "再", "试"}},
+		{"인증에 실패했습니다.", []string{"인증에", "실패했습니다"}},
+		{"Заказ2раз", []string{"заказ", "2", "раз"}},
+		{"x\xffy", []string{"x", "y"}}, // invalid UTF-8 separates
+		{"aA", []string{"a", "a"}},
 		{"", nil},
 	} {
 		if diff := cmp.Diff(tt.want, SplitWords(nil, tt.in)); diff != "" {
@@ -45,6 +59,11 @@ func TestAppendWordsBounded(t *testing.T) {
 			t.Errorf("span %v out of %q", sp, buf)
 		}
 	}
+	// Multibyte letters stop whole at the edge of the buffer.
+	buf, spans = AppendWords(bufArr[:0], spanArr[:0], "ошибка доступа")
+	if &buf[:1][0] != &bufArr[0] || string(buf) != "ошиб" || len(spans) != 1 {
+		t.Fatalf("AppendWords into 8 bytes = %q, %v", buf, spans)
+	}
 }
 
 func TestWordIndexPrefixes(t *testing.T) {
@@ -59,4 +78,48 @@ func TestWordIndexPrefixes(t *testing.T) {
 	if got := w.StartingAt([]byte("rate")); len(got) != 1 || !got[0].Phrase.Prefix || len(got[0].Phrase.Words) != 2 {
 		t.Errorf("StartingAt(rate) = %v", got)
 	}
+}
+
+// FuzzAppendWords holds AppendWords to its promises on any text: it never
+// outgrows fixed buffers, its spans lie in order inside what it wrote, its
+// words are valid UTF-8, and with room to spare it gives SplitWords' words.
+func FuzzAppendWords(f *testing.F) {
+	for _, s := range []string{"invalidAPIKey", "Доступ запрещён", "交易不存在", "inva\u0301lido", "x\xffy\xe4\xb8", "ÉCHEC2fois", ""} {
+		f.Add(s, uint8(7))
+	}
+	f.Fuzz(func(t *testing.T, s string, size uint8) {
+		var bufArr [64]byte
+		var spanArr [16]WordSpan
+		n := int(size)%len(bufArr) + 1
+		buf, spans := AppendWords(bufArr[:0:n], spanArr[:0:n%len(spanArr)+1], s)
+		if len(buf) > 0 && &buf[:1][0] != &bufArr[0] || cap(spans) != n%len(spanArr)+1 {
+			t.Fatalf("AppendWords(%q) outgrew its buffers", s)
+		}
+		end := 0
+		for _, sp := range spans {
+			if int(sp.Start) < end || sp.Start >= sp.End || int(sp.End) > len(buf) {
+				t.Fatalf("AppendWords(%q): span %v out of order or of %q", s, sp, buf)
+			}
+			if w := buf[sp.Start:sp.End]; !utf8.Valid(w) {
+				t.Fatalf("AppendWords(%q): word %q is not UTF-8", s, w)
+			}
+			end = int(sp.End)
+		}
+		words := SplitWords(nil, s)
+		for _, w := range words {
+			if !utf8.ValidString(w) || w == "" {
+				t.Fatalf("SplitWords(%q) gives %q", s, words)
+			}
+		}
+		if len(s) < 32 { // room to spare in 64 bytes and 16 spans
+			buf, spans = AppendWords(bufArr[:0], spanArr[:0], s)
+			var got []string
+			for _, sp := range spans {
+				got = append(got, string(buf[sp.Start:sp.End]))
+			}
+			if len(got) <= 8 && !slices.Equal(got, words) {
+				t.Fatalf("AppendWords(%q) = %q, SplitWords = %q", s, got, words)
+			}
+		}
+	})
 }
