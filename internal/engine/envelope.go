@@ -152,6 +152,17 @@ var keyRoles = map[string]struct {
 	"statusmessage":   {roleDesc, 1},
 	"retmsg":          {roleDesc, 1},
 	"title":           {roleDesc, 3},
+	// Developer and user messages side by side (the We the People API,
+	// Cielo): the developer's says more.
+	"developermessage": {roleDesc, 1},
+	"usermessage":      {roleDesc, 2},
+	// Spanish and Portuguese envelopes (Cecabank's <codigo> and
+	// <descripcion>, Efí's "mensagem").
+	"mensaje":     {roleDesc, 1},
+	"mensagem":    {roleDesc, 1},
+	"descripcion": {roleDesc, 2},
+	"descricao":   {roleDesc, 2},
+	"codigo":      {roleCode, rankPlain},
 
 	"errortype": {roleType, 0},
 	"category":  {roleType, 1},
@@ -162,6 +173,8 @@ var keyRoles = map[string]struct {
 	// Coinone and others: "result": "error" / "success" (an object or list
 	// under "result" is data, not a flag).
 	"result": {roleFlag, 0},
+	// Banwire and others: "response": "ko" / "ok".
+	"response": {roleFlag, 0},
 	// Mistral, Notion, Stripe-style: "object": "error".
 	"object":     {roleFlag, 0},
 	"retrydelay": {roleRetryDelay, 0},
@@ -290,7 +303,7 @@ func isSuccessFlag(key string, value bool) bool {
 // answer failed. "failed" is left out on purpose: a payment or job object
 // returned by a successful call says its own state that way.
 func isFailureWord(v string) bool {
-	return oneOfFold(strings.TrimSpace(v), "error", "fail", "failure", "partialfailure", "not_ok", "notok")
+	return oneOfFold(strings.TrimSpace(v), "error", "fail", "failure", "partialfailure", "not_ok", "notok", "ko")
 }
 
 // oneOfFold reports whether s is one of words, ignoring case, without

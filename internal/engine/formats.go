@@ -169,6 +169,9 @@ func extractXML(x *extraction, b string) {
 			}
 		}
 		root = false
+		if strings.EqualFold(name, "Fault") {
+			x.soapFault = true
+		}
 		if failed || isXMLErrorElement(name) || isXMLErrorClass(tag) {
 			// Worldpay's <error code="4">, Flickr's <err code="100" msg="...">,
 			// Subsonic's <error code="10" message="...">: the code and message
@@ -260,6 +263,7 @@ func extractXML(x *extraction, b string) {
 			if rank < drank {
 				s.desc, drank = val, rank
 			}
+			x.noteDesc(val, rank) // a message outside any error element
 		case roleNone:
 			if isXMLErrorElement(name) && drank > 1 {
 				// <error>ERROR: No zone found</error>: the error's own text.
@@ -279,7 +283,7 @@ func extractXML(x *extraction, b string) {
 // error: a SOAP Fault, AWS's and Azure's <Error>, eBay's <Errors>.
 func isXMLErrorElement(name string) bool {
 	switch strings.ToLower(name) {
-	case "fault", "error", "errors", "errorresponse", "exception", "err":
+	case "fault", "error", "errors", "errorresponse", "errorresult", "exception", "err":
 		return true
 	}
 	// OpenStreetMap's <osmError>, CAS's <authenticationFailure>, bpost's

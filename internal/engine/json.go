@@ -475,10 +475,24 @@ func skipWS(s string, i int) int {
 
 // scanString scans the JSON string starting at the quote at i. The text it
 // returns is the raw content between the quotes.
+// strStop marks the bytes that end a run of plain string bytes: the quote,
+// the backslash and control characters other than tab.
+var strStop = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = c != '\t'
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
 func scanString(s string, i int) (int, text, bool) {
 	j := i + 1
 	esc := false
 	for j < len(s) {
+		if !strStop[s[j]] {
+			j++ // most bytes of a string: one table load each
+			continue
+		}
 		switch c := s[j]; {
 		case c == '"':
 			return j + 1, text{raw: s[i+1 : j], esc: esc}, true

@@ -297,7 +297,10 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 		m.byStatus(&r)
 	case m.byCode(&r, x), m.byOtherProvider(&r), m.byTypo(&r):
 	case m.byWords(&r):
-		if e, own := m.statusEntry(); e != nil && (own || r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status)) || otherSide(m.status, r.Entry) && (r.weakInference || m.status >= 500 && r.messageOnly)) {
+		// SOAP 1.1 sends every fault under 500, so a 500 says no more of
+		// a fault than that it is one: the fault's words answer.
+		soap500 := m.status == 500 && x.soapFault
+		if e, own := m.statusEntry(); e != nil && (own || !soap500 && (r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status)) || otherSide(m.status, r.Entry) && (r.weakInference || m.status >= 500 && r.messageOnly))) {
 			// The named provider's own reading of the status, a status that
 			// says as much as weak words or more, or one that puts the fault
 			// on the other side of weak words, or of a 5xx's message words

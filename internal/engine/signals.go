@@ -127,6 +127,9 @@ type extractionState struct {
 	// saying why: "ok": false, "success": false, "status": "error", a SOAP
 	// Fault, eBay's Ack Failure.
 	failure bool
+	// soapFault is set when the body is a SOAP Fault, which SOAP 1.1
+	// (section 6.2) sends under HTTP 500 whatever the fault.
+	soapFault bool
 	// success is set when the envelope says the answer succeeded: "ok":
 	// true, "success": true.
 	success bool
