@@ -128,30 +128,31 @@ var keyRoles = map[string]struct {
 	"returnmessage":    {roleDesc, 1}, // La Poste's returnMessage
 	// IBM API Connect and DataPower gateways: httpCode, httpMessage and
 	// moreInformation, which says why.
-	"moreinformation": {roleDesc, 1},
-	"httpmessage":     {roleDesc, 3},
-	"errorinfo":       {roleDesc, 1}, // MultiSafepay's "error_info" string
-	"respmsg":         {roleDesc, 1}, // Paytm, PayPal Payflow
-	"responsetext":    {roleDesc, 1}, // NMI
-	"fullmessage":     {roleDesc, 1},
-	"info":            {roleDesc, 2}, // MediaWiki's error.info
-	"cause":           {roleDesc, 2}, // Hypixel
-	"errmsg":          {roleDesc, 1},
-	"msg":             {roleDesc, 1},
-	"errorsummary":    {roleDesc, 1},
-	"longmessage":     {roleDesc, 1},
-	"errorusermsg":    {roleDesc, 1},
-	"shortmessage":    {roleDesc, 2},
-	"detail":          {roleDesc, 2},
-	"text":            {roleDesc, 2},
-	"description":     {roleDesc, 2},
-	"details":         {roleDesc, 2},
-	"errorusertitle":  {roleDesc, 3},
-	"explanation":     {roleDesc, 2},
-	"errortext":       {roleDesc, 1},
-	"statusmessage":   {roleDesc, 1},
-	"retmsg":          {roleDesc, 1},
-	"title":           {roleDesc, 3},
+	"moreinformation":   {roleDesc, 1},
+	"httpmessage":       {roleDesc, 3},
+	"errorinfo":         {roleDesc, 1}, // MultiSafepay's "error_info" string
+	"respmsg":           {roleDesc, 1}, // Paytm, PayPal Payflow
+	"responsetext":      {roleDesc, 1}, // NMI
+	"fullmessage":       {roleDesc, 1},
+	"info":              {roleDesc, 2}, // MediaWiki's error.info
+	"cause":             {roleDesc, 2}, // Hypixel
+	"errmsg":            {roleDesc, 1},
+	"msg":               {roleDesc, 1},
+	"errorsummary":      {roleDesc, 1},
+	"longmessage":       {roleDesc, 1},
+	"errorusermsg":      {roleDesc, 1},
+	"shortmessage":      {roleDesc, 2},
+	"detail":            {roleDesc, 2},
+	"text":              {roleDesc, 2},
+	"description":       {roleDesc, 2},
+	"details":           {roleDesc, 2},
+	"errorusertitle":    {roleDesc, 3},
+	"explanation":       {roleDesc, 2},
+	"errortext":         {roleDesc, 1},
+	"statusmessage":     {roleDesc, 1},
+	"statusdescription": {roleDesc, 1}, // ClouDNS
+	"retmsg":            {roleDesc, 1},
+	"title":             {roleDesc, 3},
 	// Developer and user messages side by side (the We the People API,
 	// Cielo): the developer's says more.
 	"developermessage": {roleDesc, 1},

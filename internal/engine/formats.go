@@ -125,7 +125,7 @@ func looksLikeCode(tok string) bool {
 func extractXML(x *extraction, b string) {
 	var s signal
 	s.source = srcXML
-	drank := int8(127)
+	drank, d2rank := int8(127), int8(127)
 	i := 0
 	root := true
 	// XML-RPC names a fault's members: <name>faultString</name> says what
@@ -260,8 +260,15 @@ func extractXML(x *extraction, b string) {
 				s.ncands++
 			}
 		case roleDesc:
-			if rank < drank {
+			// The best message and the runner-up ("Authorization Required"
+			// with its <details>Please make sure that your API key is
+			// correct.</details>), as in JSON.
+			switch {
+			case rank < drank:
+				s.desc2, d2rank = s.desc, drank
 				s.desc, drank = val, rank
+			case rank < d2rank:
+				s.desc2, d2rank = val, rank
 			}
 			x.noteDesc(val, rank) // a message outside any error element
 		case roleNone:

@@ -45,6 +45,9 @@ type objectFrame struct {
 	// error answer. state is set when it says its state ("status",
 	// "state").
 	resource, state bool
+	// failed is set by a top-level "status": "failed"; with a message
+	// beside it in an object that is no resource, the call failed.
+	failed bool
 }
 
 // addDesc keeps the best description by rank, and the runner-up: a "message"
@@ -345,6 +348,15 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			}
 			return
 		}
+		if rank == rankStatus && depth == 1 && strings.EqualFold(v.raw, "failed") {
+			// ClouDNS's {"status": "Failed", "statusDescription": ...}: a
+			// top-level status of an answer that is no resource says the
+			// call failed (emit decides, once the object's id is known). A
+			// payment's or job's own "failed" state sits beside its id, and
+			// stays data.
+			f.failed = true
+			return
+		}
 		if rank == rankStatus && depth == 1 && hasSuffixFold(v.raw, "_error") && looksLikeCode(v.raw) {
 			// SuperTokens' {"status": "TENANT_NOT_FOUND_ERROR"}: a status
 			// that names an error is the answer's error and its code.
@@ -442,6 +454,9 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	inResource := x.inResource(depth)
 	if f.desc.raw != "" && !f.resource && !inResource {
 		x.looseDesc = true
+	}
+	if f.failed && !f.resource && f.desc.raw != "" {
+		x.failure = true
 	}
 	if f.n == 0 && !(container && (f.desc.raw != "" || f.etype.raw != "")) {
 		return
