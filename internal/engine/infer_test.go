@@ -44,6 +44,11 @@ func TestPresence(t *testing.T) {
 		{"error strings", Request{HTTPStatus: 200, Body: `{"error":["EAPI:Rate limit exceeded"]}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		{"redirect error under 302", Request{HTTPStatus: 302, RedirectURI: "https://app.example/cb?error=access_denied"}, "USER_CANCELLED/ABORT"},
 
+		// ClouDNS's failed call, and Dwolla's failed micro-deposits read
+		// by a successful GET.
+		{"a top-level failed status with a message", Request{Body: `{"status":"Failed","statusDescription":"Invalid authentication, incorrect auth-id or auth-password."}`}, "!NO_ERROR"},
+		{"a resource's failed status", Request{HTTPStatus: 200, Body: `{"_links": {"self": {"href": "https://api-sandbox.dwolla.com/funding-sources/dfe5/micro-deposits"}}, "created": "2016-12-30T20:56:53.000Z", "status": "failed", "failure": {"code": "R03", "description": "No Account/Unable to Locate Account"}}`}, "NO_ERROR/NONE"},
+
 		{"error null", Request{HTTPStatus: 200, Body: `{"data":{"id":1},"error":null}`}, "NO_ERROR/NONE"},
 		{"errors empty", Request{HTTPStatus: 200, Body: `{"data":{"viewer":{"login":"octocat"}},"errors":[]}`}, "NO_ERROR/NONE"},
 		{"token response", Request{HTTPStatus: 200, Body: `{"access_token":"2YotnFZFEjr1zCsicMWpAA","token_type":"Bearer","expires_in":3600}`}, "NO_ERROR/NONE"},
@@ -190,6 +195,21 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"INVALID_REQUEST/FIX_REQUEST HTTP_STATUS", "status=400"},
 		{"weak words refine 400", Request{HTTPStatus: 400, Body: `{"message": "Not Found"}`},
 			"NOT_FOUND/FIX_REQUEST INFERRED", "inferred: message words not found"},
+		// Catch-all codes yield to a message that names the cause
+		// (Miro's and WePay's answers from the corpus), not to one that
+		// only restates them.
+		{"a catch-all code yields to its message", Request{Body: `{"error":"invalid_request","error_description":"Redirect URI 'http://localhost:54587/callback' does not match CIMD redirect_uris.","state":"YEdRKGdN7Y6eJdWqoN7SkZGK4TTylREbrkzDW9b8Dbw"}`},
+			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "body.error=invalid_request"},
+		{"a catch-all code with a conflict", Request{Body: `{"error":"invalid_request","error_description":"this checkout has already been cancelled","error_code":4004}`},
+			"CONFLICT/FIX_REQUEST INFERRED", "inferred: message words already been"},
+		{"a catch-all code keeps a message of its kind", Request{HTTPStatus: 400, Body: `{"error":"invalid_request","error_description":"grant_type parameter is missing"}`},
+			"INVALID_REQUEST/FIX_REQUEST STANDARD", "body.error=invalid_request"},
+		// SOAP 1.1 sends every fault under 500 (MerchantWare's, from
+		// holdout-11).
+		{"a SOAP fault's words under 500", Request{HTTPStatus: 500, Body: `<?xml version="1.0" encoding="utf-8"?> <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; strPAN should be at least 13 to at most 19 characters</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`},
+			"INVALID_REQUEST/FIX_REQUEST INFERRED", "body.xml.faultcode=Server"},
+		{"a plain 500's request words", Request{HTTPStatus: 500, Body: `{"message": "strPAN should be at least 13 to at most 19 characters"}`},
+			"UPSTREAM_ERROR/RETRY_WITH_BACKOFF HTTP_STATUS", "status=500"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := classifyT(t, &tt.req)

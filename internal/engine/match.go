@@ -296,6 +296,9 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 	case !m.isError && m.status >= 200 && m.status < 400:
 		m.byStatus(&r)
 	case m.byCode(&r, x), m.byOtherProvider(&r), m.byTypo(&r):
+		if r.Entry != nil && r.Entry.Proto.GetCatchAll() {
+			m.refineCatchAll(&r)
+		}
 	case m.byWords(&r):
 		// SOAP 1.1 sends every fault under 500, so a 500 says no more of
 		// a fault than that it is one: the fault's words answer.
@@ -678,6 +681,20 @@ func telling(e *catalog.Entry, status int) bool {
 		}
 	}
 	return false
+}
+
+// refineCatchAll lets the message of a catch-all code answer when its
+// words, not weakly, read as another category: RFC 6749's invalid_request
+// with "Redirect URI ... does not match" is a client configuration to fix.
+// The catch-all entry stays listed as an alternative.
+func (m *matcher) refineCatchAll(r *Result) {
+	w := Result{Provider: r.Provider, Named: r.Named}
+	if !m.byWords(&w) || w.weakInference ||
+		w.Entry.Proto.GetClassification().GetCategory() == r.Entry.Proto.GetClassification().GetCategory() {
+		return
+	}
+	w.Alternatives = append(w.Alternatives, Alternative{Entry: r.Entry, UpstreamCode: r.UpstreamCode})
+	*r = w
 }
 
 // otherSide reports whether words put the fault on the other side of the

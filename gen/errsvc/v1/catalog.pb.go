@@ -354,7 +354,14 @@ type Entry struct {
 	// (errsvc_shadow_matches_total{provider,entry}) but never changes an
 	// answer, so that a new entry can be watched in production before it is
 	// trusted. Its examples must match it as a shadow.
-	Shadow        bool `protobuf:"varint,7,opt,name=shadow,proto3" json:"shadow,omitempty"`
+	Shadow bool `protobuf:"varint,7,opt,name=shadow,proto3" json:"shadow,omitempty"`
+	// A catch-all code, such as RFC 6749's invalid_request (a parameter
+	// missing, invalid, repeated or "otherwise malformed"), whose message may
+	// name the cause more exactly. When the message's words read, not weakly,
+	// as another category ("Redirect URI ... does not match", "this checkout
+	// has already been cancelled"), the words answer and this entry is
+	// listed among the alternatives.
+	CatchAll      bool `protobuf:"varint,8,opt,name=catch_all,json=catchAll,proto3" json:"catch_all,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -434,6 +441,13 @@ func (x *Entry) GetCaptures() []*Capture {
 func (x *Entry) GetShadow() bool {
 	if x != nil {
 		return x.Shadow
+	}
+	return false
+}
+
+func (x *Entry) GetCatchAll() bool {
+	if x != nil {
+		return x.CatchAll
 	}
 	return false
 }
@@ -882,7 +896,7 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	" \x03(\tR\adomains\"9\n" +
 	"\x05Alias\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1c\n" +
-	"\tcanonical\x18\x02 \x01(\tR\tcanonical\"\x9f\x02\n" +
+	"\tcanonical\x18\x02 \x01(\tR\tcanonical\"\xbc\x02\n" +
 	"\x05Entry\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n" +
 	"\x06source\x18\x02 \x01(\tR\x06source\x12+\n" +
@@ -890,7 +904,8 @@ const file_errsvc_v1_catalog_proto_rawDesc = "" +
 	"\x0eclassification\x18\x04 \x01(\v2\x19.errsvc.v1.ClassificationR\x0eclassification\x126\n" +
 	"\bexamples\x18\x05 \x03(\v2\x1a.errsvc.v1.ClassifyRequestR\bexamples\x12.\n" +
 	"\bcaptures\x18\x06 \x03(\v2\x12.errsvc.v1.CaptureR\bcaptures\x12\x16\n" +
-	"\x06shadow\x18\a \x01(\bR\x06shadow\"Q\n" +
+	"\x06shadow\x18\a \x01(\bR\x06shadow\x12\x1b\n" +
+	"\tcatch_all\x18\b \x01(\bR\bcatchAll\"Q\n" +
 	"\aCapture\x12\x10\n" +
 	"\x03url\x18\x01 \x01(\tR\x03url\x124\n" +
 	"\arequest\x18\x02 \x01(\v2\x1a.errsvc.v1.ClassifyRequestR\arequest\"\xe6\x03\n" +
