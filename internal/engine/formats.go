@@ -172,6 +172,16 @@ func extractXML(x *extraction, b string) {
 		if strings.EqualFold(name, "Fault") {
 			x.soapFault = true
 		}
+		if code, ok := xmlAttr(tag, "ErrorCode"); ok && code != "" && !isSuccessWord(code) && s.ncands < maxCandidates {
+			// CDEK's <Order ErrorCode="ERR_AUTH" Msg="...">: any element
+			// whose ErrorCode attribute names an error is one.
+			s.cands[s.ncands] = candidate{code: text{raw: code}, key: name + ".ErrorCode", rank: rankCode, numeric: isNumeric(code)}
+			s.ncands++
+			if msg, ok := xmlAttr(tag, "Msg"); ok && msg != "" && drank > 1 {
+				s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
+			}
+			s.container = true
+		}
 		if failed || isXMLErrorElement(name) || isXMLErrorClass(tag) {
 			// Worldpay's <error code="4">, Flickr's <err code="100" msg="...">,
 			// Subsonic's <error code="10" message="...">: the code and message
