@@ -39,11 +39,12 @@ type corpusCase struct {
 // what errsvc got wrong on it, so the bounds may loosen only when one lands
 // (holdout-7 to -10 brought errors under 200 that no envelope rule
 // reads: a payment gateway's declined transaction in its own XML, an
-// identity session's result). A real
+// identity session's result; holdout-12 weather-upload services that
+// answer 200 with a line of text or a bare HTML page). A real
 // success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.83, "provider unknown": 0.80}
 
-const corpusMaxMissedErrors = 13
+const corpusMaxMissedErrors = 16
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()

@@ -128,10 +128,17 @@ var keyRoles = map[string]struct {
 	"returnmessage":    {roleDesc, 1}, // La Poste's returnMessage
 	// IBM API Connect and DataPower gateways: httpCode, httpMessage and
 	// moreInformation, which says why.
-	"moreinformation":   {roleDesc, 1},
-	"httpmessage":       {roleDesc, 3},
-	"errorinfo":         {roleDesc, 1}, // MultiSafepay's "error_info" string
-	"respmsg":           {roleDesc, 1}, // Paytm, PayPal Payflow
+	"moreinformation": {roleDesc, 1},
+	"httpmessage":     {roleDesc, 3},
+	"errorinfo":       {roleDesc, 1}, // MultiSafepay's "error_info" string
+	"respmsg":         {roleDesc, 1}, // Paytm, PayPal Payflow
+	// Card gateways: Merchant Warrior's responseCode and responseMessage,
+	// CardConnect's respcode and resptext, Chase Paymentech's StatusMsg.
+	"responsecode":      {roleCode, rankCode},
+	"responsemessage":   {roleDesc, 1},
+	"respcode":          {roleCode, rankCode},
+	"resptext":          {roleDesc, 1},
+	"statusmsg":         {roleDesc, 1},
 	"responsetext":      {roleDesc, 1}, // NMI
 	"fullmessage":       {roleDesc, 1},
 	"info":              {roleDesc, 2}, // MediaWiki's error.info
@@ -329,7 +336,7 @@ func isSuccessWord(v string) bool {
 	}
 	switch v[0] | 0x20 { // the first letters of the words below, lower case
 	case 'o', 's', 'd', 'n', 'a', 'p', '0':
-		if oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "none", "0", "accepted", "approved", "partial_success", "authorised", "authorized") {
+		if oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "noerror", "none", "0", "accepted", "approved", "partial_success", "authorised", "authorized") {
 			return true
 		}
 	}

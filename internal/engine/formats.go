@@ -80,7 +80,10 @@ func extractText(x *extraction, b string) {
 	}
 	for _, p := range []string{"error:", "error=", "Error:", "ERROR:"} {
 		if rest, ok := strings.CutPrefix(line, p); ok {
+			// A body that opens by saying it is an error is one, under any
+			// status ("ERROR: Not a valid Station ID/Password" under 200).
 			line = strings.TrimSpace(rest)
+			x.failure = true
 			break
 		}
 	}

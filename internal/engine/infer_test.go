@@ -44,6 +44,11 @@ func TestPresence(t *testing.T) {
 		{"error strings", Request{HTTPStatus: 200, Body: `{"error":["EAPI:Rate limit exceeded"]}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		{"redirect error under 302", Request{HTTPStatus: 302, RedirectURI: "https://app.example/cb?error=access_denied"}, "USER_CANCELLED/ABORT"},
 
+		// Text that opens by saying it is an error (an HTML page under 200
+		// from PWSweather says so in its body, where only the text is
+		// read here).
+		{"an error prefix under 200", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "text/plain"}, Body: "ERROR: Not a valid Station ID/Password"}, "!NO_ERROR"},
+		{"a plain success under 200", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "text/plain"}, Body: "success"}, "NO_ERROR/NONE"},
 		// ClouDNS's failed call, and Dwolla's failed micro-deposits read
 		// by a successful GET.
 		{"a top-level failed status with a message", Request{Body: `{"status":"Failed","statusDescription":"Invalid authentication, incorrect auth-id or auth-password."}`}, "!NO_ERROR"},

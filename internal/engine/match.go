@@ -424,8 +424,20 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 // Etherscan's "OK-Missing/Invalid API Key, rate limit of 1/5sec applied".
 func saysOK(v string) bool {
 	v = strings.TrimSpace(v)
-	return len(v) > 2 && (v[0] == 'O' || v[0] == 'o') && (v[1] == 'K' || v[1] == 'k') &&
-		!('a' <= v[2] && v[2] <= 'z' || 'A' <= v[2] && v[2] <= 'Z')
+	if len(v) > 2 && (v[0] == 'O' || v[0] == 'o') && (v[1] == 'K' || v[1] == 'k') &&
+		!('a' <= v[2] && v[2] <= 'z' || 'A' <= v[2] && v[2] <= 'Z') {
+		return true
+	}
+	// A card processor's approval: ISO 8583's response code 00 before its
+	// text ("00 -- APPROVAL"), or a message opening with the word.
+	if len(v) > 3 && v[0] == '0' && v[1] == '0' && !('0' <= v[2] && v[2] <= '9') {
+		return true
+	}
+	w := v
+	if i := strings.IndexFunc(v, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') }); i >= 0 {
+		w = v[:i]
+	}
+	return w != v && oneOfFold(w, "approved", "approval", "success", "successful")
 }
 
 // namedCode reports whether the named provider's file names one of the
