@@ -459,7 +459,7 @@ func looksLikePairs(b string) bool {
 			continue
 		}
 		k, _, ok := strings.Cut(pair, "=")
-		if !ok || k == "" || len(k) > 64 {
+		if k == "" || len(k) > 64 {
 			return false
 		}
 		for i := 0; i < len(k); i++ {
@@ -467,7 +467,9 @@ func looksLikePairs(b string) bool {
 				return false
 			}
 		}
-		n++
+		if ok {
+			n++ // a lone word among the pairs (Qvalent's response.end) is a marker
+		}
 	}
 	return n >= 2
 }
@@ -491,6 +493,9 @@ func extractPairs(x *extraction, b string) {
 		var pair string
 		pair, b = cutPair(b)
 		k, v, _ := strings.Cut(pair, "=")
+		if d := strings.LastIndexByte(k, '.'); d >= 0 {
+			k = k[d+1:] // Qvalent's response.text, response.responseCode
+		}
 		if k == "" {
 			continue
 		}

@@ -372,6 +372,11 @@ func TestBodyConventions(t *testing.T) {
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},
+		// From holdout-12: Qvalent's dotted pairs with an end marker,
+		// Merchant Warrior's responseMessage, Latitude 19's approval.
+		{"dotted pairs", Request{Body: "response.summaryCode=3\r\nresponse.responseCode=QA\r\nresponse.text=Invalid Parameters - order.authId: Required field\r\nresponse.previousTxn=0\r\nresponse.end\r\n"}, "INVALID_REQUEST/FIX_REQUEST"},
+		{"a gateway's response message", Request{Body: `<?xml version="1.0" encoding="UTF-8"?> <mwResponse> <responseCode>-2</responseCode> <responseMessage>MW -016:transactionID has already been reversed</responseMessage> </mwResponse>`}, "CONFLICT/FIX_REQUEST"},
+		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)
 		if g := summarize(&r); g.Category+"/"+g.Action != tt.want {
