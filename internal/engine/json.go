@@ -383,6 +383,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if key == "__type" || strings.EqualFold(key, "x-amzn-errortype") {
 			v = text{raw: awsErrorType(v.raw), esc: v.esc}
 		}
+		if rank == rankStatus && depth == 1 && isSuccessWord(v.raw) && !f.resource {
+			// JSend's and Netatmo's top-level "status": "ok" or "success"
+			// says the answer succeeded, as "ok": true does: the errors of
+			// single items below it are data.
+			x.success = true
+		}
 		if rank <= rankStatus && isSuccessWord(v.raw) {
 			x.okCode = true // "code": "K000", "status": "success"
 			// Sberbank's "errorCode": "0" beside its "errorMessage": an
