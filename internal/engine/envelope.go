@@ -160,7 +160,17 @@ var keyRoles = map[string]struct {
 	"diagnostics":       {roleDesc, 1}, // FHIR's OperationOutcome issue
 	"statusdescription": {roleDesc, 1}, // ClouDNS
 	"retmsg":            {roleDesc, 1},
-	"title":             {roleDesc, 3},
+	"resmsg":            {roleDesc, 1}, // Kia Connect
+	// Java-style exception details (KSeF's exceptionDetailList[]).
+	"exceptioncode":        {roleCode, rankCode},
+	"exceptiondescription": {roleDesc, 1},
+	"exceptionmessage":     {roleDesc, 1},
+	// BigBlueButton: <messageKey>meetingNotFound</messageKey>.
+	"messagekey": {roleCode, rankCode},
+	// SolaX Cloud: "exception": "There have been several violations ...";
+	// a sentence under it is the error's message, a name its code.
+	"exception": {roleCode, rankError},
+	"title":     {roleDesc, 3},
 	// Developer and user messages side by side (the We the People API,
 	// Cielo): the developer's says more.
 	"developermessage": {roleDesc, 1},

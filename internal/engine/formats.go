@@ -260,8 +260,10 @@ func extractXML(x *extraction, b string) {
 				s.container = true
 			}
 		case roleCode:
-			if rank == rankStatus && isFailureWord(content) {
-				s.container = true // OCS's and Plesk's <status>failure</status>
+			if rank == rankStatus && (isFailureWord(content) || strings.EqualFold(content, "failed")) {
+				// OCS's and Plesk's <status>failure</status>, BigBlueButton's
+				// <returncode>FAILED</returncode>.
+				s.container = true
 				continue
 			}
 			if rank == rankType || (rank == rankStatus && !s.container) {

@@ -382,6 +382,13 @@ func TestBodyConventions(t *testing.T) {
 		// Merchant Warrior's responseMessage, Latitude 19's approval.
 		{"dotted pairs", Request{Body: "response.summaryCode=3\r\nresponse.responseCode=QA\r\nresponse.text=Invalid Parameters - order.authId: Required field\r\nresponse.previousTxn=0\r\nresponse.end\r\n"}, "INVALID_REQUEST/FIX_REQUEST"},
 		{"a gateway's response message", Request{Body: `<?xml version="1.0" encoding="UTF-8"?> <mwResponse> <responseCode>-2</responseCode> <responseMessage>MW -016:transactionID has already been reversed</responseMessage> </mwResponse>`}, "CONFLICT/FIX_REQUEST"},
+		// From holdout-14: SAP Business One's OData error, BigBlueButton's
+		// FAILED return code, SolaX Cloud's exception sentence, KSeF's
+		// exception details.
+		{"odata message object", Request{Body: `{"error": {"code": -1000, "message": {"lang": "en-us", "value": "Property 'Remark' of 'InventoryCounting' is invalid"}}}`}, "INVALID_REQUEST/FIX_REQUEST"},
+		{"xml return code failed", Request{Body: `<response><returncode>FAILED</returncode><messageKey>meetingNotFound</messageKey><message>Meeting not found or not active</message></response>`}, "NOT_FOUND/FIX_REQUEST"},
+		{"an exception sentence", Request{Body: `{"exception":"Server busy, please try again later","code":1,"success":false}`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
+		{"an item's result flag is its own", Request{Body: `{"answer": {"domains": [{"error_code": "NO_DOMAIN", "error_text": "domain_name not given or empty", "result": "error"}]}, "result": "success"}`}, "NO_ERROR/NONE"},
 		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)

@@ -228,6 +228,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			return i, false
 		}
 		role, rank := classifyKey(key.raw)
+		if role == roleNone && key.raw == "value" && strings.EqualFold(parent, "message") {
+			// OData's error message is an object: {"lang": "en-us",
+			// "value": "Property 'Remark' of 'InventoryCounting' is invalid"}.
+			role, rank = roleDesc, 1
+		}
 		if rank == rankStatus && role == roleCode && (strings.EqualFold(key.raw, "status") || strings.EqualFold(key.raw, "state")) {
 			f.state = true
 		}
@@ -328,6 +333,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	}
 	switch role {
 	case roleFlag:
+		if depth > 2 || x.inResource(depth) {
+			// An item's own "result": "error" deep in the answer (REG.RU's
+			// domains[]) is its state, not the answer's.
+			return
+		}
 		switch {
 		case isFailureWord(v.raw):
 			x.failure = true
