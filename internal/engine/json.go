@@ -48,6 +48,9 @@ type objectFrame struct {
 	// failed is set by a top-level "status": "failed"; with a message
 	// beside it in an object that is no resource, the call failed.
 	failed bool
+	// notice is set when the object says it is only information or a
+	// warning ("type": "INFO", "severity": "warning"): no error.
+	notice bool
 }
 
 // addDesc keeps the best description by rank, and the runner-up: a "message"
@@ -270,7 +273,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if isFailureFlag(key.raw, c == 't') {
 				x.failure = true
 			}
-			if isSuccessFlag(key.raw, c == 't') {
+			if isSuccessFlag(key.raw, c == 't') || depth == 1 && key.raw == "valid" {
+				// A top-level "valid": true or false is a verdict on what
+				// was checked (Voucherify's voucher validation): the call
+				// succeeded, and the errors below it give the reasons.
 				x.success = true
 			}
 			i = end
@@ -330,6 +336,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if ok {
 			return
 		}
+	}
+	if (key == "type" || key == "severity" || key == "level") && oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
+		f.notice = true
+		return
 	}
 	switch role {
 	case roleFlag:
@@ -473,6 +483,9 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	if f.failed && !f.resource && f.desc.raw != "" {
 		x.failure = true
+	}
+	if f.notice && !structural {
+		return // ZATCA's infoMessages[]: {"type": "INFO", "code": "XSD_ZATCA_VALID", ...}
 	}
 	if f.n == 0 && !(container && (f.desc.raw != "" || f.etype.raw != "")) {
 		return
