@@ -204,17 +204,42 @@ var keyRoles = map[string]struct {
 func classifyKey(k string) (keyRole, int8) {
 	if isFolded(k) {
 		// Most keys ("error", "message", "code") are already folded: look
-		// them up as they are.
+		// them up as they are, after a table of first letters and lengths
+		// has turned away most keys of data ("id", "amount") unhashed.
+		if !mayBeRoleKey(k) {
+			return roleNone, 0
+		}
 		if r, ok := keyRoles[k]; ok {
 			return r.role, r.rank
 		}
 		return roleNone, 0
 	}
 	var buf [24]byte
-	if r, ok := keyRoles[string(foldKey(&buf, k))]; ok {
+	f := foldKey(&buf, k)
+	if !mayBeRoleKey(string(f)) {
+		return roleNone, 0
+	}
+	if r, ok := keyRoles[string(f)]; ok {
 		return r.role, r.rank
 	}
 	return roleNone, 0
+}
+
+// roleKeyShapes has a bit for each length (up to 31) of the keys of
+// keyRoles that start with a byte.
+var roleKeyShapes = func() (t [256]uint32) {
+	for k := range keyRoles {
+		if k != "" && len(k) < 32 {
+			t[k[0]] |= 1 << len(k)
+		}
+	}
+	return t
+}()
+
+// mayBeRoleKey reports whether a folded key has the first byte and length
+// of some key of keyRoles.
+func mayBeRoleKey(k string) bool {
+	return k != "" && len(k) < 32 && roleKeyShapes[k[0]]&(1<<len(k)) != 0
 }
 
 // isFolded reports whether foldKey would return k unchanged: lowercase

@@ -263,3 +263,19 @@ func TestHTMLText(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleKeyShapes holds that the table classifyKey consults before
+// hashing lets every key of keyRoles through.
+func TestRoleKeyShapes(t *testing.T) {
+	for k := range keyRoles {
+		if !mayBeRoleKey(k) {
+			t.Errorf("key %q is turned away before lookup", k)
+		}
+		if role, _ := classifyKey(k); role != keyRoles[k].role {
+			t.Errorf("classifyKey(%q) = %v, want %v", k, role, keyRoles[k].role)
+		}
+	}
+	if role, _ := classifyKey("amount"); role != roleNone {
+		t.Errorf("classifyKey(amount) = %v", role)
+	}
+}
