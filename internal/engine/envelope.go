@@ -161,6 +161,8 @@ var keyRoles = map[string]struct {
 	"statusdescription": {roleDesc, 1}, // ClouDNS
 	"retmsg":            {roleDesc, 1},
 	"resmsg":            {roleDesc, 1}, // Kia Connect
+	"errordesc":         {roleDesc, 1}, // MOLPay's error_desc
+	"dsc":               {roleDesc, 2}, // Bancard's messages[].dsc
 	// Java-style exception details (KSeF's exceptionDetailList[]).
 	"exceptioncode":        {roleCode, rankCode},
 	"exceptiondescription": {roleDesc, 1},

@@ -256,7 +256,9 @@ func extractXML(x *extraction, b string) {
 		}
 		switch role {
 		case roleFlag:
-			if isFailureWord(content) {
+			// A card gateway's <Response>Declined</Response> (NestPay's
+			// CC5Response) answers the request it was sent.
+			if isFailureWord(content) || strings.EqualFold(content, "declined") {
 				s.container = true
 			}
 		case roleCode:

@@ -393,6 +393,11 @@ func TestBodyConventions(t *testing.T) {
 		// message.
 		{"a verdict", Request{Body: `{"valid": false, "reason": "quantity exceeded", "error": {"code": 400, "key": "quantity_exceeded", "message": "quantity exceeded"}, "code": "KY4KRtMl"}`}, "NO_ERROR/NONE"},
 		{"an information message", Request{Body: `{"validationResults": {"infoMessages": [{"type": "INFO", "code": "XSD_ZATCA_VALID", "category": "XSD validation", "message": "Complied with UBL 2.1 standards", "status": "PASS"}], "warningMessages": [], "errorMessages": [], "status": "PASS"}, "reportingStatus": "REPORTED"}`}, "NO_ERROR/NONE"},
+		// From holdout-15: Finvu's heartbeat, a transaction's own failure
+		// inside the charge Mundipagg returned, NestPay's declined card.
+		{"an error object that says OK", Request{HTTPStatus: 200, Body: `{"ver": "1.1.3", "Status": "UP", "Error": {"code": 0, "msg": "OK", "detail": "Service is activated on network"}}`}, "NO_ERROR/NONE"},
+		{"a nested success flag", Request{Body: `{"id": "ch_ykXLG3RfVfNE4dZe", "status": "failed", "last_transaction": {"id": "tran_1", "status": "not_authorized", "success": false, "acquirer_return_code": "92"}}`}, "NO_ERROR/NONE"},
+		{"a gateway's declined response", Request{Body: `<CC5Response><OrderId>1</OrderId><Response>Declined</Response><ProcReturnCode>12</ProcReturnCode><ErrMsg>Not enough credit</ErrMsg></CC5Response>`}, "ACCOUNT_STATE/ABORT"},
 		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)

@@ -270,7 +270,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if !ok {
 				return end, false
 			}
-			if isFailureFlag(key.raw, c == 't') {
+			if isFailureFlag(key.raw, c == 't') && depth <= 2 && !x.inResource(depth) {
+				// A transaction's own "success": false inside the charge
+				// a call returned (Mundipagg's last_transaction) is its
+				// state, not the call's.
 				x.failure = true
 			}
 			if isSuccessFlag(key.raw, c == 't') || depth == 1 && key.raw == "valid" {
@@ -483,6 +486,9 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	if f.failed && !f.resource && f.desc.raw != "" {
 		x.failure = true
+	}
+	if container && f.n == 0 && isSuccessWord(f.desc.raw) {
+		return // Finvu's heartbeat: "Error": {"code": 0, "msg": "OK"}
 	}
 	if f.notice && !structural {
 		return // ZATCA's infoMessages[]: {"type": "INFO", "code": "XSD_ZATCA_VALID", ...}
