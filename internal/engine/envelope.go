@@ -194,6 +194,9 @@ var keyRoles = map[string]struct {
 	// Coinone and others: "result": "error" / "success" (an object or list
 	// under "result" is data, not a flag).
 	"result": {roleFlag, 0},
+	// Authlete: "action": "OK" / "INTERNAL_SERVER_ERROR" (other values,
+	// such as "create", are neither).
+	"action": {roleFlag, 0},
 	// Banwire and others: "response": "ko" / "ok".
 	"response": {roleFlag, 0},
 	// Mistral, Notion, Stripe-style: "object": "error".

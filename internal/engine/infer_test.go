@@ -398,6 +398,12 @@ func TestBodyConventions(t *testing.T) {
 		{"an error object that says OK", Request{HTTPStatus: 200, Body: `{"ver": "1.1.3", "Status": "UP", "Error": {"code": 0, "msg": "OK", "detail": "Service is activated on network"}}`}, "NO_ERROR/NONE"},
 		{"a nested success flag", Request{Body: `{"id": "ch_ykXLG3RfVfNE4dZe", "status": "failed", "last_transaction": {"id": "tran_1", "status": "not_authorized", "success": false, "acquirer_return_code": "92"}}`}, "NO_ERROR/NONE"},
 		{"a gateway's declined response", Request{Body: `<CC5Response><OrderId>1</OrderId><Response>Declined</Response><ProcReturnCode>12</ProcReturnCode><ErrMsg>Not enough credit</ErrMsg></CC5Response>`}, "ACCOUNT_STATE/ABORT"},
+		// From holdout-15: an item's own error in Geocodio's batch, a
+		// result code beside Authlete's "action": "OK", a JSON-RPC "id"
+		// after "jsonrpc".
+		{"an error inside an item of a list", Request{HTTPStatus: 200, Body: `{"results": [{"query": "3101 patterson ave", "response": {"results": [{"accuracy": 0.8}]}}, {"query": "", "response": {"error": "Could not parse address"}}]}`}, "NO_ERROR/NONE"},
+		{"an action flag that says OK", Request{Body: `{"type": "introspectionResponse", "resultCode": "A056001", "resultMessage": "[A056001] The access token is valid.", "action": "OK", "clientId": 5008706718}`}, "NO_ERROR/NONE"},
+		{"json-rpc id after jsonrpc", Request{HTTPStatus: 200, Body: `{"jsonrpc": "2.0", "id": 1, "result": {"error": {"code": 905, "message": "ERR905: The user can not be found in any resolver in this realm!"}, "status": false}}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)

@@ -17,7 +17,10 @@ type jsonState struct {
 	// errs has a bit for each depth whose object is an error: the value of
 	// "error", an element of "errors". What it holds is part of the error
 	// (GraphQL's extensions, a nested detail).
-	errs   uint64
+	errs uint64
+	// items has a bit for each depth whose object is an element of a list
+	// that holds data rather than errors (Geocodio's "results").
+	items  uint64
 	src    string
 	lim    *Limits
 	status int
@@ -48,6 +51,11 @@ type objectFrame struct {
 	// failed is set by a top-level "status": "failed"; with a message
 	// beside it in an object that is no resource, the call failed.
 	failed bool
+	// flagOK is set when the object's own flag says it succeeded.
+	flagOK bool
+	// rpc is set by JSON-RPC's "jsonrpc" member: the envelope's "id"
+	// numbers the call, before or after it.
+	rpc bool
 	// notice is set when the object says it is only information or a
 	// warning ("type": "INFO", "severity": "warning"): no error.
 	notice bool
@@ -208,6 +216,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	if isErr && depth > 0 && depth < 64 {
 		x.errs |= 1 << depth
 	}
+	if inArray && parent != "" && !container && depth > 1 && depth < 64 {
+		x.items |= 1 << depth
+	}
 	var f objectFrame
 	f.drank, f.d2rank, f.trank = 127, 127, 127
 	i = skipWS(x.src, i+1)
@@ -317,7 +328,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	if key == "jsonrpc" && depth == 1 {
 		// JSON-RPC's "id" numbers the call: the envelope is no resource,
 		// and its "error" is the answer's.
-		f.resource = false
+		f.resource, f.rpc = false, true
 		x.resources &^= 1 << depth
 	}
 	if key == "id" {
@@ -356,6 +367,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.failure = true
 		case isSuccessWord(v.raw):
 			x.success = true // eBay's Ack "Success", Flickr's stat "ok"
+			// The object's own codes are then a success's result codes
+			// (Authlete's "action": "OK" beside "resultCode": "A056001").
+			f.flagOK = true
 		}
 	case roleCode:
 		if isStatusEcho(v.raw, x.status) {
@@ -487,6 +501,9 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	if f.failed && !f.resource && f.desc.raw != "" {
 		x.failure = true
 	}
+	if f.flagOK && !structural {
+		return
+	}
 	if container && f.n == 0 && isSuccessWord(f.desc.raw) {
 		return // Finvu's heartbeat: "Error": {"code": 0, "msg": "OK"}
 	}
@@ -499,6 +516,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	x.add(signal{
 		depth:     int8(min(depth, 127)),
 		resource:  f.resource && !structural || inResource, // an error object's own id does not make it a resource
+		inItem:    depth > 1 && depth < 64 && x.items&(1<<depth-1) != 0,
 		source:    srcBody,
 		parent:    parent,
 		inArray:   inArray,
@@ -695,6 +713,9 @@ func isIDKey(k string) bool {
 // so that the error objects inside it (a failed task's "error") describe
 // it. Objects deeper than the mask are not tracked.
 func (x *extraction) markResource(f *objectFrame, depth int) {
+	if f.rpc {
+		return // an "id" after "jsonrpc" numbers the call
+	}
 	f.resource = true
 	if depth > 0 && depth < 64 {
 		x.resources |= 1 << depth
@@ -707,6 +728,7 @@ func (x *extraction) unmark(depth int) {
 	if depth > 0 && depth < 64 {
 		x.resources &^= 1 << depth
 		x.errs &^= 1 << depth
+		x.items &^= 1 << depth
 	}
 }
 

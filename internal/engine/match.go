@@ -365,7 +365,7 @@ func (m *matcher) usable(s *signal) bool {
 	if m.status < 200 || m.status >= 400 || m.x.failure {
 		return s.ncands > 0 || s.desc.raw != ""
 	}
-	if s.resource && !m.outcome(s) || s.depth > maxErrorDepth || (m.x.success && s.depth > 1) {
+	if s.resource && !m.outcome(s) || s.depth > maxErrorDepth || (m.x.success && s.depth > 1) || s.inItem {
 		// A resource's own error fields, errors nested deep in the data of
 		// a successful answer, or below an envelope that says it succeeded
 		// (Flickr's "stat": "ok" over a method's list of possible errors)

@@ -90,6 +90,10 @@ type signal struct {
 	etype    text
 	depth    int8
 	resource bool
+	// inItem is set for an object nested inside an element of a data list
+	// ("results": [{"response": {"error": ...}}]): under a success status,
+	// that item's own state.
+	inItem bool
 	// container is set for error objects: the value of "error", an element
 	// of "errors", a SOAP Fault, anything a header or redirect says is an
 	// error. Their codes and words are errors even under a 2xx status.
