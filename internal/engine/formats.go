@@ -161,7 +161,7 @@ func extractXML(x *extraction, b string) {
 		if stat, ok := xmlAttr(tag, "stat"); ok && isFailureWord(stat) {
 			s.container = true // Flickr's <rsp stat="fail">
 		}
-		if stat, ok := xmlAttr(tag, "status"); ok && root && (isFailureWord(stat) || strings.EqualFold(stat, "failed")) {
+		if stat, ok := xmlAttr(tag, "status"); ok && root && isFailedState(stat) {
 			s.container = true // Subsonic's <subsonic-response status="failed">
 		}
 		failed := false
@@ -175,23 +175,21 @@ func extractXML(x *extraction, b string) {
 		if strings.EqualFold(name, "Fault") {
 			x.soapFault = true
 		}
-		if code, ok := xmlAttr(tag, "ErrorCode"); ok && code != "" && !isSuccessWord(code) && s.ncands < maxCandidates {
-			// CDEK's <Order ErrorCode="ERR_AUTH" Msg="...">: any element
-			// whose ErrorCode attribute names an error is one.
-			s.cands[s.ncands] = candidate{code: text{raw: code}, key: name + ".ErrorCode", rank: rankCode, numeric: isNumeric(code)}
-			s.ncands++
-			if msg, ok := xmlAttr(tag, "Msg"); ok && msg != "" && drank > 1 {
-				s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
-			}
-			s.container = true
-		}
-		if failed || isXMLErrorElement(name) || isXMLErrorClass(tag) {
+		// CDEK's <Order ErrorCode="ERR_AUTH" Msg="...">: any element whose
+		// ErrorCode attribute names an error is one.
+		errCode, hasErrCode := xmlAttr(tag, "ErrorCode")
+		hasErrCode = hasErrCode && !isSuccessWord(errCode)
+		if failed || hasErrCode || isXMLErrorElement(name) || isXMLErrorClass(tag) {
 			// Worldpay's <error code="4">, Flickr's <err code="100" msg="...">,
 			// Subsonic's <error code="10" message="...">: the code and message
 			// as attributes. An empty <Errors/> is no error.
 			code, hasCode := xmlAttr(tag, "code")
+			key := name + ".code"
+			if !hasCode && hasErrCode {
+				code, hasCode, key = errCode, true, name+".ErrorCode"
+			}
 			if hasCode && s.ncands < maxCandidates {
-				s.cands[s.ncands] = candidate{code: text{raw: code}, key: name + ".code", rank: rankCode, numeric: isNumeric(code)}
+				s.cands[s.ncands] = candidate{code: text{raw: code}, key: key, rank: rankCode, numeric: isNumeric(code)}
 				s.ncands++
 			}
 			for _, a := range [...]string{"msg", "message", "text", "description", "responseText"} {
@@ -262,7 +260,7 @@ func extractXML(x *extraction, b string) {
 				s.container = true
 			}
 		case roleCode:
-			if rank == rankStatus && (isFailureWord(content) || strings.EqualFold(content, "failed")) {
+			if rank == rankStatus && isFailedState(content) {
 				// OCS's and Plesk's <status>failure</status>, BigBlueButton's
 				// <returncode>FAILED</returncode>.
 				s.container = true
@@ -318,6 +316,13 @@ func isXMLErrorElement(name string) bool {
 	// OpenStreetMap's <osmError>, CAS's <authenticationFailure>, bpost's
 	// <systemException>.
 	return len(name) > 5 && (hasSuffixFold(name, "error") || hasSuffixFold(name, "failure") || hasSuffixFold(name, "exception"))
+}
+
+// isFailedState reports a status that says the document failed: a failure
+// word, or "failed", which XML answers use of themselves (Subsonic's
+// status="failed", BigBlueButton's <returncode>FAILED</returncode>).
+func isFailedState(v string) bool {
+	return isFailureWord(v) || strings.EqualFold(v, "failed")
 }
 
 func hasSuffixFold(s, suffix string) bool {

@@ -51,14 +51,13 @@ type objectFrame struct {
 	// failed is set by a top-level "status": "failed"; with a message
 	// beside it in an object that is no resource, the call failed.
 	failed bool
-	// flagOK is set when the object's own flag says it succeeded.
-	flagOK bool
+	// quiet is set when the object says it is no error: its own flag says
+	// it succeeded (Authlete's "action": "OK" beside a result code), or it
+	// is only information or a warning ("type": "INFO").
+	quiet bool
 	// rpc is set by JSON-RPC's "jsonrpc" member: the envelope's "id"
 	// numbers the call, before or after it.
 	rpc bool
-	// notice is set when the object says it is only information or a
-	// warning ("type": "INFO", "severity": "warning"): no error.
-	notice bool
 }
 
 // addDesc keeps the best description by rank, and the runner-up: a "message"
@@ -352,7 +351,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 	}
 	if (key == "type" || key == "severity" || key == "level") && oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
-		f.notice = true
+		f.quiet = true
 		return
 	}
 	switch role {
@@ -369,7 +368,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.success = true // eBay's Ack "Success", Flickr's stat "ok"
 			// The object's own codes are then a success's result codes
 			// (Authlete's "action": "OK" beside "resultCode": "A056001").
-			f.flagOK = true
+			f.quiet = true
 		}
 	case roleCode:
 		if isStatusEcho(v.raw, x.status) {
@@ -501,14 +500,10 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	if f.failed && !f.resource && f.desc.raw != "" {
 		x.failure = true
 	}
-	if f.flagOK && !structural {
+	if f.quiet && !structural || container && f.n == 0 && isSuccessWord(f.desc.raw) {
+		// An object that says it is no error, and an error object whose
+		// message says OK (Finvu's heartbeat: "Error": {"code": 0, "msg": "OK"}).
 		return
-	}
-	if container && f.n == 0 && isSuccessWord(f.desc.raw) {
-		return // Finvu's heartbeat: "Error": {"code": 0, "msg": "OK"}
-	}
-	if f.notice && !structural {
-		return // ZATCA's infoMessages[]: {"type": "INFO", "code": "XSD_ZATCA_VALID", ...}
 	}
 	if f.n == 0 && !(container && (f.desc.raw != "" || f.etype.raw != "")) {
 		return
@@ -723,7 +718,7 @@ func (x *extraction) markResource(f *objectFrame, depth int) {
 }
 
 // unmark clears what an object marked at its depth when it ends: that it
-// is a resource, that it is an error.
+// is a resource, an error, an element of a data list.
 func (x *extraction) unmark(depth int) {
 	if depth > 0 && depth < 64 {
 		x.resources &^= 1 << depth

@@ -929,9 +929,5 @@ func (m *matcher) outcome(s *signal) bool {
 	if !s.container {
 		return false
 	}
-	switch strings.ToLower(m.req.Operation) {
-	case "payment", "charge", "capture", "purchase", "sale", "payout", "transfer", "refund", "void":
-		return true
-	}
-	return false
+	return oneOfFold(m.req.Operation, "payment", "charge", "capture", "purchase", "sale", "payout", "transfer", "refund", "void")
 }
