@@ -45,8 +45,7 @@ type corpusCase struct {
 // the contract reads as a token to refresh; holdout-14 a smart-home hub's
 // own "statusCode": 300 beside "Hub is busy"; holdout-15 an account
 // aggregator's pending data requests, a payment gateway's status code in
-// key=value lines, a JSON-RPC answer broken by a raw line break inside a
-// string). A real
+// key=value lines). A real
 // success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.82, "provider unknown": 0.79}
 

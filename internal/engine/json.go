@@ -539,10 +539,10 @@ func skipWS(s string, i int) int {
 // scanString scans the JSON string starting at the quote at i. The text it
 // returns is the raw content between the quotes.
 // strStop marks the bytes that end a run of plain string bytes: the quote,
-// the backslash and control characters other than tab.
+// the backslash and control characters other than tab and line breaks.
 var strStop = func() (t [256]bool) {
 	for c := 0; c < 0x20; c++ {
-		t[c] = c != '\t'
+		t[c] = c != '\t' && c != '\n' && c != '\r'
 	}
 	t['"'], t['\\'] = true, true
 	return t
@@ -562,9 +562,11 @@ func scanString(s string, i int) (int, text, bool) {
 		case c == '\\':
 			esc = true
 			j += 2
-		case c < 0x20 && c != '\t':
-			// A raw tab is invalid JSON, but servers send it inside
-			// strings (Kavenegar's messages): read it as it is.
+		case c < 0x20:
+			// Raw tabs and line breaks are invalid JSON, but servers send
+			// them inside strings (Kavenegar's messages, a JSON-RPC
+			// answer's multi-line message): they pass as they are; other
+			// control bytes end the scan.
 			return j, text{}, false
 		default:
 			j++
