@@ -171,6 +171,14 @@ func extractXML(x *extraction, b string) {
 				failed = true
 			}
 		}
+		if root && !isXMLErrorElement(name) {
+			// A root element with an id or link is a resource (vCloud's
+			// <Task id="..." href="..." status="error">): the errors inside
+			// it are its own state, as a JSON resource's are.
+			_, hasID := xmlAttr(tag, "id")
+			_, hasHref := xmlAttr(tag, "href")
+			s.resource = hasID || hasHref
+		}
 		root = false
 		if strings.EqualFold(name, "Fault") {
 			x.soapFault = true
@@ -245,8 +253,8 @@ func extractXML(x *extraction, b string) {
 			}
 		}
 		switch {
-		case strings.EqualFold(name, "value"):
-			role, rank = roleCode, rankReason // SOAP 1.2 Code/Value
+		case strings.EqualFold(name, "value") && x.soapFault:
+			role, rank = roleCode, rankReason // SOAP 1.2 Fault's Code/Value
 		case strings.EqualFold(name, "ResponseCode") && !strings.EqualFold(content, "NoError"):
 			role, rank = roleCode, rankCode // Exchange Web Services
 		case strings.EqualFold(name, "MessageText"):
@@ -298,7 +306,7 @@ func extractXML(x *extraction, b string) {
 			}
 		}
 	}
-	if s.container {
+	if s.container && !s.resource {
 		x.failure = true
 	}
 	if s.ncands > 0 || (s.container && s.desc.raw != "") {

@@ -494,7 +494,9 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		f.resource = false
 	}
 	inResource := x.inResource(depth)
-	if f.desc.raw != "" && !f.resource && !inResource {
+	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && depth > 3) {
+		// A message outside every resource, and not in a record of a list
+		// deep in the data (a tracking event's "Description").
 		x.looseDesc = true
 	}
 	if f.failed && !f.resource && f.desc.raw != "" {

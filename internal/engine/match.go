@@ -393,6 +393,12 @@ func (m *matcher) usable(s *signal) bool {
 // is a number beside a message that says "ok" (Bungie's "ErrorCode": 1,
 // "Message": "Ok").
 func (m *matcher) usableWithoutStatus(s *signal) bool {
+	if s.inArray && !s.container && s.depth > 3 && s.numericOnly() {
+		// A number code in an element of a list deep in the document
+		// ("Shipment": {"Events": [{"Code": 20, ...}]}) numbers a record
+		// of the data, not the call's error.
+		return false
+	}
 	if s.resource && !m.outcome(s) {
 		// A resource's own state and error fields (a failed payment) are
 		// an error only where the named provider says so.

@@ -152,6 +152,17 @@ type extractionState struct {
 	bodyStatusKey string
 }
 
+// numericOnly reports whether the signal has codes and every one is a
+// number.
+func (s *signal) numericOnly() bool {
+	for i := 0; i < s.ncands; i++ {
+		if !s.cands[i].numeric {
+			return false
+		}
+	}
+	return s.ncands > 0
+}
+
 // hasIdentifier reports whether the signal carries a code that reads as an
 // identifier: "Couldn't authenticate you" under "error" is a message in a
 // code's place, and leaves an entry with no_code free to match.
