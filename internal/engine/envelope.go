@@ -162,6 +162,8 @@ var keyRoles = map[string]struct {
 	"retmsg":            {roleDesc, 1},
 	"resmsg":            {roleDesc, 1}, // Kia Connect
 	"errordesc":         {roleDesc, 1}, // MOLPay's error_desc
+	"longtext":          {roleDesc, 1}, // Shift4's error.longText
+	"shorttext":         {roleDesc, 2},
 	"dsc":               {roleDesc, 2}, // Bancard's messages[].dsc
 	// Java-style exception details (KSeF's exceptionDetailList[]).
 	"exceptioncode":        {roleCode, rankCode},

@@ -372,8 +372,21 @@ func isHTML(b string) bool {
 	if len(head) > 256 {
 		head = head[:256]
 	}
-	return containsFold(head, "<!doctype html") || containsFold(head, "<html")
+	if containsFold(head, "<!doctype html") || containsFold(head, "<html") {
+		return true
+	}
+	// A fragment of a page, as gateways and servers send it: Mashery's
+	// "<h1>Developer Over Qps</h1>", Databricks' "<pre>...</pre>".
+	head = strings.TrimLeft(head, " \t\r\n")
+	for _, tag := range htmlFragmentTags {
+		if len(head) > len(tag) && strings.EqualFold(head[:len(tag)], tag) {
+			return true
+		}
+	}
+	return false
 }
+
+var htmlFragmentTags = [...]string{"<head>", "<body", "<h1", "<h2", "<h3", "<p>", "<pre>", "<div", "<center>", "<title>"}
 
 func containsFold(s, sub string) bool {
 	return indexFold(s, sub) >= 0
@@ -555,9 +568,14 @@ func unwrapJSONP(b string) string {
 // error status inference reads it as it reads any message, and a page's
 // words that only restate the status leave the answer to the status.
 func extractHTML(x *extraction, b string, status int) {
-	for _, tag := range [...]string{"h1", "title"} {
+	noted := false
+	for _, tag := range [...]string{"h1", "title", "pre", "p", "body"} {
+		if noted && (tag == "pre" || tag == "p" || tag == "body") {
+			break // a page with a heading or title is read by them
+		}
 		if t := htmlElementText(b, tag); t != "" && !isReasonPhrase(t, status) {
 			x.noteDesc(text{raw: t, esc: strings.Contains(t, "&"), xml: true}, 2)
+			noted = true
 		}
 	}
 }

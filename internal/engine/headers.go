@@ -16,6 +16,7 @@ import (
 // headers. Header names are matched case-insensitively.
 func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 	var remaining, reset, grpcStatus, grpcMessage, grpcDetails string
+	vendor := signal{source: srcVendor, container: true}
 	for name, v := range h {
 		switch {
 		case strings.EqualFold(name, "WWW-Authenticate"):
@@ -46,6 +47,20 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 			remaining = v
 		case strings.EqualFold(name, "X-RateLimit-Reset"), strings.EqualFold(name, "RateLimit-Reset"):
 			reset = v
+		case isVendorErrorHeader(name, vendorCodeSuffixes):
+			// Gateways name the error in a header of their own: Mashery's
+			// X-Mashery-Error-Code, InfluxDB's X-Platform-Error-Code,
+			// Azure Storage's x-ms-error-code, ClickHouse's
+			// X-ClickHouse-Exception-Code.
+			v = strings.TrimSpace(v)
+			if v != "" && v != "0" && !isSuccessWord(v) && vendor.ncands < maxCandidates {
+				vendor.cands[vendor.ncands] = candidate{code: text{raw: v}, key: name, rank: rankCode, numeric: isNumeric(v)}
+				vendor.ncands++
+			}
+		case isVendorErrorHeader(name, vendorDescSuffixes):
+			// Mashery's X-Error-Detail-Header: "Account Over Queries Per
+			// Second Limit".
+			vendor.desc = text{raw: strings.TrimSpace(v)}
 		case strings.EqualFold(name, "RateLimit"):
 			// draft-ietf-httpapi-ratelimit-headers: RateLimit: "default";r=0;t=30
 			if r, ok := sfParam(v, "r"); ok {
@@ -55,6 +70,9 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 				reset = t
 			}
 		}
+	}
+	if vendor.ncands > 0 {
+		x.add(vendor)
 	}
 	if grpcStatus != "" || grpcDetails != "" {
 		extractGRPC(x, grpcStatus, grpcMessage, grpcDetails)
@@ -67,6 +85,22 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 			}
 		}
 	}
+}
+
+var (
+	vendorCodeSuffixes = []string{"-error-code", "-errorcode", "-exception-code"}
+	vendorDescSuffixes = []string{"-error-message", "-error-detail", "-error-detail-header", "-error-description"}
+)
+
+// isVendorErrorHeader reports whether a header's name ends in one of the
+// suffixes, after a vendor prefix ("X-Mashery" of X-Mashery-Error-Code).
+func isVendorErrorHeader(name string, suffixes []string) bool {
+	for _, s := range suffixes {
+		if len(name) > len(s) && hasSuffixFold(name, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasHeader reports whether the request carried the header, with a value

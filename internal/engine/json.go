@@ -324,9 +324,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	if isIDKey(key) {
 		x.markResource(f, depth)
 	}
-	if key == "jsonrpc" && depth == 1 {
-		// JSON-RPC's "id" numbers the call: the envelope is no resource,
-		// and its "error" is the answer's.
+	if depth == 1 && (key == "jsonrpc" || key == "method" && strings.ContainsAny(v.raw, "/.")) {
+		// JSON-RPC's "id" numbers the call, as does the id beside an RPC
+		// method's name (Crypto.com's "method": "private/create-withdrawal"):
+		// the envelope is no resource, and its "error" is the answer's.
 		f.resource, f.rpc = false, true
 		x.resources &^= 1 << depth
 	}
@@ -392,6 +393,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// stays data.
 			f.failed = true
 			return
+		}
+		if rank == rankStatus && depth == 1 && oneOfFold(v.raw, "decline", "declined", "rejected", "denied") {
+			// DIBS's {"status": "DECLINE", "declineReason": ...}: the same,
+			// and the status names what happened.
+			f.failed = true
 		}
 		if rank == rankStatus && depth == 1 && hasSuffixFold(v.raw, "_error") && looksLikeCode(v.raw) {
 			// SuperTokens' {"status": "TENANT_NOT_FOUND_ERROR"}: a status
@@ -499,7 +505,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		// deep in the data (a tracking event's "Description").
 		x.looseDesc = true
 	}
-	if f.failed && !f.resource && f.desc.raw != "" {
+	if f.failed && !f.resource && (f.desc.raw != "" || f.n > 0) {
 		x.failure = true
 	}
 	if f.quiet && !structural || container && f.n == 0 && isSuccessWord(f.desc.raw) {

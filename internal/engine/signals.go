@@ -27,6 +27,7 @@ const (
 	srcRedirect
 	srcGRPC
 	srcAmzn
+	srcVendor // a gateway's own error header, named by the candidate's key
 )
 
 func (s source) String() string {
@@ -47,6 +48,8 @@ func (s source) String() string {
 		return "header.grpc"
 	case srcAmzn:
 		return "header.x-amzn-errortype"
+	case srcVendor:
+		return "header"
 	}
 	return "unknown"
 }
