@@ -45,11 +45,13 @@ type corpusCase struct {
 // the contract reads as a token to refresh; holdout-14 a smart-home hub's
 // own "statusCode": 300 beside "Hub is busy"; holdout-15 an account
 // aggregator's pending data requests, a payment gateway's status code in
-// key=value lines). A real
+// key=value lines; holdout-16 PayEx's SOAP answers that carry their
+// status as escaped XML inside a string, 401s of API-key providers again).
+// A real
 // success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.82, "provider unknown": 0.79}
+var corpusMinScore = map[string]float64{"as received": 0.815, "provider unknown": 0.795}
 
-const corpusMaxMissedErrors = 23
+const corpusMaxMissedErrors = 22
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()

@@ -365,7 +365,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		switch {
 		case isFailureWord(v.raw):
 			x.failure = true
-		case isSuccessWord(v.raw):
+		case isSuccessWord(v.raw) && v.raw != "0":
+			// A flag of 0 is false, not the "no error" a code of 0 is
+			// (Pay.nl's "result": "0" beside its errorMessage).
 			x.success = true // eBay's Ack "Success", Flickr's stat "ok"
 			// The object's own codes are then a success's result codes
 			// (Authlete's "action": "OK" beside "resultCode": "A056001").
