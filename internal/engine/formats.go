@@ -266,8 +266,14 @@ func extractXML(x *extraction, b string) {
 			// CC5Response) answers the request it was sent.
 			if isFailureWord(content) || strings.EqualFold(content, "declined") {
 				s.container = true
+			} else if content != "0" && isSuccessWord(content) {
+				x.success = true // <Result>Success</Result>
 			}
 		case roleCode:
+			if rank == rankStatus && content != "0" && isSuccessWord(content) {
+				x.success = true // <status>OK</status>
+				continue
+			}
 			if rank == rankStatus && isFailedState(content) {
 				// OCS's and Plesk's <status>failure</status>, BigBlueButton's
 				// <returncode>FAILED</returncode>.
@@ -461,8 +467,11 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 			extractXML(x, b)
 			// An XML document reads as data, a success without a status,
 			// unless it says it failed or one of its codes is an error
-			// (DataCash's <reason>ACCEPTED</reason> is neither).
+			// (DataCash's <reason>ACCEPTED</reason> is neither). A message
+			// in it (BridgePay's <RespMSG>Duplicate Transaction</RespMSG>)
+			// is read as a JSON document's loose message is.
 			x.data = !x.failure
+			x.looseDesc = x.anyDesc.raw != ""
 			return nil
 		}
 		extractHTML(x, b, status)
