@@ -163,6 +163,7 @@ var keyRoles = map[string]struct {
 	"resmsg":            {roleDesc, 1}, // Kia Connect
 	"errordesc":         {roleDesc, 1}, // MOLPay's error_desc
 	"longtext":          {roleDesc, 1}, // Shift4's error.longText
+	"messagetext":       {roleDesc, 1}, // Beanstream's messageText
 	"shorttext":         {roleDesc, 2},
 	"dsc":               {roleDesc, 2}, // Bancard's messages[].dsc
 	// Java-style exception details (KSeF's exceptionDetailList[]).
