@@ -278,9 +278,11 @@ func (m *matcher) byWords(r *Result) bool {
 		}
 		w.fill(s, desc)
 		clear(hits)
-		buf, spans := w.code()
-		m.scanWords(hits, buf, spans, true)
-		buf, spans = w.msg()
+		if !m.messageOnly {
+			buf, spans := w.code()
+			m.scanWords(hits, buf, spans, true)
+		}
+		buf, spans := w.msg()
 		m.scanWords(hits, buf, spans, false)
 		for i, e := range vocab {
 			h := hits[i]

@@ -151,6 +151,14 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	// Messages under a field's or a code's name inside an error object
 	// (PayTrace's "errors": {"981": ["Log in failed ..."]}) count as well.
 	collect := isErrorContainer(parent) || x.inError(depth)
+	if depth == 1 && i < len(x.src) && x.src[i] == '"' {
+		// GLPI answers with a bare array: ["ERROR_LOGIN_PARAMETERS_MISSING",
+		// "le(s) paramètre(s) ... manquants"]; a first string that is a
+		// code naming an error makes the array an error's.
+		if _, v, ok := scanString(x.src, i); ok && looksLikeCode(v.raw) && containsFold(v.raw, "error") && !strings.ContainsAny(v.raw, "./") {
+			collect = true
+		}
+	}
 	defer func() {
 		if strs.ncands > 0 || strs.desc.raw != "" {
 			strs.source, strs.parent, strs.inArray, strs.container, strs.depth = srcBody, parent, true, true, int8(min(depth, 127))
@@ -294,6 +302,13 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			}
 			i = end
 		default:
+			if depth == 1 && key.raw == "result" && x.src[i] == 'n' {
+				// JSON-RPC 1.0's {"id": 1, "result": null, "error": {...}}
+				// (Deluge): a null result beside the call's id says the
+				// call failed, and the id numbers the call.
+				f.resource, f.rpc = false, true
+				x.resources &^= 1 << depth
+			}
 			if i, ok = x.value(i, depth, key.raw, false); !ok {
 				return i, false
 			}
@@ -360,6 +375,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if depth > 2 || x.inResource(depth) {
 			// An item's own "result": "error" deep in the answer (REG.RU's
 			// domains[]) is its state, not the answer's.
+			return
+		}
+		if depth == 1 && key == "result" && strings.IndexByte(v.raw, ' ') > 0 && !saysOK(v.raw) {
+			// A sentence where a flag was expected (Transmission's
+			// "result": "duplicate torrent", Etherscan's "result":
+			// "Invalid API Key (#err2)|8") says what happened.
+			f.addDesc(v, 2)
+			x.noteDesc(v, 2)
 			return
 		}
 		switch {
@@ -462,6 +485,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// [...]}: the answer says it succeeded; the items' errors are
 			// data.
 			x.success = true
+		}
+		if depth == 1 && isFailureWord(v.raw) && !f.resource {
+			// Etherscan's {"status": "0", "message": "NOTOK", "result":
+			// "Invalid API Key"}: a message that only says it failed.
+			x.failure = true
 		}
 		if p, ok := strings.CutPrefix(v.raw, "oauth_problem="); ok {
 			// Magento's {"code": 401, "message": "oauth_problem=token_rejected"}:
