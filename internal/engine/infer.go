@@ -278,11 +278,9 @@ func (m *matcher) byWords(r *Result) bool {
 		}
 		w.fill(s, desc)
 		clear(hits)
-		if !m.messageOnly {
-			buf, spans := w.code()
-			m.scanWords(hits, buf, spans, true)
-		}
-		buf, spans := w.msg()
+		buf, spans := w.code()
+		m.scanWords(hits, buf, spans, true)
+		buf, spans = w.msg()
 		m.scanWords(hits, buf, spans, false)
 		for i, e := range vocab {
 			h := hits[i]

@@ -251,9 +251,6 @@ type matcher struct {
 	// linked is the link host that named the provider when the request
 	// named none the catalog knows.
 	linked string
-	// messageOnly makes the word inference read messages alone, not the
-	// words of codes: a catch-all code's own words say nothing more.
-	messageOnly bool
 }
 
 // match resolves the extracted signals against the catalog, most specific
@@ -710,10 +707,7 @@ func telling(e *catalog.Entry, status int) bool {
 // The catch-all entry stays listed as an alternative.
 func (m *matcher) refineCatchAll(r *Result) {
 	w := Result{Provider: r.Provider, Named: r.Named}
-	m.messageOnly = true
-	found := m.byWords(&w)
-	m.messageOnly = false
-	if !found || w.weakInference ||
+	if !m.byWords(&w) || w.weakInference ||
 		w.Entry.Proto.GetClassification().GetCategory() == r.Entry.Proto.GetClassification().GetCategory() {
 		return
 	}
