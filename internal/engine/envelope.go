@@ -355,7 +355,7 @@ func isSuccessFlag(key string, value bool) bool {
 // answer failed. "failed" is left out on purpose: a payment or job object
 // returned by a successful call says its own state that way.
 func isFailureWord(v string) bool {
-	return oneOfFold(strings.TrimSpace(v), "error", "fail", "failure", "partialfailure", "not_ok", "notok", "ko")
+	return oneOfFold(strings.TrimSpace(v), "error", "fail", "failure", "partialfailure", "not_ok", "notok", "ko", "fehler", "erreur")
 }
 
 // oneOfFold reports whether s is one of words, ignoring case, without

@@ -200,6 +200,9 @@ func extractXML(x *extraction, b string) {
 				s.cands[s.ncands] = candidate{code: text{raw: code}, key: key, rank: rankCode, numeric: isNumeric(code)}
 				s.ncands++
 			}
+			if hasCode {
+				x.noteBodyStatus("code", code, 0) // iRail's <error code="404">
+			}
 			for _, a := range [...]string{"msg", "message", "text", "description", "responseText"} {
 				if msg, ok := xmlAttr(tag, a); ok && drank > 1 {
 					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1

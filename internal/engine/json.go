@@ -463,9 +463,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.okCode = f.okCode || rank <= rankCode
 		}
 		problem := false
-		if rank == rankType && strings.EqualFold(v.raw, "error") {
+		if rank == rankType && isFailureWord(v.raw) {
 			// Contentful's sys.type "Error" says what the object is, not
-			// which error: its sys.id names it.
+			// which error: its sys.id names it. GENESIS says "Fehler".
 			f.errDesc = true
 			return
 		}
