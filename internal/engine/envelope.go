@@ -208,29 +208,71 @@ var keyRoles = map[string]struct {
 }
 
 // classifyKey returns the role of an object key and its rank within that role
-// (lower ranks win). Keys are compared as foldKey writes them.
+// (lower ranks win). Keys are compared as foldKey writes them: the key is
+// folded and hashed in one pass, then looked up in roleTable, an
+// open-addressed copy of keyRoles that costs less than a map on this path,
+// which every key of every body takes.
 func classifyKey(k string) (keyRole, int8) {
-	if isFolded(k) {
-		// Most keys ("error", "message", "code") are already folded: look
-		// them up as they are, after a table of first letters and lengths
-		// has turned away most keys of data ("id", "amount") unhashed.
-		if !mayBeRoleKey(k) {
-			return roleNone, 0
-		}
-		if r, ok := keyRoles[k]; ok {
-			return r.role, r.rank
-		}
+	if k == "" || len(k) > 24 {
 		return roleNone, 0
 	}
 	var buf [24]byte
-	f := foldKey(&buf, k)
-	if !mayBeRoleKey(string(f)) {
+	n, h := 0, uint32(0)
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case (c == '-' || c == '_') && n > 0 && buf[n-1] != '_':
+			continue
+		}
+		buf[n] = c
+		n++
+		h = h*31 + uint32(c)
+	}
+	if n == 0 || roleKeyShapes[buf[0]]&(1<<n) == 0 {
+		// A table of first letters and lengths turns away most keys of
+		// data ("id", "amount") before any comparison.
 		return roleNone, 0
 	}
-	if r, ok := keyRoles[string(f)]; ok {
-		return r.role, r.rank
+	for j := roleSlotOf(h); ; j = (j + 1) & (len(roleTable) - 1) {
+		s := &roleTable[j]
+		if s.key == "" {
+			return roleNone, 0
+		}
+		if s.key == string(buf[:n]) {
+			return s.role, s.rank
+		}
 	}
-	return roleNone, 0
+}
+
+// roleTable holds keyRoles by the hash classifyKey computes; it is four
+// times as large as keyRoles, so probes are short.
+var roleTable = func() (t [512]struct {
+	key  string
+	role keyRole
+	rank int8
+}) {
+	if 4*len(keyRoles) > len(t) {
+		panic("engine: roleTable is too small for keyRoles")
+	}
+	for k, r := range keyRoles {
+		h := uint32(0)
+		for i := 0; i < len(k); i++ {
+			h = h*31 + uint32(k[i])
+		}
+		j := roleSlotOf(h)
+		for t[j].key != "" {
+			j = (j + 1) & (len(t) - 1)
+		}
+		t[j].key, t[j].role, t[j].rank = k, r.role, r.rank
+	}
+	return t
+}()
+
+func roleSlotOf(h uint32) int {
+	return int((h ^ h>>9) & 511)
 }
 
 // roleKeyShapes has a bit for each length (up to 31) of the keys of

@@ -575,40 +575,26 @@ func skipWS(s string, i int) int {
 }
 
 // scanString scans the JSON string starting at the quote at i. The text it
-// returns is the raw content between the quotes.
-// strStop marks the bytes that end a run of plain string bytes: the quote,
-// the backslash and control characters other than tab and line breaks.
-var strStop = func() (t [256]bool) {
-	for c := 0; c < 0x20; c++ {
-		t[c] = c != '\t' && c != '\n' && c != '\r'
-	}
-	t['"'], t['\\'] = true, true
-	return t
-}()
-
+// returns is the raw content between the quotes. Only a quote ends a string
+// and only a backslash escapes: raw control bytes, which JSON forbids but
+// servers send (Kavenegar's tabs, a JSON-RPC answer's line breaks), pass as
+// they are. Both bytes are found with strings.IndexByte, which reads many
+// bytes at a time.
 func scanString(s string, i int) (int, text, bool) {
 	j := i + 1
 	esc := false
 	for j < len(s) {
-		if !strStop[s[j]] {
-			j++ // most bytes of a string: one table load each
-			continue
+		q := strings.IndexByte(s[j:], '"')
+		if q < 0 {
+			break
 		}
-		switch c := s[j]; {
-		case c == '"':
-			return j + 1, text{raw: s[i+1 : j], esc: esc}, true
-		case c == '\\':
-			esc = true
-			j += 2
-		case c < 0x20:
-			// Raw tabs and line breaks are invalid JSON, but servers send
-			// them inside strings (Kavenegar's messages, a JSON-RPC
-			// answer's multi-line message): they pass as they are; other
-			// control bytes end the scan.
-			return j, text{}, false
-		default:
-			j++
+		q += j
+		b := strings.IndexByte(s[j:q], '\\')
+		if b < 0 {
+			return q + 1, text{raw: s[i+1 : q], esc: esc}, true
 		}
+		esc = true
+		j += b + 2 // the backslash and the byte it escapes
 	}
 	return len(s), text{}, false
 }
