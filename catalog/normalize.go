@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // MaxCodeLen bounds a normalized upstream code; longer codes are cut, which
 // only matters for junk since no catalog code comes close.
 const MaxCodeLen = 128
@@ -32,11 +34,16 @@ func AppendNormalized(dst []byte, s string) []byte {
 		end--
 	}
 	s = s[start:end]
+	// Write by index into room made once: appending byte by byte costs a
+	// capacity check per byte on the catalog's hottest path.
+	base := len(dst)
+	dst = slices.Grow(dst, min(len(s), MaxCodeLen)+1)
+	out := dst[base : base+min(len(s), MaxCodeLen)+1]
 	pendingSep := false
 	n, i := 0, 0
 	if len(s) > 1 && s[0] == '-' && '0' <= s[1] && s[1] <= '9' {
 		// A minus sign, not a separator: Binance's -2011 is not 2011.
-		dst = append(dst, '-')
+		out[0] = '-'
 		n, i = 1, 1
 	}
 	for ; i < len(s) && n < MaxCodeLen; i++ {
@@ -49,14 +56,17 @@ func AppendNormalized(dst []byte, s string) []byte {
 			c += 'a' - 'A'
 		}
 		if pendingSep && n > 0 {
-			dst = append(dst, '_')
+			if n+1 >= len(out) {
+				break
+			}
+			out[n] = '_'
 			n++
 		}
 		pendingSep = false
-		dst = append(dst, c)
+		out[n] = c
 		n++
 	}
-	return dst
+	return dst[:base+n]
 }
 
 func isSpace(c byte) bool {
