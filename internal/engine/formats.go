@@ -236,6 +236,19 @@ func extractXML(x *extraction, b string) {
 		if content == "" {
 			continue
 		}
+		if !x.nestedXML && (strings.HasPrefix(content, "&lt;") || strings.HasPrefix(content, "<?xml")) {
+			// A SOAP result that carries its own XML document as text
+			// (PayEx's <PurchaseCCResult>&lt;payex&gt;...): read that
+			// document as well, once.
+			x.nestedXML = true
+			inner := content
+			if inner[0] == '&' {
+				inner = xmlUnescaper.Replace(inner)
+			}
+			extractXML(x, inner)
+			x.nestedXML = false
+			continue
+		}
 		val := text{raw: content, esc: strings.Contains(content, "&"), xml: true}
 		x.noteBodyStatus(name, content, 0) // OCS's <statuscode>404</statuscode>
 		if strings.EqualFold(name, "name") && s.container {
@@ -322,6 +335,8 @@ func extractXML(x *extraction, b string) {
 		x.add(s)
 	}
 }
+
+var xmlUnescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&")
 
 // isXMLErrorElement reports whether an XML element says the document is an
 // error: a SOAP Fault, AWS's and Azure's <Error>, eBay's <Errors>.

@@ -114,6 +114,9 @@ type extraction struct {
 // extractionState is all of an extraction but its signals: what a new
 // request resets.
 type extractionState struct {
+	// nestedXML is set while an XML document carried as text inside
+	// another is read.
+	nestedXML bool
 	jsonState
 	n int
 
