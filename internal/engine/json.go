@@ -509,6 +509,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		if rank == 0 && !isSuccessWord(v.raw) {
 			f.errDesc = true // Decidir's {"error_type": "not_found_error"}
+			// Fitbit names its errors by errorType alone ("insufficient_scope",
+			// "expired_token"): the type is a code too, the least specific.
+			f.addCand(candidate{code: v, key: key, rank: rankType})
 		}
 	case roleRetryDelay:
 		if d, ok := parseProtoDuration(v.raw); ok && !x.hasRetryAfter {
