@@ -287,7 +287,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 		// only a success: read it as the status.
 		m.status, m.bodyStatus = x.bodyStatus, true
 	}
-	if m.status == 0 && !m.isError && x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw) || saysOK(x.anyDesc.raw)) {
+	if m.status == 0 && !m.isError && (x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw)) || saysOK(x.anyDesc.raw)) {
 		// Without a status, a document in which nothing is an error and no
 		// message says more than "ok" reads as a success.
 		m.status, m.impliedOK = 200, true
@@ -443,7 +443,10 @@ func saysOK(v string) bool {
 	if i := strings.IndexFunc(v, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') }); i >= 0 {
 		w = v[:i]
 	}
-	return w != v && oneOfFold(w, "approved", "approval", "success", "successful")
+	// The dynamic DNS update protocol (DynDNS2, and No-IP's and others'
+	// after it) answers "good <ip>" or "nochg <ip>" when the update worked.
+	return w != v && oneOfFold(w, "approved", "approval", "success", "successful") ||
+		(w == v || v[len(w)] == ' ') && oneOfFold(w, "nochg", "good") && len(v) > len(w)
 }
 
 // namedCode reports whether the named provider's file names one of the
