@@ -164,8 +164,15 @@ var keyRoles = map[string]struct {
 	"errordesc":         {roleDesc, 1}, // MOLPay's error_desc
 	"longtext":          {roleDesc, 1}, // Shift4's error.longText
 	"messagetext":       {roleDesc, 1}, // Beanstream's messageText
-	"shorttext":         {roleDesc, 2},
-	"dsc":               {roleDesc, 2}, // Bancard's messages[].dsc
+	// Card gateways' key=value answers: CommerceGate's returnText,
+	// Merchant e-Solutions' auth_response_text, NetBilling's auth_msg.
+	"returntext":       {roleDesc, 1},
+	"authresponsetext": {roleDesc, 1},
+	"authmsg":          {roleDesc, 1},
+	// PSiGate's <Approved>DECLINED</Approved> (true/false elsewhere).
+	"approved":  {roleFlag, 0},
+	"shorttext": {roleDesc, 2},
+	"dsc":       {roleDesc, 2}, // Bancard's messages[].dsc
 	// Java-style exception details (KSeF's exceptionDetailList[]).
 	"exceptioncode":        {roleCode, rankCode},
 	"exceptiondescription": {roleDesc, 1},
@@ -362,7 +369,7 @@ func isErrorContainer(parent string) bool {
 func isFailureFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "success", "succeeded", "successful", "issuccess":
+	case "ok", "success", "succeeded", "successful", "issuccess", "approved":
 		return !value
 	case "status":
 		return !value // {"status": false, "message": "Invalid key"}
@@ -387,7 +394,7 @@ func isErrorCount(key string) bool {
 func isSuccessFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "success", "succeeded", "successful", "isvalid":
+	case "ok", "success", "succeeded", "successful", "isvalid", "approved":
 		return value
 	}
 	return false

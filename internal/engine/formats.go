@@ -490,6 +490,7 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 			// is read as a JSON document's loose message is.
 			x.data = !x.failure
 			x.looseDesc = x.anyDesc.raw != ""
+			x.xmlDoc = true
 			return nil
 		}
 		extractHTML(x, b, status)

@@ -386,8 +386,8 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			return
 		}
 		switch {
-		case isFailureWord(v.raw):
-			x.failure = true
+		case isFailureWord(v.raw) || strings.EqualFold(v.raw, "declined"):
+			x.failure = true // "Ack": "Failure"; "approved": "DECLINED"
 		case isSuccessWord(v.raw) && v.raw != "0":
 			// A flag of 0 is false, not the "no error" a code of 0 is
 			// (Pay.nl's "result": "0" beside its errorMessage).

@@ -292,6 +292,13 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 		// message says more than "ok" reads as a success.
 		m.status, m.impliedOK = 200, true
 	}
+	if m.status == 0 && !m.isError && x.xmlDoc && x.data && !m.messageSaysError() {
+		// An XML document's message is read for an error (BridgePay's
+		// <RespMSG>Duplicate Transaction</RespMSG>); one that says none
+		// (IDology's verdict, <message>Unable to Locate ID</message> beside
+		// an id-number) leaves the document a success.
+		m.status, m.impliedOK = 200, true
+	}
 	switch {
 	case !m.isError && m.status >= 200 && m.status < 400:
 		m.byStatus(&r)
@@ -716,6 +723,16 @@ func (m *matcher) refineCatchAll(r *Result) {
 	}
 	w.Alternatives = append(w.Alternatives, Alternative{Entry: r.Entry, UpstreamCode: r.UpstreamCode})
 	*r = w
+}
+
+// messageSaysError reports whether the document's message reads, on words
+// that are not weak, as an error.
+func (m *matcher) messageSaysError() bool {
+	m.isError = true
+	w := Result{Provider: m.req.Provider}
+	ok := m.byWords(&w) && !w.weakInference
+	m.isError = false
+	return ok
 }
 
 // otherSide reports whether words put the fault on the other side of the

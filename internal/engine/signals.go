@@ -115,8 +115,8 @@ type extraction struct {
 // request resets.
 type extractionState struct {
 	// nestedXML is set while an XML document carried as text inside
-	// another is read.
-	nestedXML bool
+	// another is read; xmlDoc when the body is an XML document.
+	nestedXML, xmlDoc bool
 	jsonState
 	n int
 
