@@ -446,12 +446,18 @@ func isZeroCode(v string) bool {
 	if i > 3 || len(v)-i < 2 {
 		return false
 	}
+	zeros := 0
 	for ; i < len(v); i++ {
-		if v[i] != '0' {
+		switch {
+		case v[i] == '0':
+			zeros++
+		case (v[i] == '-' || v[i] == '_') && zeros > 0:
+			// Rakuten's "N00-000"
+		default:
 			return false
 		}
 	}
-	return true
+	return zeros >= 2
 }
 
 // awsErrorType returns the error name of an AWS __type or x-amzn-ErrorType

@@ -493,7 +493,11 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 			x.xmlDoc = true
 			return nil
 		}
-		extractHTML(x, b, status)
+		if !extractHTML(x, b, status) {
+			// A page with nothing to read but XML inside it (Kunaki's
+			// <HTML><BODY><Response><ErrorCode>5</ErrorCode>...).
+			extractXML(x, b)
+		}
 		return nil
 	}
 	if looksLikeForm(b) {
@@ -595,17 +599,21 @@ func unwrapJSONP(b string) string {
 // its message ("Forbidden ... Please verify your key= parameter"): under an
 // error status inference reads it as it reads any message, and a page's
 // words that only restate the status leave the answer to the status.
-func extractHTML(x *extraction, b string, status int) {
-	noted := false
+func extractHTML(x *extraction, b string, status int) bool {
+	noted, found := false, false
 	for _, tag := range [...]string{"h1", "title", "pre", "p", "body"} {
-		if noted && (tag == "pre" || tag == "p" || tag == "body") {
+		if found && (tag == "pre" || tag == "p" || tag == "body") {
 			break // a page with a heading or title is read by them
 		}
-		if t := htmlElementText(b, tag); t != "" && !isReasonPhrase(t, status) {
-			x.noteDesc(text{raw: t, esc: strings.Contains(t, "&"), xml: true}, 2)
-			noted = true
+		if t := htmlElementText(b, tag); t != "" {
+			found = true
+			if !isReasonPhrase(t, status) {
+				x.noteDesc(text{raw: t, esc: strings.Contains(t, "&"), xml: true}, 2)
+				noted = true
+			}
 		}
 	}
+	return found || noted
 }
 
 // legacyReasons are the reason phrases servers still send for statuses
