@@ -358,6 +358,11 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 	for i, sp := range spans {
 		word := buf[sp.Start:sp.End]
 		for _, ref := range idx.StartingAt(word) {
+			if inCode && m.refining && ref.List == catalog.InAndWords {
+				// A catch-all code's own words ("invalid" of
+				// invalid_request) corroborate nothing its message says.
+				continue
+			}
 			if phraseAt(ref.Phrase, buf, spans[i:]) {
 				note(hits, ref, inCode)
 			}
@@ -370,7 +375,9 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 				break
 			}
 			for _, ref := range idx.WithPrefix(word[:n]) {
-				note(hits, ref, inCode)
+				if !(inCode && m.refining && ref.List == catalog.InAndWords) {
+					note(hits, ref, inCode)
+				}
 			}
 		}
 	}

@@ -251,6 +251,8 @@ type matcher struct {
 	// linked is the link host that named the provider when the request
 	// named none the catalog knows.
 	linked string
+	// refining is set while a catch-all code's message is read.
+	refining bool
 }
 
 // match resolves the extracted signals against the catalog, most specific
@@ -717,7 +719,10 @@ func telling(e *catalog.Entry, status int) bool {
 // The catch-all entry stays listed as an alternative.
 func (m *matcher) refineCatchAll(r *Result) {
 	w := Result{Provider: r.Provider, Named: r.Named}
-	if !m.byWords(&w) || w.weakInference ||
+	m.refining = true
+	found := m.byWords(&w)
+	m.refining = false
+	if !found || w.weakInference ||
 		w.Entry.Proto.GetClassification().GetCategory() == r.Entry.Proto.GetClassification().GetCategory() {
 		return
 	}
