@@ -33,6 +33,7 @@ package engine
 //   - gRPC: grpc-status, grpc-message and grpc-status-details-bin headers.
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"time"
@@ -238,20 +239,54 @@ func classifyKey(k string) (keyRole, int8) {
 		n++
 		h = h*31 + uint32(c)
 	}
-	if n == 0 || roleKeyShapes[buf[0]]&(1<<n) == 0 {
+	if n > 0 && roleKeyShapes[buf[0]]&(1<<n) != 0 {
 		// A table of first letters and lengths turns away most keys of
 		// data ("id", "amount") before any comparison.
+		for j := roleSlotOf(h); ; j = (j + 1) & (len(roleTable) - 1) {
+			s := &roleTable[j]
+			if s.key == "" {
+				break
+			}
+			if s.key == string(buf[:n]) {
+				return s.role, s.rank
+			}
+		}
+	}
+	return roleNone, 0
+}
+
+// vendorMessageKey reads an XML vendor's own name for an error message: an
+// element that names an error and ends by naming text (WorldNet's
+// ERRORSTRING), or names a status or result and ends so (QuickPay's
+// qpstatmsg). k is folded as foldKey folds.
+func vendorMessageKey(k []byte) (keyRole, int8) {
+	if len(k) < 7 {
 		return roleNone, 0
 	}
-	for j := roleSlotOf(h); ; j = (j + 1) & (len(roleTable) - 1) {
-		s := &roleTable[j]
-		if s.key == "" {
-			return roleNone, 0
-		}
-		if s.key == string(buf[:n]) {
-			return s.role, s.rank
+	switch k[len(k)-1] {
+	case 'g', 'e', 't', 'o': // msg, message, text, info
+	default:
+		return roleNone, 0
+	}
+	if !hasAnySuffix(k, "msg", "message", "text", "string", "info") {
+		return roleNone, 0
+	}
+	switch {
+	case bytes.Contains(k, []byte("err")):
+		return roleDesc, 1
+	case bytes.Contains(k, []byte("stat")) || bytes.Contains(k, []byte("result")) || bytes.Contains(k, []byte("resp")) || bytes.Contains(k, []byte("return")):
+		return roleDesc, 2
+	}
+	return roleNone, 0
+}
+
+func hasAnySuffix(k []byte, suffixes ...string) bool {
+	for _, s := range suffixes {
+		if len(k) > len(s) && string(k[len(k)-len(s):]) == s {
+			return true
 		}
 	}
+	return false
 }
 
 // roleTable holds keyRoles by the hash classifyKey computes; it is four

@@ -262,6 +262,10 @@ func extractXML(x *extraction, b string) {
 			}
 		}
 		role, rank := classifyKey(name)
+		if role == roleNone {
+			var buf [24]byte
+			role, rank = vendorMessageKey(foldKey(&buf, name))
+		}
 		if pending != roleNone {
 			role, rank, pending = pending, rankReason, roleNone
 			if role == roleDesc {
