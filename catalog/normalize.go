@@ -37,8 +37,8 @@ func AppendNormalized(dst []byte, s string) []byte {
 	// Write by index into room made once: appending byte by byte costs a
 	// capacity check per byte on the catalog's hottest path.
 	base := len(dst)
-	dst = slices.Grow(dst, min(len(s), MaxCodeLen)+1)
-	out := dst[base : base+min(len(s), MaxCodeLen)+1]
+	dst = slices.Grow(dst, min(len(s), MaxCodeLen))
+	out := dst[base : base+min(len(s), MaxCodeLen)]
 	pendingSep := false
 	n, i := 0, 0
 	if len(s) > 1 && s[0] == '-' && '0' <= s[1] && s[1] <= '9' {
@@ -57,7 +57,7 @@ func AppendNormalized(dst []byte, s string) []byte {
 		}
 		if pendingSep && n > 0 {
 			if n+1 >= len(out) {
-				break
+				break // no room for the separator and what follows it
 			}
 			out[n] = '_'
 			n++

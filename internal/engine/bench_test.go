@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 )
@@ -139,5 +140,18 @@ func BenchmarkResponse(b *testing.B) {
 				_ = r.Response(testCatalog)
 			}
 		})
+	}
+}
+
+// BenchmarkHostileEscapes classifies a body at the default size limit that
+// is one string of escapes: its cost must grow with the body, not with its
+// square.
+func BenchmarkHostileEscapes(b *testing.B) {
+	req := Request{HTTPStatus: 400, Body: `{"a":"` + strings.Repeat(`\n`, DefaultLimits.MaxBodyBytes/2-8) + `"}`}
+	b.SetBytes(int64(len(req.Body)))
+	for b.Loop() {
+		if _, err := Classify(testCatalog, &req, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

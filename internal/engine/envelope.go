@@ -242,7 +242,7 @@ func classifyKey(k string) (keyRole, int8) {
 	if n > 0 && roleKeyShapes[buf[0]]&(1<<n) != 0 {
 		// A table of first letters and lengths turns away most keys of
 		// data ("id", "amount") before any comparison.
-		for j := roleSlotOf(h); ; j = (j + 1) & (len(roleTable) - 1) {
+		for j := roleSlotOf(h); ; j = (j + 1) & roleMask {
 			s := &roleTable[j]
 			if s.key == "" {
 				break
@@ -289,32 +289,38 @@ func hasAnySuffix(k []byte, suffixes ...string) bool {
 	return false
 }
 
-// roleTable holds keyRoles by the hash classifyKey computes; it is four
-// times as large as keyRoles, so probes are short.
-var roleTable = func() (t [512]struct {
+// roleTable holds keyRoles by the hash classifyKey computes; it has at
+// least four slots per key, so probes are short.
+var roleTable, roleMask = func() ([]struct {
 	key  string
 	role keyRole
 	rank int8
-}) {
-	if 4*len(keyRoles) > len(t) {
-		panic("engine: roleTable is too small for keyRoles")
+}, int) {
+	size := 64
+	for size < 4*len(keyRoles) {
+		size *= 2
 	}
+	t := make([]struct {
+		key  string
+		role keyRole
+		rank int8
+	}, size)
 	for k, r := range keyRoles {
 		h := uint32(0)
 		for i := 0; i < len(k); i++ {
 			h = h*31 + uint32(k[i])
 		}
-		j := roleSlotOf(h)
+		j := int(h^h>>9) & (size - 1)
 		for t[j].key != "" {
-			j = (j + 1) & (len(t) - 1)
+			j = (j + 1) & (size - 1)
 		}
 		t[j].key, t[j].role, t[j].rank = k, r.role, r.rank
 	}
-	return t
+	return t, size - 1
 }()
 
 func roleSlotOf(h uint32) int {
-	return int((h ^ h>>9) & 511)
+	return int(h^h>>9) & roleMask
 }
 
 // roleKeyShapes has a bit for each length (up to 31) of the keys of

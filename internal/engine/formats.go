@@ -213,6 +213,7 @@ func extractXML(x *extraction, b string) {
 			}
 		}
 		var content string
+		cdataEnd := -1 // where a CDATA section holding the content ends
 		if selfClosing {
 			// FHIR's XML puts values in attributes: <code value="throttled"/>,
 			// <text value="Request has been throttled ..."/>.
@@ -225,6 +226,7 @@ func extractXML(x *extraction, b string) {
 			// <error><![CDATA[Security violation]]></error>
 			if e := strings.Index(rest, "]]>"); e >= 0 {
 				content = strings.TrimSpace(rest[len("<![CDATA["):e])
+				cdataEnd = len(b) - len(rest) + e + len("]]>")
 			}
 		} else {
 			end := strings.IndexByte(b[i:], '<')
@@ -236,7 +238,7 @@ func extractXML(x *extraction, b string) {
 		if content == "" {
 			continue
 		}
-		if !x.nestedXML && (strings.HasPrefix(content, "&lt;") || strings.HasPrefix(content, "<?xml")) {
+		if !x.nestedXML && isEmbeddedXML(content) {
 			// A SOAP result that carries its own XML document as text
 			// (PayEx's <PurchaseCCResult>&lt;payex&gt;...): read that
 			// document as well, once.
@@ -247,6 +249,9 @@ func extractXML(x *extraction, b string) {
 			}
 			extractXML(x, inner)
 			x.nestedXML = false
+			if cdataEnd > i {
+				i = cdataEnd // its tags are read; do not read them again
+			}
 			continue
 		}
 		val := text{raw: content, esc: strings.Contains(content, "&"), xml: true}
@@ -340,6 +345,14 @@ func extractXML(x *extraction, b string) {
 	}
 }
 
+// isEmbeddedXML reports whether an element's text is a whole XML document
+// ("&lt;payex&gt;...&lt;/payex&gt;", "<?xml ...?>...") rather than a message
+// that mentions a tag ("&lt;Amount&gt; is required").
+func isEmbeddedXML(content string) bool {
+	return strings.HasPrefix(content, "<?xml") ||
+		strings.HasPrefix(content, "&lt;") && strings.HasSuffix(content, "&gt;") && strings.Contains(content, "&lt;/")
+}
+
 var xmlUnescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&")
 
 // isXMLErrorElement reports whether an XML element says the document is an
@@ -408,13 +421,15 @@ func isHTML(b string) bool {
 	head = strings.TrimLeft(head, " \t\r\n")
 	for _, tag := range htmlFragmentTags {
 		if len(head) > len(tag) && strings.EqualFold(head[:len(tag)], tag) {
-			return true
+			if c := head[len(tag)]; c == '>' || c == ' ' || c == '/' || c == '\t' || c == '\n' {
+				return true // <div class=...>, not <DivisionList>
+			}
 		}
 	}
 	return false
 }
 
-var htmlFragmentTags = [...]string{"<head>", "<body", "<h1", "<h2", "<h3", "<p>", "<pre>", "<div", "<center>", "<title>"}
+var htmlFragmentTags = [...]string{"<head", "<body", "<h1", "<h2", "<h3", "<p", "<pre", "<div", "<center", "<title"}
 
 func containsFold(s, sub string) bool {
 	return indexFold(s, sub) >= 0

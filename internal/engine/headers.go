@@ -17,19 +17,24 @@ import (
 func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 	var remaining, reset, grpcStatus, grpcMessage, grpcDetails string
 	vendor := signal{source: srcVendor, container: true}
+	vendorDescName := ""
+	retryPriority := 0 // 2 for a delay in milliseconds, 1 for Retry-After
 	for name, v := range h {
 		switch {
 		case strings.EqualFold(name, "WWW-Authenticate"):
 			extractChallenge(x, v)
 		case strings.EqualFold(name, "Retry-After"):
-			if d, ok := parseRetryAfter(v, now); ok {
+			if d, ok := parseRetryAfter(v, now); ok && retryPriority < 1 {
 				x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = d, true, "header.retry-after", v
+				retryPriority = 1
 			}
 		case strings.EqualFold(name, "Retry-After-Ms"), strings.EqualFold(name, "X-Ms-Retry-After-Ms"):
 			// Azure and OpenAI-style APIs give the delay in milliseconds; a
-			// Retry-After in seconds, when also sent, is coarser.
-			if ms, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && ms >= 0 {
+			// Retry-After in seconds, when also sent, is coarser and
+			// gives way, whichever comes first.
+			if ms, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && ms >= 0 && (retryPriority < 2 || lessFold(name, x.retrySource[len("header."):])) {
 				x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = clampDelay(time.Duration(ms*float64(time.Millisecond))), true, "header."+strings.ToLower(name), v
+				retryPriority = 2
 			}
 		case strings.EqualFold(name, "grpc-status"):
 			grpcStatus = v
@@ -53,14 +58,17 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 			// Azure Storage's x-ms-error-code, ClickHouse's
 			// X-ClickHouse-Exception-Code.
 			v = strings.TrimSpace(v)
-			if v != "" && v != "0" && !isSuccessWord(v) && vendor.ncands < maxCandidates {
-				vendor.cands[vendor.ncands] = candidate{code: text{raw: v}, key: name, rank: rankCode, numeric: isNumeric(v)}
-				vendor.ncands++
+			if v != "" && v != "0" && !isSuccessWord(v) {
+				// Headers come in map order: keep the candidates sorted
+				// by name, so that the same request reads the same way.
+				addVendorCode(&vendor, candidate{code: text{raw: v}, key: name, rank: rankCode, numeric: isNumeric(v)})
 			}
 		case isVendorErrorHeader(name, vendorDescSuffixes):
 			// Mashery's X-Error-Detail-Header: "Account Over Queries Per
-			// Second Limit".
-			vendor.desc = text{raw: strings.TrimSpace(v)}
+			// Second Limit". Of several, the first by name.
+			if vendor.desc.raw == "" || lessFold(name, vendorDescName) {
+				vendor.desc, vendorDescName = text{raw: strings.TrimSpace(v)}, name
+			}
 		case strings.EqualFold(name, "RateLimit"):
 			// draft-ietf-httpapi-ratelimit-headers: RateLimit: "default";r=0;t=30
 			if r, ok := sfParam(v, "r"); ok {
@@ -91,6 +99,33 @@ var (
 	vendorCodeSuffixes = []string{"-error-code", "-errorcode", "-exception-code"}
 	vendorDescSuffixes = []string{"-error-message", "-error-detail", "-error-detail-header", "-error-description"}
 )
+
+// addVendorCode inserts c among the signal's candidates in order of
+// header name, keeping the first maxCandidates.
+func addVendorCode(s *signal, c candidate) {
+	i := s.ncands
+	for i > 0 && lessFold(c.key, s.cands[i-1].key) {
+		i--
+	}
+	if i >= maxCandidates {
+		return
+	}
+	n := min(s.ncands, maxCandidates-1)
+	copy(s.cands[i+1:n+1], s.cands[i:n])
+	s.cands[i] = c
+	s.ncands = n + 1
+}
+
+// lessFold orders header names ignoring ASCII case.
+func lessFold(a, b string) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := a[i]|0x20, b[i]|0x20
+		if ca != cb {
+			return ca < cb
+		}
+	}
+	return len(a) < len(b)
+}
 
 // isVendorErrorHeader reports whether a header's name ends in one of the
 // suffixes, after a vendor prefix ("X-Mashery" of X-Mashery-Error-Code).

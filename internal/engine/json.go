@@ -339,7 +339,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	if isIDKey(key) {
 		x.markResource(f, depth)
 	}
-	if depth == 1 && (key == "jsonrpc" || key == "method" && strings.ContainsAny(v.raw, "/.")) {
+	if depth == 1 && (key == "jsonrpc" || key == "method" && strings.IndexByte(v.raw, '/') > 0) {
 		// JSON-RPC's "id" numbers the call, as does the id beside an RPC
 		// method's name (Crypto.com's "method": "private/create-withdrawal"):
 		// the envelope is no resource, and its "error" is the answer's.
@@ -486,10 +486,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// data.
 			x.success = true
 		}
-		if depth == 1 && isFailureWord(v.raw) && !f.resource {
+		if depth == 1 && isFailureWord(v.raw) {
 			// Etherscan's {"status": "0", "message": "NOTOK", "result":
-			// "Invalid API Key"}: a message that only says it failed.
-			x.failure = true
+			// "Invalid API Key"}: a message that only says it failed (emit
+			// decides, once the object's id is known).
+			f.failed = true
 		}
 		if p, ok := strings.CutPrefix(v.raw, "oauth_problem="); ok {
 			// Magento's {"code": 401, "message": "oauth_problem=token_rejected"}:
@@ -586,18 +587,21 @@ func skipWS(s string, i int) int {
 func scanString(s string, i int) (int, text, bool) {
 	j := i + 1
 	esc := false
+	q := -1 // the next quote at or after j, once found
 	for j < len(s) {
-		q := strings.IndexByte(s[j:], '"')
-		if q < 0 {
-			break
+		if q < j {
+			k := strings.IndexByte(s[j:], '"')
+			if k < 0 {
+				break
+			}
+			q = j + k
 		}
-		q += j
 		b := strings.IndexByte(s[j:q], '\\')
 		if b < 0 {
 			return q + 1, text{raw: s[i+1 : q], esc: esc}, true
 		}
 		esc = true
-		j += b + 2 // the backslash and the byte it escapes
+		j += b + 2 // the backslash and the byte it escapes; q stays found
 	}
 	return len(s), text{}, false
 }

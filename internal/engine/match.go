@@ -455,7 +455,21 @@ func saysOK(v string) bool {
 	// The dynamic DNS update protocol (DynDNS2, and No-IP's and others'
 	// after it) answers "good <ip>" or "nochg <ip>" when the update worked.
 	return w != v && oneOfFold(w, "approved", "approval", "success", "successful") ||
-		(w == v || v[len(w)] == ' ') && oneOfFold(w, "nochg", "good") && len(v) > len(w)
+		w != v && v[len(w)] == ' ' && oneOfFold(w, "nochg", "good") && isAddress(strings.TrimSpace(v[len(w):]))
+}
+
+// isAddress reports an IPv4 or IPv6 address's characters, and nothing else.
+func isAddress(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || c == '.' || c == ':' || 'a' <= c|0x20 && c|0x20 <= 'f') {
+			return false
+		}
+	}
+	return strings.ContainsAny(s, ".:")
 }
 
 // namedCode reports whether the named provider's file names one of the

@@ -1,0 +1,62 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+// Edge cases of the readers, written to pin down behaviour rather than
+// taken from providers: what a hostile or odd body must not change.
+
+func TestVendorHeadersReadTheSameEveryTime(t *testing.T) {
+	cat := mustCatalog()
+	req := &Request{HTTPStatus: 403, Headers: map[string]string{
+		"X-Mashery-Error-Code": "ERR_403_DEVELOPER_INACTIVE", "X-Bar-Error-Code": "invalid_token",
+		"X-A-Error-Detail": "one", "X-B-Error-Detail": "two",
+		"Retry-After": "5", "Retry-After-Ms": "1500", "X-Ms-Retry-After-Ms": "2500",
+	}}
+	first := ""
+	for i := 0; i < 50; i++ {
+		res, err := Classify(cat, req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := res.Classification().GetCode() + " " + res.RetryAfter.String()
+		if i == 0 {
+			first = got
+		} else if got != first {
+			t.Fatalf("run %d: got %q, want %q as the first run", i, got, first)
+		}
+	}
+}
+
+func TestReaderEdgeCases(t *testing.T) {
+	cat := mustCatalog()
+	cases := []struct {
+		name   string
+		status int
+		body   string
+		want   string
+	}{
+		{"message naming a tag is a message, not a document", 200,
+			`<Response><Status>Error</Status><Message>&lt;Amount&gt; is required</Message></Response>`, "INVALID_REQUEST"},
+		{"good followed by words is no dynamic DNS answer", 0, `Good news: your API key is invalid`, "CLIENT_CONFIGURATION"},
+		{"dynamic DNS good with an address", 0, `good 192.0.2.1`, "NO_ERROR"},
+		{"a payment method with a dot is no RPC method", 200,
+			`{"id":"pay_1","method":"bank.transfer","status":"failed","error":{"code":"insufficient_funds"}}`, "NO_ERROR"},
+		{"id after a failing message", 0, `{"message":"error","id":7}`, "NO_ERROR"},
+		{"id before a failing message", 0, `{"id":7,"message":"error"}`, "NO_ERROR"},
+		{"XML root named like an HTML tag", 0, `<DivisionList><Division><Name>North</Name></Division></DivisionList>`, "NO_ERROR"},
+		{"many escapes in one string", 400, `{"error":"invalid_request","error_description":"` + strings.Repeat(`\n`, 100000) + `"}`, "INVALID_REQUEST"},
+		{"escaped quotes and a trailing backslash", 400, `{"error":"invalid_request","error_description":"say \"hi\" \\","x":"y"}`, "INVALID_REQUEST"},
+	}
+	for _, c := range cases {
+		res, err := Classify(cat, &Request{HTTPStatus: c.status, Body: c.body}, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := short(res.Classification().GetCategory().String()); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.name, got, c.want)
+		}
+	}
+}
