@@ -60,3 +60,14 @@ func TestReaderEdgeCases(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleTableHasRoom(t *testing.T) {
+	if got, room := 4*len(keyRoles), len(roleTable); got > room {
+		t.Fatalf("keyRoles has %d keys: roleTable needs %d slots and has %d; raise roleMask", len(keyRoles), got, room)
+	}
+	for k, want := range keyRoles {
+		if role, rank := classifyKey(k); role != want.role || rank != want.rank {
+			t.Errorf("classifyKey(%q) = %v, %v; want %v, %v", k, role, rank, want.role, want.rank)
+		}
+	}
+}

@@ -289,34 +289,31 @@ func hasAnySuffix(k []byte, suffixes ...string) bool {
 	return false
 }
 
-// roleTable holds keyRoles by the hash classifyKey computes; it has at
-// least four slots per key, so probes are short.
-var roleTable, roleMask = func() ([]struct {
+// roleTable holds keyRoles by the hash classifyKey computes. A fixed array
+// with a constant mask costs less per lookup than a slice; it keeps at least
+// four slots per key (TestRoleTableHasRoom), so probes are short.
+const roleMask = 511
+
+var roleTable = func() (t [roleMask + 1]struct {
 	key  string
 	role keyRole
 	rank int8
-}, int) {
-	size := 64
-	for size < 4*len(keyRoles) {
-		size *= 2
+}) {
+	if 4*len(keyRoles) > len(t) {
+		panic("engine: keyRoles outgrew roleTable; raise roleMask to the next power of two less one")
 	}
-	t := make([]struct {
-		key  string
-		role keyRole
-		rank int8
-	}, size)
 	for k, r := range keyRoles {
 		h := uint32(0)
 		for i := 0; i < len(k); i++ {
 			h = h*31 + uint32(k[i])
 		}
-		j := int(h^h>>9) & (size - 1)
+		j := roleSlotOf(h)
 		for t[j].key != "" {
-			j = (j + 1) & (size - 1)
+			j = (j + 1) & roleMask
 		}
 		t[j].key, t[j].role, t[j].rank = k, r.role, r.rank
 	}
-	return t, size - 1
+	return t
 }()
 
 func roleSlotOf(h uint32) int {
