@@ -499,6 +499,10 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 			x.data = true
 			return nil
 		}
+		// Not JSON after all ({"message": Missing API key, ...} from the
+		// W3C API): its words are the message, read as a text body's are.
+		x.noteDesc(text{raw: b[:min(len(b), maxMsgBytes)]}, 3)
+		return nil
 	case '<':
 		if !isHTML(b) {
 			extractXML(x, b)

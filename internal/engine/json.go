@@ -346,6 +346,13 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.resource, f.rpc = false, true
 		x.resources &^= 1 << depth
 	}
+	if role == roleNone && depth == 1 && len(v.raw) > 8 && strings.HasPrefix(v.raw, "ERROR_") && looksLikeCode(v.raw) {
+		// 2Captcha's {"status": 0, "request": "ERROR_ZERO_BALANCE"}: a
+		// top-level value that is an error's code names the error, under
+		// whatever key.
+		f.addCand(candidate{code: v, key: key, rank: rankCode})
+		f.errDesc = true
+	}
 	if key == "id" {
 		if isNamedID(v.raw) {
 			// Heroku's {"id": "two_factor"}, Contentful's sys.id
