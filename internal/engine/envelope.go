@@ -442,7 +442,18 @@ func isSuccessFlag(key string, value bool) bool {
 // answer failed. "failed" is left out on purpose: a payment or job object
 // returned by a successful call says its own state that way.
 func isFailureWord(v string) bool {
-	return oneOfFold(strings.TrimSpace(v), "error", "fail", "failure", "partialfailure", "not_ok", "notok", "ko", "fehler", "erreur")
+	if len(v) > 24 {
+		return false // longer than any failure word, even with space around it
+	}
+	v = strings.TrimSpace(v)
+	if len(v) < 2 {
+		return false
+	}
+	switch v[0] | 0x20 { // the first letters of the words below, lower case
+	case 'e', 'f', 'p', 'n', 'k':
+		return oneOfFold(v, "error", "fail", "failure", "partialfailure", "not_ok", "notok", "ko", "fehler", "erreur")
+	}
+	return false
 }
 
 // oneOfFold reports whether s is one of words, ignoring case, without
