@@ -24,6 +24,19 @@ const maxWordBuf = 1 << 16
 // It stops when buf or spans run out of capacity, so that with fixed buffers
 // it never allocates.
 func AppendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T) ([]byte, []WordSpan) {
+	return appendWords(buf, spans, s, false)
+}
+
+// AppendMessageWords is AppendWords for a message's sentences: where a
+// comma, period, semicolon, colon, question or exclamation mark ends a
+// clause (before a space or the end), it adds a word "." that no phrase
+// holds, so that phrases do not match across clauses ("access denied,
+// authorization failed" holds no "denied authorization").
+func AppendMessageWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T) ([]byte, []WordSpan) {
+	return appendWords(buf, spans, s, true)
+}
+
+func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses bool) ([]byte, []WordSpan) {
 	start := -1 // start of the current word in buf
 	var prev byte
 	for i := 0; i < len(s); i++ {
@@ -73,6 +86,14 @@ func AppendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T) ([]byte
 				start = -1
 			}
 			prev = 0
+			if clauses && isClauseEnd(c) && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') &&
+				len(spans) > 0 && !isBreak(buf, spans[len(spans)-1]) {
+				if len(spans) == cap(spans) || len(buf)+1 >= min(cap(buf), maxWordBuf) {
+					return buf, spans
+				}
+				buf = append(buf, '.')
+				spans = append(spans, WordSpan{uint16(len(buf) - 1), uint16(len(buf))})
+			}
 			continue
 		}
 		if start >= 0 && wordBreak(prev, c, s, i) {
@@ -98,6 +119,15 @@ func AppendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T) ([]byte
 		spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
 	}
 	return buf, spans
+}
+
+func isClauseEnd(c byte) bool {
+	return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?'
+}
+
+// isBreak reports whether a span is the "." AppendMessageWords adds.
+func isBreak(buf []byte, sp WordSpan) bool {
+	return sp.End == sp.Start+1 && buf[sp.Start] == '.'
 }
 
 // isLetter reports whether a rune beyond ASCII belongs in a word: a letter,

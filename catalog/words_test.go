@@ -111,6 +111,26 @@ func FuzzAppendWords(f *testing.F) {
 				t.Fatalf("SplitWords(%q) gives %q", s, words)
 			}
 		}
+		// The message form adds only "." words, never two in a row, and
+		// is otherwise the same words.
+		mbuf, mspans := AppendMessageWords(make([]byte, 0, 4*len(s)+8), make([]WordSpan, 0, 2*len(s)+2), s)
+		var plain []string
+		prevBreak := false
+		for _, sp := range mspans {
+			w := string(mbuf[sp.Start:sp.End])
+			if w == "." {
+				if prevBreak {
+					t.Fatalf("AppendMessageWords(%q): two breaks in a row", s)
+				}
+				prevBreak = true
+				continue
+			}
+			prevBreak = false
+			plain = append(plain, w)
+		}
+		if !slices.Equal(plain, words) {
+			t.Fatalf("AppendMessageWords(%q) words %q, SplitWords = %q", s, plain, words)
+		}
 		if len(s) < 32 { // room to spare in 64 bytes and 16 spans
 			buf, spans = AppendWords(bufArr[:0], spanArr[:0], s)
 			var got []string
@@ -122,4 +142,16 @@ func FuzzAppendWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestAppendMessageWordsBreaksClauses(t *testing.T) {
+	buf, spans := AppendMessageWords(make([]byte, 0, 256), make([]WordSpan, 0, 64), "access denied, authorization failed. Retry: later v1.2")
+	var got []string
+	for _, sp := range spans {
+		got = append(got, string(buf[sp.Start:sp.End]))
+	}
+	want := []string{"access", "denied", ".", "authorization", "failed", ".", "retry", ".", "later", "v", "1", "2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("AppendMessageWords (-want +got):\n%s", diff)
+	}
 }

@@ -211,7 +211,7 @@ func (w *wordSet) fill(s *signal, desc text) {
 	if len(raw) > maxMsgBytes {
 		raw = raw[:maxMsgBytes]
 	}
-	msg, msgSpans := catalog.AppendWords(w.msgBuf[:0], w.msgArr[:0], raw)
+	msg, msgSpans := catalog.AppendMessageWords(w.msgBuf[:0], w.msgArr[:0], raw)
 	w.nCode, w.nCodeWords, w.nMsg, w.nMsgWords = len(code), len(codeSpans), len(msg), len(msgSpans)
 }
 
