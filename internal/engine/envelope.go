@@ -482,7 +482,8 @@ func isSuccessWord(v string) bool {
 			return true
 		}
 	}
-	return v[len(v)-1] == '0' && isZeroCode(v)
+	// A job's "RunSuccess", a step's "JobSucceeded".
+	return v[len(v)-1] == '0' && isZeroCode(v) || len(v) > 7 && (hasSuffixFold(v, "success") || hasSuffixFold(v, "succeeded"))
 }
 
 // isZeroCode reports a code of zeros after an optional letter prefix, the

@@ -278,7 +278,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				num := x.src[i:end]
 				// A number equal to the HTTP status only echoes it, and 0 is
 				// the "no error" of APIs that always send a code.
-				if num != "0" && !(x.status != 0 && num == itoa3(x.status)) {
+				// A 2xx under a status key outside an error object ("code":
+				// 200 beside a token) says success, as
+				// noteBodyStatus records.
+				if num != "0" && !(x.status != 0 && num == itoa3(x.status)) && !(len(num) == 3 && num[0] == '2' && isStatusKey(key.raw) && !container) {
 					f.addCand(candidate{code: text{raw: num}, key: key.raw, rank: 4, numeric: true})
 				}
 			}
