@@ -1,6 +1,9 @@
 package engine
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // The JSON scanner walks a body once, without reflection and without building
 // a tree, and records every object that carries an error code as a signal.
@@ -58,6 +61,10 @@ type objectFrame struct {
 	// rpc is set by JSON-RPC's "jsonrpc" member: the envelope's "id"
 	// numbers the call, before or after it.
 	rpc bool
+	// details is set by a "details" array: with a numeric "code" and a
+	// message, the object is a google.rpc.Status in JSON (grpc-gateway,
+	// Google's JSON transcoding), whose code is a gRPC code.
+	details bool
 }
 
 // addDesc keeps the best description by rank, and the runner-up: a "message"
@@ -305,6 +312,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			}
 			i = end
 		default:
+			if key.raw == "details" && x.src[i] == '[' {
+				f.details = true
+			}
 			if depth == 1 && key.raw == "result" && x.src[i] == 'n' {
 				// JSON-RPC 1.0's {"id": 1, "result": null, "error": {...}}
 				// (Deluge): a null result beside the call's id says the
@@ -535,6 +545,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 // when it is an error object (the value of "error", an element of "errors")
 // that explains itself only in words.
 func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
+	if f.details && f.desc.raw != "" {
+		grpcStatusCode(f)
+	}
 	structural := container // the value of "error", an element of "errors"
 	container = container || f.errDesc && !f.okCode
 	if f.resource && !f.state && !f.okCode && f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric {
@@ -686,6 +699,22 @@ func isStatusEcho(s string, status int) bool {
 		return false
 	}
 	return status == 0 || s[:3] == itoa3(status)
+}
+
+// grpcStatusCode adds the name of a google.rpc.Status's numeric code
+// ({"code": 12, "message": ..., "details": []} is UNIMPLEMENTED) as a code
+// of the object, after its others.
+func grpcStatusCode(f *objectFrame) {
+	for i := 0; i < f.n; i++ {
+		c := &f.cands[i]
+		if !c.numeric || c.key != "code" {
+			continue
+		}
+		if n, err := strconv.Atoi(c.code.raw); err == nil && n > 0 && n < len(grpcCodeNames) {
+			f.addCand(candidate{code: text{raw: grpcCodeNames[n]}, key: "code", rank: rankStatus})
+		}
+		return
+	}
 }
 
 func isNumeric(s string) bool {
