@@ -252,6 +252,11 @@ func classifyKey(k string) (keyRole, int8) {
 			}
 		}
 	}
+	if k[0] == '_' && k != "__type" {
+		// Django-style private keys (Taiga's "_error_message",
+		// "_error_type") mean what they say without the underscore.
+		return classifyKey(strings.TrimLeft(k, "_"))
+	}
 	return roleNone, 0
 }
 
