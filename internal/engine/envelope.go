@@ -257,7 +257,28 @@ func classifyKey(k string) (keyRole, int8) {
 		// "_error_type") mean what they say without the underscore.
 		return classifyKey(strings.TrimLeft(k, "_"))
 	}
+	if i := strings.IndexByte(k, '_'); i >= 2 && i <= 4 && isLower(k[:i]) {
+		// A vendor's prefix before a key that plainly names an error's
+		// code or message (VNPay's vnp_ResponseCode and vnp_Message); not
+		// before "code" or "text" alone, which data keys end in too
+		// ("zip_code", "sms_text").
+		var buf [24]byte
+		switch string(foldKey(&buf, k[i+1:])) {
+		case "responsecode", "errorcode", "resultcode", "returncode", "errormessage", "errormsg",
+			"responsemessage", "resultmessage", "message", "msg":
+			return classifyKey(k[i+1:])
+		}
+	}
 	return roleNone, 0
+}
+
+func isLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // vendorMessageKey reads an XML vendor's own name for an error message: an
