@@ -259,8 +259,9 @@ type matcher struct {
 // reading first: the catalog's entries for the codes; another provider's
 // entry when the request names no known provider; a near spelling of a
 // standard code; the words of the code and message; the HTTP status.
-func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
-	r := Result{Provider: req.Provider, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
+func match(cat *catalog.Catalog, req *Request, x *extraction, res *Result) {
+	r := res
+	*r = Result{Provider: req.Provider, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
 	m := matcher{cat: cat, req: req, x: x, chain: cat.DefaultChain(), status: req.HTTPStatus}
 	if req.Provider != "" {
 		if p, ok := cat.Provider(req.Provider); ok {
@@ -303,12 +304,12 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 	}
 	switch {
 	case !m.isError && m.status >= 200 && m.status < 400:
-		m.byStatus(&r)
-	case m.byCode(&r, x), m.byOtherProvider(&r), m.byTypo(&r):
+		m.byStatus(r)
+	case m.byCode(r, x), m.byOtherProvider(r), m.byTypo(r):
 		if r.Entry != nil && r.Entry.Proto.GetCatchAll() {
-			m.refineCatchAll(&r)
+			m.refineCatchAll(r)
 		}
-	case m.byWords(&r):
+	case m.byWords(r):
 		// SOAP 1.1 sends every fault under 500, so a 500 says no more of
 		// a fault than that it is one: the fault's words answer.
 		soap500 := m.status == 500 && x.soapFault
@@ -317,17 +318,16 @@ func match(cat *catalog.Catalog, req *Request, x *extraction) Result {
 			// says as much as weak words or more, or one that puts the fault
 			// on the other side of weak words, or of a 5xx's message words
 			// ("We should be back" under 503): the status answers.
-			r = Result{Provider: r.Provider, Named: r.Named, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
-			m.byStatus(&r)
+			*r = Result{Provider: r.Provider, Named: r.Named, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
+			m.byStatus(r)
 		}
 	default:
-		m.byStatus(&r)
+		m.byStatus(r)
 	}
-	m.finish(&r)
+	m.finish(r)
 	if cat.HasShadows() {
 		r.Shadow = m.shadow(x)
 	}
-	return r
 }
 
 // shadow returns the shadow entry that would have answered, had it been
