@@ -216,38 +216,24 @@ var keyRoles = map[string]struct {
 }
 
 // classifyKey returns the role of an object key and its rank within that role
-// (lower ranks win). Keys are compared as foldKey writes them: the key is
-// folded and hashed in one pass, then looked up in roleTable, an
-// open-addressed copy of keyRoles that costs less than a map on this path,
-// which every key of every body takes.
+// (lower ranks win). Keys are compared as foldKey writes them, and looked
+// up in roleTable, an open-addressed copy of keyRoles that costs less than
+// a map on this path, which every key of every body takes.
 func classifyKey(k string) (keyRole, int8) {
 	if k == "" || len(k) > 24 {
 		return roleNone, 0
 	}
 	var buf [24]byte
-	n, h := 0, uint32(0)
-	for i := 0; i < len(k); i++ {
-		c := k[i]
-		switch {
-		case 'a' <= c && c <= 'z':
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case (c == '-' || c == '_') && n > 0 && buf[n-1] != '_':
-			continue
-		}
-		buf[n] = c
-		n++
-		h = h*31 + uint32(c)
-	}
-	if n > 0 && roleKeyShapes[buf[0]]&(1<<n) != 0 {
+	f := foldKey(&buf, k)
+	if n := len(f); n > 0 && roleKeyShapes[f[0]]&(1<<n) != 0 {
 		// A table of first letters and lengths turns away most keys of
-		// data ("id", "amount") before any comparison.
-		for j := roleSlotOf(h); ; j = (j + 1) & roleMask {
+		// data ("id", "amount") before any hashing.
+		for j := roleSlotOf(hashKey(f)); ; j = (j + 1) & roleMask {
 			s := &roleTable[j]
 			if s.key == "" {
 				break
 			}
-			if s.key == string(buf[:n]) {
+			if s.key == string(f) {
 				return s.role, s.rank
 			}
 		}
@@ -329,11 +315,7 @@ var roleTable = func() (t [roleMask + 1]struct {
 		panic("engine: keyRoles outgrew roleTable; raise roleMask to the next power of two less one")
 	}
 	for k, r := range keyRoles {
-		h := uint32(0)
-		for i := 0; i < len(k); i++ {
-			h = h*31 + uint32(k[i])
-		}
-		j := roleSlotOf(h)
+		j := roleSlotOf(hashKey([]byte(k)))
 		for t[j].key != "" {
 			j = (j + 1) & roleMask
 		}
@@ -341,6 +323,15 @@ var roleTable = func() (t [roleMask + 1]struct {
 	}
 	return t
 }()
+
+// hashKey hashes a folded key for roleTable.
+func hashKey(f []byte) uint32 {
+	h := uint32(0)
+	for _, c := range f {
+		h = h*31 + uint32(c)
+	}
+	return h
+}
 
 func roleSlotOf(h uint32) int {
 	return int(h^h>>9) & roleMask
