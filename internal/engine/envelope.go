@@ -225,7 +225,7 @@ func classifyKey(k string) (keyRole, int8) {
 	}
 	var buf [24]byte
 	f := foldKey(&buf, k)
-	if n := len(f); n > 0 && roleKeyShapes[f[0]]&(1<<n) != 0 {
+	if mayBeRoleKey(f) {
 		// A table of first letters and lengths turns away most keys of
 		// data ("id", "amount") before any hashing.
 		for j := roleSlotOf(hashKey(f)); ; j = (j + 1) & roleMask {
@@ -350,8 +350,8 @@ var roleKeyShapes = func() (t [256]uint32) {
 
 // mayBeRoleKey reports whether a folded key has the first byte and length
 // of some key of keyRoles.
-func mayBeRoleKey(k string) bool {
-	return k != "" && len(k) < 32 && roleKeyShapes[k[0]]&(1<<len(k)) != 0
+func mayBeRoleKey(k []byte) bool {
+	return len(k) > 0 && len(k) < 32 && roleKeyShapes[k[0]]&(1<<len(k)) != 0
 }
 
 // isFolded reports whether foldKey would return k unchanged: lowercase

@@ -268,7 +268,7 @@ func TestHTMLText(t *testing.T) {
 // hashing lets every key of keyRoles through.
 func TestRoleKeyShapes(t *testing.T) {
 	for k := range keyRoles {
-		if !mayBeRoleKey(k) {
+		if !mayBeRoleKey([]byte(k)) {
 			t.Errorf("key %q is turned away before lookup", k)
 		}
 		if role, _ := classifyKey(k); role != keyRoles[k].role {

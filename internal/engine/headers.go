@@ -19,6 +19,7 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 	vendor := signal{source: srcVendor, container: true}
 	vendorDescName := ""
 	retryPriority := 0 // 2 for a delay in milliseconds, 1 for Retry-After
+	retryMsName := ""  // the millisecond header the delay came from
 	for name, v := range h {
 		switch {
 		case strings.EqualFold(name, "WWW-Authenticate"):
@@ -32,9 +33,9 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 			// Azure and OpenAI-style APIs give the delay in milliseconds; a
 			// Retry-After in seconds, when also sent, is coarser and
 			// gives way, whichever comes first.
-			if ms, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && ms >= 0 && (retryPriority < 2 || lessFold(name, x.retrySource[len("header."):])) {
+			if ms, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && ms >= 0 && (retryPriority < 2 || lessFold(name, retryMsName)) {
 				x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = clampDelay(time.Duration(ms*float64(time.Millisecond))), true, "header."+strings.ToLower(name), v
-				retryPriority = 2
+				retryPriority, retryMsName = 2, name
 			}
 		case strings.EqualFold(name, "grpc-status"):
 			grpcStatus = v

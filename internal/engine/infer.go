@@ -355,12 +355,13 @@ func (m *matcher) codeReadable(c *candidate) bool {
 // the words.
 func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan, inCode bool) {
 	idx := m.cat.Words()
+	// A catch-all code's own words ("invalid" of invalid_request)
+	// corroborate nothing its message says.
+	skipAnd := inCode && m.refining
 	for i, sp := range spans {
 		word := buf[sp.Start:sp.End]
 		for _, ref := range idx.StartingAt(word) {
-			if inCode && m.refining && ref.List == catalog.InAndWords {
-				// A catch-all code's own words ("invalid" of
-				// invalid_request) corroborate nothing its message says.
+			if skipAnd && ref.List == catalog.InAndWords {
 				continue
 			}
 			if phraseAt(ref.Phrase, buf, spans[i:]) {
@@ -375,7 +376,7 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 				break
 			}
 			for _, ref := range idx.WithPrefix(word[:n]) {
-				if !(inCode && m.refining && ref.List == catalog.InAndWords) {
+				if !(skipAnd && ref.List == catalog.InAndWords) {
 					note(hits, ref, inCode)
 				}
 			}

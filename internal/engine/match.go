@@ -259,8 +259,7 @@ type matcher struct {
 // reading first: the catalog's entries for the codes; another provider's
 // entry when the request names no known provider; a near spelling of a
 // standard code; the words of the code and message; the HTTP status.
-func match(cat *catalog.Catalog, req *Request, x *extraction, res *Result) {
-	r := res
+func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 	*r = Result{Provider: req.Provider, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
 	m := matcher{cat: cat, req: req, x: x, chain: cat.DefaultChain(), status: req.HTTPStatus}
 	if req.Provider != "" {
