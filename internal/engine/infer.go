@@ -284,6 +284,11 @@ func (m *matcher) byWords(r *Result) bool {
 		m.scanWords(hits, buf, spans, false)
 		for i, e := range vocab {
 			h := hits[i]
+			if m.refiningWords {
+				// The code's words gave the catch-all reading being
+				// refined; only the message can still answer.
+				h.code = nil
+			}
 			if h.words() == nil || h.not != nil || (len(e.AndWords) > 0 && h.and == nil) {
 				continue
 			}

@@ -215,6 +215,16 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"CONFLICT/FIX_REQUEST INFERRED", "inferred: message words already been"},
 		{"a catch-all code keeps a message of its kind", Request{HTTPStatus: 400, Body: `{"error":"invalid_request","error_description":"grant_type parameter is missing"}`},
 			"INVALID_REQUEST/FIX_REQUEST STANDARD", "body.error=invalid_request"},
+		// A code the vocabulary reads only as its status's class yields to
+		// a message that names the cause (VirusTotal's and Teller's errors
+		// pages), but not to a message of its own kind (Misskey's, from
+		// its issue 10338).
+		{"an inferred catch-all code yields to its message", Request{HTTPStatus: 401, Body: `{"error": {"code": "AuthenticationRequiredError", "message": "X-Apikey header is missing"}}`},
+			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: message words apikey"},
+		{"bad_request yields to a missing certificate", Request{HTTPStatus: 400, Body: `{"error": {"code": "bad_request", "message": "Missing certificate: Retry request using your Teller client certificate."}}`},
+			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: message words missing certificate"},
+		{"an inferred catch-all code keeps its own kind", Request{Body: `{"error":{"message":"Credential required.","code":"CREDENTIAL_REQUIRED","id":"1384574d-a912-4b81-8601-c7b1c4085df1","kind":"client"}}`},
+			"AUTHENTICATION/REFRESH_TOKEN INFERRED", "inferred: code words credential required"},
 		// SOAP 1.1 sends every fault under 500 (MerchantWare's, from
 		// holdout-11).
 		{"a SOAP fault's words under 500", Request{HTTPStatus: 500, Body: `<?xml version="1.0" encoding="utf-8"?> <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; strPAN should be at least 13 to at most 19 characters</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`},

@@ -251,8 +251,9 @@ type matcher struct {
 	// linked is the link host that named the provider when the request
 	// named none the catalog knows.
 	linked string
-	// refining is set while a catch-all code's message is read.
-	refining bool
+	// refining is set while a catch-all code's message is read;
+	// refiningWords when the catch-all reading came from the code's words.
+	refining, refiningWords bool
 }
 
 // match resolves the extracted signals against the catalog, most specific
@@ -319,6 +320,11 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 			// ("We should be back" under 503): the status answers.
 			*r = Result{Provider: r.Provider, Named: r.Named, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
 			m.byStatus(r)
+		} else if r.Entry.Proto.GetCatchAll() && r.Kind == errsvcv1.MatchKind_MATCH_KIND_INFERRED {
+			// A code that only restates the status's class
+			// (AuthenticationRequiredError, bad_request) beside a message
+			// that names the cause ("X-Apikey header is missing").
+			m.refineCatchAll(r)
 		}
 	default:
 		m.byStatus(r)
@@ -732,9 +738,9 @@ func telling(e *catalog.Entry, status int) bool {
 // The catch-all entry stays listed as an alternative.
 func (m *matcher) refineCatchAll(r *Result) {
 	w := Result{Provider: r.Provider, Named: r.Named}
-	m.refining = true
+	m.refining, m.refiningWords = true, r.Kind == errsvcv1.MatchKind_MATCH_KIND_INFERRED
 	found := m.byWords(&w)
-	m.refining = false
+	m.refining, m.refiningWords = false, false
 	if !found || w.weakInference ||
 		w.Entry.Proto.GetClassification().GetCategory() == r.Entry.Proto.GetClassification().GetCategory() {
 		return
