@@ -97,6 +97,7 @@ func extractText(x *extraction, b string) {
 		// error's message; inference reads it like any other.
 		if line != "" {
 			x.noteDesc(text{raw: line}, 1)
+			x.prose = true
 		}
 		return
 	}

@@ -225,6 +225,13 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: message words missing certificate"},
 		{"an inferred catch-all code keeps its own kind", Request{Body: `{"error":{"message":"Credential required.","code":"CREDENTIAL_REQUIRED","id":"1384574d-a912-4b81-8601-c7b1c4085df1","kind":"client"}}`},
 			"AUTHENTICATION/REFRESH_TOKEN INFERRED", "inferred: code words credential required"},
+		// A line of text is the whole answer: words that say error make it
+		// one under 200 (VoiceRSS's, from Home Assistant's test_tts.py);
+		// "OK" stays a success (Healthchecks' API docs).
+		{"a refusal in text under 200", Request{HTTPStatus: 200, Body: "The subscription does not support SSML!\n"},
+			"AUTHORIZATION/ABORT INFERRED", "inferred: message words subscription"},
+		{"ok in text under 200", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "text/plain; charset=utf-8"}, Body: "OK\n"},
+			"NO_ERROR/NONE HTTP_STATUS", "status=200"},
 		// SOAP 1.1 sends every fault under 500 (MerchantWare's, from
 		// holdout-11).
 		{"a SOAP fault's words under 500", Request{HTTPStatus: 500, Body: `<?xml version="1.0" encoding="utf-8"?> <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; strPAN should be at least 13 to at most 19 characters</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`},

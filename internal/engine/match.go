@@ -302,6 +302,12 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// an id-number) leaves the document a success.
 		m.status, m.impliedOK = 200, true
 	}
+	if !m.isError && x.prose && m.status >= 200 && m.status < 300 && m.messageSaysError() {
+		// A line of text is all the answer there is: one whose words,
+		// not weakly, read as an error is one under any status ("too many
+		// requests - try again later" under 200).
+		m.isError = true
+	}
 	switch {
 	case !m.isError && m.status >= 200 && m.status < 400:
 		m.byStatus(r)

@@ -115,8 +115,9 @@ type extraction struct {
 // request resets.
 type extractionState struct {
 	// nestedXML is set while an XML document carried as text inside
-	// another is read; xmlDoc when the body is an XML document.
-	nestedXML, xmlDoc bool
+	// another is read; xmlDoc when the body is an XML document; prose when
+	// it is a line of text with no code.
+	nestedXML, xmlDoc, prose bool
 	jsonState
 	n int
 
