@@ -225,6 +225,11 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: message words missing certificate"},
 		{"an inferred catch-all code keeps its own kind", Request{Body: `{"error":{"message":"Credential required.","code":"CREDENTIAL_REQUIRED","id":"1384574d-a912-4b81-8601-c7b1c4085df1","kind":"client"}}`},
 			"AUTHENTICATION/REFRESH_TOKEN INFERRED", "inferred: code words credential required"},
+		// Words that say the provider failed inside yield to a 4xx, which
+		// says the caller's request is at fault (Xero's validation
+		// exception, pasted in XeroAPI/Xero-OpenAPI issue 461).
+		{"an internal failure's words under 400", Request{HTTPStatus: 400, Body: `{   "ErrorNumber": 10,   "Type": "ValidationException",   "Message": "A validation exception occurred",   "Elements": [{     "ValidationErrors": [{       "Message": "Email address must be valid"     }]   }] }`},
+			"INVALID_REQUEST/FIX_REQUEST HTTP_STATUS", "status=400"},
 		// A line of text is the whole answer: words that say error make it
 		// one under 200 (VoiceRSS's, from Home Assistant's test_tts.py);
 		// "OK" stays a success (Healthchecks' API docs).

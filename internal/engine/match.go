@@ -319,7 +319,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// SOAP 1.1 sends every fault under 500, so a 500 says no more of
 		// a fault than that it is one: the fault's words answer.
 		soap500 := m.status == 500 && x.soapFault
-		if e, own := m.statusEntry(); e != nil && (own || !soap500 && (r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status)) || otherSide(m.status, r.Entry) && (r.weakInference || m.status >= 500 && r.messageOnly))) {
+		if e, own := m.statusEntry(); e != nil && (own || !soap500 && (r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status)) || otherSide(m.status, r.Entry) && (r.weakInference || m.status/100 == 4 && failsInside(r.Entry) || m.status >= 500 && r.messageOnly))) {
 			// The named provider's own reading of the status, a status that
 			// says as much as weak words or more, or one that puts the fault
 			// on the other side of weak words, or of a 5xx's message words
@@ -777,6 +777,14 @@ func otherSide(status int, inferred *catalog.Entry) bool {
 		return c.GetAction() == errsvcv1.Action_ACTION_FIX_REQUEST || c.GetAction() == errsvcv1.Action_ACTION_FIX_CLIENT_CONFIGURATION
 	}
 	return false
+}
+
+// failsInside reports an inferred provider failure ("Backend request failed
+// with status 400", "A validation exception occurred"): under a 4xx, the
+// status says whose fault it is. Unavailability is not one: a 409 or 403
+// may well say the vehicle is asleep or the service in maintenance.
+func failsInside(inferred *catalog.Entry) bool {
+	return inferred.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_UPSTREAM_ERROR
 }
 
 // statusEntry returns the entry the status alone would answer with, and
