@@ -225,6 +225,14 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: message words missing certificate"},
 		{"an inferred catch-all code keeps its own kind", Request{Body: `{"error":{"message":"Credential required.","code":"CREDENTIAL_REQUIRED","id":"1384574d-a912-4b81-8601-c7b1c4085df1","kind":"client"}}`},
 			"AUTHENTICATION/REFRESH_TOKEN INFERRED", "inferred: code words credential required"},
+		// A message beside a top-level code that is neither 0 nor a 2xx is
+		// an error under 200 when its words say so (TextMe's errors guide);
+		// one that opens with OK stays a success (Etherscan's, from
+		// corpetty/py-etherscan-api pull 108, given 200 here).
+		{"a numeric status and an error message under 200", Request{HTTPStatus: 200, Body: "{\n  \"status\": 4,\n  \"message\": \"Not enough credit\"\n}\n"},
+			"ACCOUNT_STATE/ABORT INFERRED", "inferred: message words not enough credit"},
+		{"a numeric status and an OK message under 200", Request{HTTPStatus: 200, Body: `{"status":"1","message":"OK-Missing/Invalid API Key, rate limit of 1/5sec applied","result":"399083095492744397866641"}`},
+			"NO_ERROR/NONE HTTP_STATUS", "status=200"},
 		// Words that say the provider failed inside yield to a 4xx, which
 		// says the caller's request is at fault (Xero's validation
 		// exception, pasted in XeroAPI/Xero-OpenAPI issue 461).

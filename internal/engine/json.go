@@ -281,6 +281,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
+			if role == roleCode && depth == 1 {
+				x.noteOddCode(x.src[i:end])
+			}
 			if role == roleCode && rank <= 4 {
 				num := x.src[i:end]
 				// A number equal to the HTTP status only echoes it, and 0 is
@@ -343,6 +346,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		return
 	}
 	x.noteBodyStatus(key, v.raw, depth)
+	if role == roleCode && depth == 1 && isNumeric(v.raw) {
+		x.noteOddCode(v.raw)
+	}
 	if key == "__typename" && isRejectionType(v.raw) {
 		// {"__typename": "ConsentNotFoundRejection", "message": "..."}
 		f.addCand(candidate{code: v, key: key, rank: rankCode})
@@ -664,6 +670,16 @@ func firstNonSpace(s string) byte {
 		}
 	}
 	return 0
+}
+
+// noteOddCode notes a top-level code or status that is a number other
+// than 0 or a 2xx ("status": 4, "code": "1"): beside a message that reads as
+// an error, the answer is one under any status (TextMe's {"status": 4,
+// "message": "Not enough credit"}).
+func (x *extraction) noteOddCode(num string) {
+	if num != "0" && !(len(num) == 3 && num[0] == '2') && num[0] != '-' {
+		x.oddCode = true
+	}
 }
 
 // noteBodyStatus keeps the first HTTP error status an error body states of

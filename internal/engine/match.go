@@ -302,10 +302,12 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// an id-number) leaves the document a success.
 		m.status, m.impliedOK = 200, true
 	}
-	if !m.isError && x.prose && m.status >= 200 && m.status < 300 && m.messageSaysError() {
+	if !m.isError && (x.prose || x.oddCode && x.looseDesc && !x.success && !saysOK(x.anyDesc.raw)) && m.status >= 200 && m.status < 300 && m.messageSaysError() {
 		// A line of text is all the answer there is: one whose words,
 		// not weakly, read as an error is one under any status ("too many
-		// requests - try again later" under 200).
+		// requests - try again later" under 200). So is a message beside a
+		// top-level code that is neither 0 nor a 2xx ({"status": 4,
+		// "message": "Not enough credit"}).
 		m.isError = true
 	}
 	switch {
