@@ -286,6 +286,9 @@ func extractXML(x *extraction, b string) {
 		case strings.EqualFold(name, "MessageText"):
 			role, rank = roleDesc, 1
 		}
+		if (role == roleCode || isStatusKey(name)) && isNumeric(content) {
+			x.noteOddCode(content) // <statusCode>2202</statusCode>
+		}
 		switch role {
 		case roleFlag:
 			// A card gateway's <Response>Declined</Response> (NestPay's
@@ -300,6 +303,7 @@ func extractXML(x *extraction, b string) {
 				x.success = true // <status>OK</status>
 				continue
 			}
+
 			if rank == rankStatus && isFailedState(content) {
 				// OCS's and Plesk's <status>failure</status>, BigBlueButton's
 				// <returncode>FAILED</returncode>.

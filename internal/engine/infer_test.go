@@ -233,6 +233,10 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"ACCOUNT_STATE/ABORT INFERRED", "inferred: message words not enough credit"},
 		{"a numeric status and an OK message under 200", Request{HTTPStatus: 200, Body: `{"status":"1","message":"OK-Missing/Invalid API Key, rate limit of 1/5sec applied","result":"399083095492744397866641"}`},
 			"NO_ERROR/NONE HTTP_STATUS", "status=200"},
+		// The same in XML, with the status under a status key (SecurePay's,
+		// from thephpleague/omnipay-securepay's mocks).
+		{"an XML status code and an error message under 200", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "text/xml;charset=ISO-8859-1"}, Body: `<?xml version="1.0" encoding="UTF-8" standalone="no"?><SecurePayMessage><Status><statusCode>504</statusCode><statusDescription>Invalid merchant ID</statusDescription></Status></SecurePayMessage>`},
+			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: message words invalid merchant"},
 		// Words that say the provider failed inside yield to a 4xx, which
 		// says the caller's request is at fault (Xero's validation
 		// exception, pasted in XeroAPI/Xero-OpenAPI issue 461).

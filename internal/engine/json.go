@@ -281,7 +281,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
-			if role == roleCode && depth == 1 {
+			if depth == 1 && (role == roleCode || isStatusKey(key.raw)) {
 				x.noteOddCode(x.src[i:end])
 			}
 			if role == roleCode && rank <= 4 {
@@ -346,7 +346,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		return
 	}
 	x.noteBodyStatus(key, v.raw, depth)
-	if role == roleCode && depth == 1 && isNumeric(v.raw) {
+	if depth == 1 && (role == roleCode || isStatusKey(key)) && isNumeric(v.raw) {
 		x.noteOddCode(v.raw)
 	}
 	if key == "__typename" && isRejectionType(v.raw) {
