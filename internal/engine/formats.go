@@ -91,7 +91,8 @@ func extractText(x *extraction, b string) {
 	for end < len(line) && isCodeChar(line[end]) {
 		end++
 	}
-	tok := line[:end]
+	// A sentence's full stop ends no code: "Ok." is qBittorrent's success.
+	tok := strings.TrimRight(line[:end], ".")
 	if !looksLikeCode(tok) {
 		// A sentence ("Invalid signature: you should have sent ...") is the
 		// error's message; inference reads it like any other.

@@ -244,9 +244,12 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"INVALID_REQUEST/FIX_REQUEST HTTP_STATUS", "status=400"},
 		// A line of text is the whole answer: words that say error make it
 		// one under 200 (VoiceRSS's, from Home Assistant's test_tts.py);
-		// "OK" stays a success (Healthchecks' API docs).
+		// "OK" stays a success (Healthchecks' API docs), and so does "Ok."
+		// (qBittorrent's, in a Flexget test cassette).
 		{"a refusal in text under 200", Request{HTTPStatus: 200, Body: "The subscription does not support SSML!\n"},
 			"AUTHORIZATION/ABORT INFERRED", "inferred: message words subscription"},
+		{"ok with a full stop under 200", Request{HTTPStatus: 200, Body: "Ok."},
+			"NO_ERROR/NONE HTTP_STATUS", "status=200"},
 		{"ok in text under 200", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "text/plain; charset=utf-8"}, Body: "OK\n"},
 			"NO_ERROR/NONE HTTP_STATUS", "status=200"},
 		// SOAP 1.1 sends every fault under 500 (MerchantWare's, from
