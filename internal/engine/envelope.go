@@ -396,6 +396,16 @@ var statusKeys = map[string]bool{
 	"status": true, "statuscode": true, "httpstatus": true, "httpstatuscode": true, "httpcode": true, "code": true, "errorcode": true, "error": true, "returncode": true,
 }
 
+// isEchoKey reports a key whose object echoes the request: the query, its
+// parameters or input.
+func isEchoKey(k string) bool {
+	switch k {
+	case "query", "request", "params", "parameters", "input", "args", "arguments":
+		return true
+	}
+	return false
+}
+
 func isStatusKey(k string) bool {
 	var buf [24]byte
 	return statusKeys[string(foldKey(&buf, k))]

@@ -235,6 +235,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	}
 	var f objectFrame
 	f.drank, f.d2rank, f.trank = 127, 127, 127
+	if !container && isEchoKey(parent) {
+		// The request echoed back (Pelias's "query": {"text": ...}) is
+		// data, as a resource is: its text is no message.
+		x.markResource(&f, depth)
+	}
 	i = skipWS(x.src, i+1)
 	if i < len(x.src) && x.src[i] == '}' {
 		return i + 1, true
