@@ -163,6 +163,7 @@ var keyRoles = map[string]struct {
 	"retmsg":            {roleDesc, 1},
 	"resmsg":            {roleDesc, 1}, // Kia Connect
 	"errordesc":         {roleDesc, 1}, // MOLPay's error_desc
+	"desc":              {roleDesc, 2}, // Excedo's, beside its code
 	"longtext":          {roleDesc, 1}, // Shift4's error.longText
 	"messagetext":       {roleDesc, 1}, // Beanstream's messageText
 	// Card gateways' key=value answers: CommerceGate's returnText,
