@@ -304,7 +304,6 @@ func extractXML(x *extraction, b string) {
 				x.success = true // <status>OK</status>
 				continue
 			}
-
 			if rank == rankStatus && isFailedState(content) {
 				// OCS's and Plesk's <status>failure</status>, BigBlueButton's
 				// <returncode>FAILED</returncode>.

@@ -324,8 +324,9 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		if e, own := m.statusEntry(); e != nil && (own || !soap500 && (r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status)) || otherSide(m.status, r.Entry) && (r.weakInference || m.status/100 == 4 && failsInside(r.Entry) || m.status >= 500 && r.messageOnly))) {
 			// The named provider's own reading of the status, a status that
 			// says as much as weak words or more, or one that puts the fault
-			// on the other side of weak words, or of a 5xx's message words
-			// ("We should be back" under 503): the status answers.
+			// on the other side of weak words, of a 5xx's message words
+			// ("We should be back" under 503) or of an internal failure's
+			// words under a 4xx: the status answers.
 			*r = Result{Provider: r.Provider, Named: r.Named, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
 			m.byStatus(r)
 		} else if r.Entry.Proto.GetCatchAll() && r.Kind == errsvcv1.MatchKind_MATCH_KIND_INFERRED {
