@@ -287,8 +287,8 @@ func extractXML(x *extraction, b string) {
 		case strings.EqualFold(name, "MessageText"):
 			role, rank = roleDesc, 1
 		}
-		if (role == roleCode || isStatusKey(name)) && isNumeric(content) {
-			x.noteOddCode(content) // <statusCode>2202</statusCode>
+		if isNumeric(content) && isOddCode(content) && (role == roleCode || isStatusKey(name)) {
+			x.oddCode = true // <statusCode>2202</statusCode>
 		}
 		switch role {
 		case roleFlag:

@@ -286,8 +286,8 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
-			if depth == 1 && (role == roleCode || isStatusKey(key.raw)) {
-				x.noteOddCode(x.src[i:end])
+			if depth == 1 && isOddCode(x.src[i:end]) && (role == roleCode || isStatusKey(key.raw)) {
+				x.oddCode = true
 			}
 			if role == roleCode && rank <= 4 {
 				num := x.src[i:end]
@@ -351,8 +351,8 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		return
 	}
 	x.noteBodyStatus(key, v.raw, depth)
-	if depth == 1 && (role == roleCode || isStatusKey(key)) && isNumeric(v.raw) {
-		x.noteOddCode(v.raw)
+	if depth == 1 && isNumeric(v.raw) && isOddCode(v.raw) && (role == roleCode || isStatusKey(key)) {
+		x.oddCode = true
 	}
 	if key == "__typename" && isRejectionType(v.raw) {
 		// {"__typename": "ConsentNotFoundRejection", "message": "..."}
@@ -677,14 +677,13 @@ func firstNonSpace(s string) byte {
 	return 0
 }
 
-// noteOddCode notes a top-level code or status that is a number other
-// than 0 or a 2xx ("status": 4, "code": "1"): beside a message that reads as
+// isOddCode reports a code or status that is a number other than 0 or a
+// 2xx ("status": 4, "code": "1"): at the top, beside a message that reads as
 // an error, the answer is one under any status (TextMe's {"status": 4,
-// "message": "Not enough credit"}).
-func (x *extraction) noteOddCode(num string) {
-	if num != "0" && !(len(num) == 3 && num[0] == '2') && num[0] != '-' {
-		x.oddCode = true
-	}
+// "message": "Not enough credit"}). The caller checks the key, the dearer
+// test, only when the number is odd.
+func isOddCode(num string) bool {
+	return num != "0" && num != "" && num[0] != '-' && !(len(num) == 3 && num[0] == '2')
 }
 
 // noteBodyStatus keeps the first HTTP error status an error body states of
