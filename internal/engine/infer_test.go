@@ -40,6 +40,40 @@ func TestPresence(t *testing.T) {
 		// Pelias echoes the query back: its text is no message (Geocode
 		// Earth's answer, cached in geocoder-php's tests; holdout-21).
 		{"an echoed query", Request{Body: `{"geocoding":{"version":"0.2","attribution":"https://geocode.earth/guidelines","query":{"text":"jsajhgsdkfjhsfkjhaldkadjaslgldasd","size":5,"layers":["venue","street","intersection","postalcode","locality","neighbourhood","county","localadmin","region","macrocounty","country","macroregion","dependency","borough","macrohood","marinearea","disputed","empire","continent","ocean"],"private":false,"lang":{"name":"English","iso6391":"en","iso6393":"eng","via":"default","defaulted":true},"querySize":20,"parser":"pelias","parsed_text":{"subject":"jsajhgsdkfjhsfkjhaldkadjaslgldasd"}},"warnings":["performance optimization: excluding 'address' layer"],"engine":{"name":"Pelias","author":"Mapzen","version":"1.0"},"timestamp":1742398405086},"type":"FeatureCollection","features":[]}`}, "NO_ERROR/NONE"},
+		// A reason nested in the data with no message is no error
+		// (Elasticsearch's allocation explain, from its specification's
+		// examples; holdout-22).
+		{"a reason nested in data", Request{Body: `{
+  "index" : "my-index-000001",
+  "shard" : 0,
+  "primary" : true,
+  "current_state" : "unassigned",
+  "unassigned_info" : {
+    "reason" : "INDEX_CREATED",
+    "at" : "2017-01-04T18:08:16.600Z",
+    "last_allocation_status" : "no"
+  },
+  "can_allocate" : "no",
+  "allocate_explanation" : "Elasticsearch isn't allowed to allocate this shard to any of the nodes in the cluster. Choose a node to which you expect this shard to be allocated, find this node in the node-by-node explanation, and address the reasons which prevent Elasticsearch from allocating this shard there.",
+  "node_allocation_decisions" : [
+    {
+      "node_id" : "8qt2rY-pT6KNZB3-hGfLnw",
+      "node_name" : "node-0",
+      "transport_address" : "127.0.0.1:9401",
+      "roles" : ["data", "data_cold", "data_content", "data_frozen", "data_hot", "data_warm", "ingest", "master", "ml", "remote_cluster_client", "transform"],
+      "node_attributes" : {},
+      "node_decision" : "no",
+      "weight_ranking" : 1,
+      "deciders" : [
+        {
+          "decider" : "filter",
+          "decision" : "NO",
+          "explanation" : "node does not match index setting [index.routing.allocation.include] filters [_name:\"nonexistent_node\"]"
+        }
+      ]
+    }
+  ]
+}`}, "NO_ERROR/NONE"},
 		{"partial success", Request{HTTPStatus: 200, Body: `{"message": "PARTIAL_SUCCESS", "resultCode": 3, "failedItems": [{"index": 1, "error": {"errorCode": 1036, "message": "The columnId 3 is invalid.", "refId": "abc"}}]}`}, "NO_ERROR/NONE"},
 		{"soap fault under 200", Request{HTTPStatus: 200, Body: `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Service temporarily unavailable</faultstring></soap:Fault></soap:Body></soap:Envelope>`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
 		{"ack failure", Request{HTTPStatus: 200, Body: `<GetItemResponse><Ack>Failure</Ack><Errors><ShortMessage>Auth token is invalid.</ShortMessage><ErrorCode>931</ErrorCode></Errors></GetItemResponse>`}, "AUTHENTICATION/REFRESH_TOKEN"},

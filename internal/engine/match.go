@@ -427,6 +427,14 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 		// an error only where the named provider says so.
 		return m.namedCode(s)
 	}
+	if !s.container && s.depth > 1 && s.desc.raw == "" && s.onlyReasons() {
+		// A reason with no message, nested in the data outside any error
+		// object (Elasticsearch's "unassigned_info": {"reason":
+		// "INDEX_CREATED"}), describes the data, not the call, unless the
+		// named provider says otherwise (Vonage's "messages": [{"status":
+		// "4"}]).
+		return m.namedCode(s)
+	}
 	if s.container {
 		return s.ncands > 0 || s.etype.raw != "" || (s.desc.raw != "" && !isSuccessWord(s.desc.raw))
 	}

@@ -164,6 +164,17 @@ type extractionState struct {
 
 // numericOnly reports whether the signal has codes and every one is a
 // number.
+// onlyReasons reports whether the signal's codes are all reasons, states or
+// types, none an error code.
+func (s *signal) onlyReasons() bool {
+	for i := 0; i < s.ncands; i++ {
+		if s.cands[i].rank < rankReason {
+			return false
+		}
+	}
+	return s.ncands > 0
+}
+
 func (s *signal) numericOnly() bool {
 	for i := 0; i < s.ncands; i++ {
 		if !s.cands[i].numeric {
