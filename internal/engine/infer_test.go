@@ -250,6 +250,11 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "body.error=invalid_request"},
 		{"a catch-all code with a conflict", Request{Body: `{"error":"invalid_request","error_description":"this checkout has already been cancelled","error_code":4004}`},
 			"CONFLICT/FIX_REQUEST INFERRED", "inferred: message words already been"},
+		// Okta's "User is not assigned to the client application" on a
+		// redirect, with no provider named (pasted in
+		// okta/samples-nodejs-express-4 issue 22).
+		{"access_denied for a user not assigned", Request{RedirectURI: "http://localhost:3000/authorization-code/callback?state=oArfSWypYbUON2FWF0iDcvgl6qFdM0VYXSYOHvjjtCaDBQwIFn7iO5tr88jfwxLb&error=access_denied&error_description=User+is+not+assigned+to+the+client+application."},
+			"AUTHORIZATION/ABORT INFERRED", "redirect.error=access_denied"},
 		{"a catch-all code keeps a message of its kind", Request{HTTPStatus: 400, Body: `{"error":"invalid_request","error_description":"grant_type parameter is missing"}`},
 			"INVALID_REQUEST/FIX_REQUEST STANDARD", "body.error=invalid_request"},
 		// A code the vocabulary reads only as its status's class yields to
