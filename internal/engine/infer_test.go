@@ -165,6 +165,11 @@ func TestInferenceSteps(t *testing.T) {
 			"inference.scope-missing", "inferred: code words missing scope"},
 		{"message words", Request{HTTPStatus: 400, Body: `{"code":"E1234","message":"The refresh token has expired"}`},
 			"inference.refresh-token-invalid", "inferred: message words refresh token,expired"},
+		// An expired access token whose message points at the refresh token
+		// (Bitbucket's, pasted in swoodford/migrate_bitbucket_server_to_bitbucket_cloud
+		// issue 1) is refreshed, not re-authenticated.
+		{"access token expired, use the refresh token", Request{Body: "{\n  \"type\": \"error\",\n  \"error\": {\n    \"message\": \"Access token expired. Use your refresh token to obtain a new access token.\"\n  }\n}\n"},
+			"inference.access-token-expired", "inferred: message words access token,expired"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := classifyT(t, &tt.req)
