@@ -74,6 +74,16 @@ func TestPresence(t *testing.T) {
     }
   ]
 }`}, "NO_ERROR/NONE"},
+		// Postmark's partial send: a first clause that says OK (pasted in
+		// ActiveCampaign/postmark.js issue 87).
+		{"message OK, but", Request{Body: `{
+  "MessageID": "...",
+  "To": "email1,email2",
+  "SubmittedAt": "2021-12-22T12:52:08.9541898Z",
+  "Message": "Message OK, but will not deliver to these inactive addresses: email1",
+  "ErrorCode": 0
+}
+`}, "NO_ERROR/NONE"},
 		{"partial success", Request{HTTPStatus: 200, Body: `{"message": "PARTIAL_SUCCESS", "resultCode": 3, "failedItems": [{"index": 1, "error": {"errorCode": 1036, "message": "The columnId 3 is invalid.", "refId": "abc"}}]}`}, "NO_ERROR/NONE"},
 		{"soap fault under 200", Request{HTTPStatus: 200, Body: `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Service temporarily unavailable</faultstring></soap:Fault></soap:Body></soap:Envelope>`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
 		{"ack failure", Request{HTTPStatus: 200, Body: `<GetItemResponse><Ack>Failure</Ack><Errors><ShortMessage>Auth token is invalid.</ShortMessage><ErrorCode>931</ErrorCode></Errors></GetItemResponse>`}, "AUTHENTICATION/REFRESH_TOKEN"},

@@ -470,6 +470,12 @@ func saysOK(v string) bool {
 	if len(v) > 3 && v[0] == '0' && v[1] == '0' && !('0' <= v[2] && v[2] <= '9') {
 		return true
 	}
+	if clause, _, ok := strings.Cut(v, ","); ok && len(clause) > 3 && len(clause) <= 24 &&
+		(strings.HasSuffix(clause, " OK") || strings.HasSuffix(clause, " ok")) && !hasSuffixFold(clause, "not ok") {
+		// A first clause that ends by saying OK ("Message OK, but will not
+		// deliver to these inactive addresses", Postmark's partial send).
+		return true
+	}
 	w := v
 	if i := strings.IndexFunc(v, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') }); i >= 0 {
 		w = v[:i]
