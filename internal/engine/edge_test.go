@@ -71,3 +71,13 @@ func TestRoleTableHasRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestSaysCompleted holds that a state ending in "completed" is a success
+// only when nothing before it negates it.
+func TestSaysCompleted(t *testing.T) {
+	for v, want := range map[string]bool{"processing-completed": true, "COMPLETED": true, "RunCompleted": true, "JobCompleted": true, "uncompleted": false, "not_completed": false, "NOT COMPLETED": false, "NotCompleted": false, "incomplete": false, "Completed": true} {
+		if got := saysCompleted(v); got != want {
+			t.Errorf("saysCompleted(%q) = %v, want %v", v, got, want)
+		}
+	}
+}

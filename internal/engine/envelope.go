@@ -498,7 +498,9 @@ func oneOfFold(s string, words ...string) bool {
 // isSuccessWord reports whether a description only says all went well.
 func isSuccessWord(v string) bool {
 	if len(v) > 16 {
-		return false // longer than any success word, even with space around it
+		// Longer than any success word, even with space around it, but a
+		// task's "processing-completed" (Redis Cloud).
+		return len(v) <= 24 && saysCompleted(v)
 	}
 	v = strings.TrimSpace(v)
 	if v == "" {
@@ -510,8 +512,31 @@ func isSuccessWord(v string) bool {
 			return true
 		}
 	}
-	// A job's "RunSuccess", a step's "JobSucceeded".
-	return v[len(v)-1] == '0' && isZeroCode(v) || len(v) > 7 && (hasSuffixFold(v, "success") || hasSuffixFold(v, "succeeded"))
+	// A job's "RunSuccess", a step's "JobSucceeded", a task's "Completed".
+	return v[len(v)-1] == '0' && isZeroCode(v) || len(v) > 7 && (hasSuffixFold(v, "success") || hasSuffixFold(v, "succeeded")) || saysCompleted(v)
+}
+
+// saysCompleted reports a state that ends by saying it completed, and not
+// that it did not.
+func saysCompleted(v string) bool {
+	if !hasSuffixFold(v, "completed") {
+		return false
+	}
+	v = strings.TrimRight(v[:len(v)-len("completed")], " _-")
+	return !endsWithWord(v, "un") && !endsWithWord(v, "not")
+}
+
+// endsWithWord reports whether v ends with w as a whole word or prefix of
+// the next ("un" of "uncompleted", not of "RunCompleted").
+func endsWithWord(v, w string) bool {
+	if !hasSuffixFold(v, w) {
+		return false
+	}
+	if len(v) == len(w) {
+		return true
+	}
+	c := v[len(v)-len(w)-1]
+	return !('a' <= c|0x20 && c|0x20 <= 'z') || w[0] >= 'a' && 'A' <= v[len(v)-len(w)] && v[len(v)-len(w)] <= 'Z'
 }
 
 // isZeroCode reports a code of zeros after an optional letter prefix, the

@@ -84,6 +84,50 @@ func TestPresence(t *testing.T) {
   "ErrorCode": 0
 }
 `}, "NO_ERROR/NONE"},
+		// From Redis's docs (holdout-23): a task whose status says it
+		// completed, and a cluster check in which one node of three failed
+		// (the check succeeded; its records carry the node's error).
+		{"a task completed", Request{Body: `{
+  "taskId": "36d4b04d-72d4-4404-8600-a223120a553e",
+  "commandType": "subscriptionCreateRequest",
+  "status": "processing-completed",
+  "description": "Request processing completed successfully and its resources are now being provisioned / de-provisioned.",
+  "timestamp": "2019-08-08T06:49:15.929Z",
+  "response": {
+    "resourceId": 77899
+  },
+  "_links": {
+    "resource": {
+      "href": "https://api.redislabs.com/v1/subscriptions/77899",
+      "title": "getSubscriptionInformation",
+      "type": "GET"
+    },
+    "self": {
+      "href": "https://api.redislabs.com/v1/tasks/36d4b04d-72d4-4404-8600-a223120a553e",
+      "type": "GET"
+    }
+  }
+}
+`}, "NO_ERROR/NONE"},
+		{"one record of several failing", Request{HTTPStatus: 200, Body: `{
+  "cluster_test_result": false,
+  "nodes": [
+    {
+      "node_uid": "1",
+      "result": true
+    },
+    {
+      "node_uid": "2",
+      "result": true
+    },
+    {
+      "node_uid": "3",
+      "result": false,
+      "error": "process alert_mgr is not running or not responding ([Errno 111] Connection refused)"
+    }
+  ]
+}
+`}, "NO_ERROR/NONE"},
 		{"partial success", Request{HTTPStatus: 200, Body: `{"message": "PARTIAL_SUCCESS", "resultCode": 3, "failedItems": [{"index": 1, "error": {"errorCode": 1036, "message": "The columnId 3 is invalid.", "refId": "abc"}}]}`}, "NO_ERROR/NONE"},
 		{"soap fault under 200", Request{HTTPStatus: 200, Body: `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Service temporarily unavailable</faultstring></soap:Fault></soap:Body></soap:Envelope>`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
 		{"ack failure", Request{HTTPStatus: 200, Body: `<GetItemResponse><Ack>Failure</Ack><Errors><ShortMessage>Auth token is invalid.</ShortMessage><ErrorCode>931</ErrorCode></Errors></GetItemResponse>`}, "AUTHENTICATION/REFRESH_TOKEN"},

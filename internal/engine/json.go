@@ -172,7 +172,15 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 			x.add(strs)
 		}
 	}()
+	// A list of records of which only some carry an error (a cluster
+	// check's "nodes", one of three failing) is data under a success: its
+	// errors are the records', marked as items below.
+	first, records, failing := x.n, 0, 0
 	for i < len(x.src) {
+		if x.src[i] == '{' {
+			records++
+		}
+		before := x.n
 		if collect && x.src[i] == '"' {
 			_, v, ok := scanString(x.src, i)
 			if ok && v.raw != "" {
@@ -196,8 +204,16 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 		if i, ok = x.value(i, depth, parent, true); !ok {
 			return i, false
 		}
+		if x.n > before {
+			failing++
+		}
 		var more bool
 		if i, more, ok = x.separator(i, ']'); !ok || !more {
+			if ok && records > 1 && failing > 0 && failing < records && !collect {
+				for k := first; k < x.n; k++ {
+					x.sigs[k].inItem = true
+				}
+			}
 			return i, ok
 		}
 	}
