@@ -338,6 +338,23 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// from thephpleague/omnipay-securepay's mocks).
 		{"an XML status code and an error message under 200", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "text/xml;charset=ISO-8859-1"}, Body: `<?xml version="1.0" encoding="UTF-8" standalone="no"?><SecurePayMessage><Status><statusCode>504</statusCode><statusDescription>Invalid merchant ID</statusDescription></Status></SecurePayMessage>`},
 			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: message words invalid merchant"},
+		// "Backend Error" under 503 is unavailability for now (a YouTube
+		// upload's, pasted in tokland/youtube-upload issue 146).
+		{"a backend error under 503", Request{Provider: "no-such-provider", HTTPStatus: 503, Body: `{
+ "error": {
+  "errors": [
+   {
+    "domain": "global",
+    "reason": "backendError",
+    "message": "Backend Error"
+   }
+  ],
+  "code": 503,
+  "message": "Backend Error"
+ }
+}
+`},
+			"UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF HTTP_STATUS", "status=503"},
 		// Words that say the provider failed inside yield to a 4xx, which
 		// says the caller's request is at fault (Xero's validation
 		// exception, pasted in XeroAPI/Xero-OpenAPI issue 461).

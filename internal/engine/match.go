@@ -318,15 +318,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 			m.refineCatchAll(r)
 		}
 	case m.byWords(r):
-		// SOAP 1.1 sends every fault under 500, so a 500 says no more of
-		// a fault than that it is one: the fault's words answer.
-		soap500 := m.status == 500 && x.soapFault
-		if e, own := m.statusEntry(); e != nil && (own || !soap500 && (r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status)) || otherSide(m.status, r.Entry) && (r.weakInference || m.status/100 == 4 && failsInside(r.Entry) || m.status >= 500 && r.messageOnly))) {
-			// The named provider's own reading of the status, a status that
-			// says as much as weak words or more, or one that puts the fault
-			// on the other side of weak words, of a 5xx's message words
-			// ("We should be back" under 503) or of an internal failure's
-			// words under a 4xx: the status answers.
+		if e, own := m.statusEntry(); e != nil && m.statusOutranks(e, own, r) {
 			*r = Result{Provider: r.Provider, Named: r.Named, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
 			m.byStatus(r)
 		} else if r.Entry.Proto.GetCatchAll() && r.Kind == errsvcv1.MatchKind_MATCH_KIND_INFERRED {
@@ -794,6 +786,29 @@ func otherSide(status int, inferred *catalog.Entry) bool {
 		return c.GetAction() == errsvcv1.Action_ACTION_FIX_REQUEST || c.GetAction() == errsvcv1.Action_ACTION_FIX_CLIENT_CONFIGURATION
 	}
 	return false
+}
+
+// statusOutranks reports whether the status's entry e answers rather than
+// the words' reading r; own is set when e is the named provider's.
+func (m *matcher) statusOutranks(e *catalog.Entry, own bool, r *Result) bool {
+	switch {
+	case own:
+		return true // the named provider's own reading of the status
+	case m.status == 500 && m.x.soapFault:
+		// SOAP 1.1 sends every fault under 500, so a 500 says no more of
+		// a fault than that it is one: the fault's words answer.
+		return false
+	case r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status)):
+		return true // a status that says as much as weak words, or more
+	case m.status == 503 && failsInside(r.Entry):
+		return true // "Backend Error" under 503: unavailable for now
+	case !otherSide(m.status, r.Entry):
+		return false
+	}
+	// The status puts the fault on the other side of the words: it answers
+	// weak words, an internal failure's words under a 4xx, and a 5xx's
+	// message words ("We should be back" under 503).
+	return r.weakInference || m.status/100 == 4 && failsInside(r.Entry) || m.status >= 500 && r.messageOnly
 }
 
 // failsInside reports an inferred provider failure ("Backend request failed
