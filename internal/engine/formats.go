@@ -595,6 +595,11 @@ func extractPairs(x *extraction, b string) {
 			continue
 		}
 		role, rank := classifyKey(k)
+		if rest, ok := strings.CutPrefix(k, "L_"); ok && role == roleNone {
+			// PayPal NVP's lists: L_ERRORCODE0, L_LONGMESSAGE0 name the
+			// first error's code and message.
+			role, rank = classifyKey(strings.TrimRight(rest, "0123456789"))
+		}
 		x.stringValue(&f, k, role, rank, text{raw: v, esc: strings.ContainsAny(v, "%+"), url: true}, 1)
 	}
 	n := x.n

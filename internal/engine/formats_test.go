@@ -101,6 +101,10 @@ var formatCases = []formatCase{
 	{"soap fault", Request{HTTPStatus: 500,
 		Body: `<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Internal processing error</faultstring></soap:Fault></soap:Body></soap:Envelope>`},
 		"UPSTREAM_ERROR", "RETRY_WITH_BACKOFF", "Server"},
+	// PayPal NVP's indexed error list (omnipay-paypal's mock
+	// ExpressCompletePurchaseFailureRedirect.txt): L_ERRORCODE0 is the code.
+	{"nvp error list", Request{HTTPStatus: 200, Body: `TOKEN=ASDFASDFASDF&SUCCESSPAGEREDIRECTREQUESTED=false&TIMESTAMP=2016%2d09%2d12T14%3a06%3a12Z&CORRELATIONID=31e509fc8f6a8&ACK=Failure&VERSION=119%2e0&BUILD=25037053&L_ERRORCODE0=10486&L_SHORTMESSAGE0=This%20transaction%20couldn%27t%20be%20completed%2e&L_LONGMESSAGE0=This%20transaction%20couldn%27t%20be%20completed%2e%20Please%20redirect%20your%20customer%20to%20PayPal%2e&L_SEVERITYCODE0=Error`},
+		"UNKNOWN", "ABORT", "10486"},
 	{"plain text code", Request{HTTPStatus: 400, Body: "invalid_request: missing redirect_uri\n"},
 		"INVALID_REQUEST", "FIX_REQUEST", "invalid_request"},
 	{"stringified json inside json", Request{HTTPStatus: 502,
