@@ -189,6 +189,7 @@ func extractXML(x *extraction, b string) {
 		// ErrorCode attribute names an error is one.
 		errCode, hasErrCode := xmlAttr(tag, "ErrorCode")
 		hasErrCode = hasErrCode && !isSuccessWord(errCode)
+		codeAttr := false // the element's code is an attribute: its text is the message
 		if failed || hasErrCode || isXMLErrorElement(name) || isXMLErrorClass(tag) {
 			// Worldpay's <error code="4">, Flickr's <err code="100" msg="...">,
 			// Subsonic's <error code="10" message="...">: the code and message
@@ -202,6 +203,7 @@ func extractXML(x *extraction, b string) {
 				s.cands[s.ncands] = candidate{code: text{raw: code}, key: key, rank: rankCode, numeric: isNumeric(code)}
 				s.ncands++
 			}
+			codeAttr = hasCode
 			if hasCode {
 				x.noteBodyStatus("code", code, 0) // iRail's <error code="404">
 			}
@@ -272,6 +274,11 @@ func extractXML(x *extraction, b string) {
 		if role == roleNone {
 			var buf [24]byte
 			role, rank = vendorMessageKey(foldKey(&buf, name))
+		}
+		if codeAttr && role == roleCode {
+			// Worldpay's <error code="5">Could not find payment for
+			// order</error>: the text explains the attribute's code.
+			role, rank = roleDesc, 1
 		}
 		if pending != roleNone {
 			role, rank, pending = pending, rankReason, roleNone

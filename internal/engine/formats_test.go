@@ -105,6 +105,10 @@ var formatCases = []formatCase{
 	// ExpressCompletePurchaseFailureRedirect.txt): L_ERRORCODE0 is the code.
 	{"nvp error list", Request{HTTPStatus: 200, Body: `TOKEN=ASDFASDFASDF&SUCCESSPAGEREDIRECTREQUESTED=false&TIMESTAMP=2016%2d09%2d12T14%3a06%3a12Z&CORRELATIONID=31e509fc8f6a8&ACK=Failure&VERSION=119%2e0&BUILD=25037053&L_ERRORCODE0=10486&L_SHORTMESSAGE0=This%20transaction%20couldn%27t%20be%20completed%2e&L_LONGMESSAGE0=This%20transaction%20couldn%27t%20be%20completed%2e%20Please%20redirect%20your%20customer%20to%20PayPal%2e&L_SEVERITYCODE0=Error`},
 		"UNKNOWN", "ABORT", "10486"},
+	// An error element whose code is an attribute: its text is the message
+	// (Worldpay's, in Active Merchant's worldpay_test.rb).
+	{"xml error text beside a code attribute", Request{Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE paymentService PUBLIC \"-//WorldPay//DTD WorldPay PaymentService v1//EN\" \"http://dtd.worldpay.com/paymentService_v1.dtd\">\n<paymentService version=\"1.4\" merchantCode=\"CHARGEBEEM1\">\n  <reply>\n    <orderStatus orderCode=\"non_existent_authorization\">\n      <error code=\"5\">\n        <![CDATA[Could not find payment for order]]>\n      </error>\n    </orderStatus>\n  </reply>\n</paymentService>\n"},
+		"NOT_FOUND", "FIX_REQUEST", "5"},
 	{"plain text code", Request{HTTPStatus: 400, Body: "invalid_request: missing redirect_uri\n"},
 		"INVALID_REQUEST", "FIX_REQUEST", "invalid_request"},
 	{"stringified json inside json", Request{HTTPStatus: 502,
