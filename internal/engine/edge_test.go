@@ -3,6 +3,8 @@ package engine
 import (
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // Edge cases of the readers, written to pin down behaviour rather than
@@ -79,5 +81,20 @@ func TestSaysCompleted(t *testing.T) {
 		if got := saysCompleted(v); got != want {
 			t.Errorf("saysCompleted(%q) = %v, want %v", v, got, want)
 		}
+	}
+}
+
+// TestByteOrderMark holds that a UTF-8 byte order mark before a body, as
+// Authorize.Net sends before its JSON, does not hide the document: Slack's
+// invalid_auth (its API docs) reads the same with and without one.
+func TestByteOrderMark(t *testing.T) {
+	body := `{"ok": false, "error": "invalid_auth"}`
+	plain := classifyT(t, &Request{HTTPStatus: 200, Body: body})
+	marked := classifyT(t, &Request{HTTPStatus: 200, Body: "\ufeff" + body})
+	if diff := cmp.Diff(summarize(&plain), summarize(&marked)); diff != "" {
+		t.Errorf("a byte order mark changed the answer (-without +with):\n%s", diff)
+	}
+	if got := summarize(&marked).Category; got == "NO_ERROR" {
+		t.Errorf("with a byte order mark: %s, want an error", got)
 	}
 }

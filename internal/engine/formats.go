@@ -460,7 +460,9 @@ func indexFold(s, sub string) int {
 // extractBody reads the body in the first format it fits, then looks for
 // an OAuth 1.0 problem report the format left unread.
 func extractBody(x *extraction, body string, status int, lim *Limits) error {
-	b := strings.TrimSpace(body)
+	// A UTF-8 byte order mark before the document (Authorize.Net's JSON
+	// answers carry one) is no part of it.
+	b := strings.TrimSpace(strings.TrimPrefix(body, "\ufeff"))
 	if b == "" {
 		return nil
 	}
