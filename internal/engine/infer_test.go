@@ -359,6 +359,23 @@ func TestEnvelopeRefinements(t *testing.T) {
 }
 `},
 			"UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF HTTP_STATUS", "status=503"},
+		// A result code that only says "Error" makes the call a failure, so
+		// the messages below it name the error (Authorize.Net's, from
+		// stymiee/authnetjson's AuthnetJsonArbTest.php; Authorize.Net
+		// answers 200).
+		{"a result code of Error over its messages", Request{HTTPStatus: 200, Body: `{
+           "refId":"Sample",
+           "messages":{
+              "resultCode":"Error",
+              "message":[
+                 {
+                    "code":"E00012",
+                    "text":"You have submitted a duplicate of Subscription 2341621. A duplicate subscription will not be created."
+                 }
+              ]
+           }
+        }`},
+			"CONFLICT/FIX_REQUEST INFERRED", "body.message[].code=E00012"},
 		// Words that say the provider failed inside yield to a 4xx, which
 		// says the caller's request is at fault (Xero's validation
 		// exception, pasted in XeroAPI/Xero-OpenAPI issue 461).

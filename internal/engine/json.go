@@ -452,6 +452,13 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
+		if rank != rankStatus && rank != rankError && isFailureWord(v.raw) && depth <= 2 && !f.resource && !x.inResource(depth) {
+			// Authorize.Net's "messages": {"resultCode": "Error", "message":
+			// [...]}: a result code that only says it failed says the call
+			// did, and stays a code for the entries that name it (PayU's
+			// "code": "ERROR").
+			x.failure = true
+		}
 		if rank == rankStatus && isFailureWord(v.raw) {
 			// JSend's and Kubernetes' "status": "error" / "Failure" say
 			// there is an error; they do not say which. A resource's own
