@@ -249,7 +249,7 @@ func extractXML(x *extraction, b string) {
 			x.nestedXML = true
 			inner := content
 			if inner[0] == '&' {
-				inner = xmlUnescaper.Replace(inner)
+				inner = string(appendXMLUnescaped(nil, inner))
 			}
 			extractXML(x, inner)
 			x.nestedXML = false
@@ -294,7 +294,7 @@ func extractXML(x *extraction, b string) {
 		case strings.EqualFold(name, "MessageText"):
 			role, rank = roleDesc, 1
 		}
-		if isNumeric(content) && isOddCode(content) && (role == roleCode || isStatusKey(name)) {
+		if isNumeric(content) && isOddCode(role, name, content) {
 			x.oddCode = true // <statusCode>2202</statusCode>
 		}
 		switch role {
@@ -364,8 +364,6 @@ func isEmbeddedXML(content string) bool {
 	return strings.HasPrefix(content, "<?xml") ||
 		strings.HasPrefix(content, "&lt;") && strings.HasSuffix(content, "&gt;") && strings.Contains(content, "&lt;/")
 }
-
-var xmlUnescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&")
 
 // isXMLErrorElement reports whether an XML element says the document is an
 // error: a SOAP Fault, AWS's and Azure's <Error>, eBay's <Errors>.
@@ -642,7 +640,7 @@ func unwrapJSONP(b string) string {
 // error status inference reads it as it reads any message, and a page's
 // words that only restate the status leave the answer to the status.
 func extractHTML(x *extraction, b string, status int) bool {
-	noted, found := false, false
+	found := false
 	for _, tag := range [...]string{"h1", "title", "pre", "p", "body"} {
 		if found && (tag == "pre" || tag == "p" || tag == "body") {
 			break // a page with a heading or title is read by them
@@ -651,11 +649,10 @@ func extractHTML(x *extraction, b string, status int) bool {
 			found = true
 			if !isReasonPhrase(t, status) {
 				x.noteDesc(text{raw: t, esc: strings.Contains(t, "&"), xml: true}, 2)
-				noted = true
 			}
 		}
 	}
-	return found || noted
+	return found
 }
 
 // legacyReasons are the reason phrases servers still send for statuses

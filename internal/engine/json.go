@@ -306,7 +306,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
-			if depth == 1 && isOddCode(x.src[i:end]) && (role == roleCode || isStatusKey(key.raw)) {
+			if depth == 1 && isOddCode(role, key.raw, x.src[i:end]) {
 				x.oddCode = true
 			}
 			if role == roleCode && rank <= 4 {
@@ -372,7 +372,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		return
 	}
 	x.noteBodyStatus(key, v.raw, depth)
-	if depth == 1 && isNumeric(v.raw) && isOddCode(v.raw) && (role == roleCode || isStatusKey(key)) {
+	if depth == 1 && isNumeric(v.raw) && isOddCode(role, key, v.raw) {
 		x.oddCode = true
 	}
 	if key == "__typename" && isRejectionType(v.raw) {
@@ -713,10 +713,11 @@ func firstNonSpace(s string) byte {
 // isOddCode reports a code or status that is a number other than 0 or a
 // 2xx ("status": 4, "code": "1"): at the top, beside a message that reads as
 // an error, the answer is one under any status (TextMe's {"status": 4,
-// "message": "Not enough credit"}). The caller checks the key, the dearer
-// test, only when the number is odd.
-func isOddCode(num string) bool {
-	return num != "0" && num != "" && num[0] != '-' && !(len(num) == 3 && num[0] == '2')
+// "message": "Not enough credit"}). The key, the dearer test, is looked at
+// only when the number is odd.
+func isOddCode(role keyRole, key, num string) bool {
+	return num != "0" && num != "" && num[0] != '-' && !(len(num) == 3 && num[0] == '2') &&
+		(role == roleCode || isStatusKey(key))
 }
 
 // noteBodyStatus keeps the first HTTP error status an error body states of

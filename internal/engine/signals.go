@@ -162,8 +162,6 @@ type extractionState struct {
 	bodyStatusKey string
 }
 
-// numericOnly reports whether the signal has codes and every one is a
-// number.
 // onlyReasons reports whether the signal's codes are all reasons, states or
 // types, none an error code.
 func (s *signal) onlyReasons() bool {
@@ -175,6 +173,8 @@ func (s *signal) onlyReasons() bool {
 	return s.ncands > 0
 }
 
+// numericOnly reports whether the signal has codes and every one is a
+// number.
 func (s *signal) numericOnly() bool {
 	for i := 0; i < s.ncands; i++ {
 		if !s.cands[i].numeric {
