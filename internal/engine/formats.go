@@ -280,14 +280,15 @@ func extractXML(x *extraction, b string) {
 			// order</error>: the text explains the attribute's code.
 			role, rank = roleDesc, 1
 		}
-		if pending != roleNone {
+		named := pending != roleNone // an XML-RPC member's value
+		if named {
 			role, rank, pending = pending, rankReason, roleNone
 			if role == roleDesc {
 				rank = 0
 			}
 		}
 		switch {
-		case strings.EqualFold(name, "value") && x.soapFault:
+		case strings.EqualFold(name, "value") && x.soapFault && !named:
 			role, rank = roleCode, rankReason // SOAP 1.2 Fault's Code/Value
 		case strings.EqualFold(name, "ResponseCode") && !strings.EqualFold(content, "NoError"):
 			role, rank = roleCode, rankCode // Exchange Web Services

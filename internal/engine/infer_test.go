@@ -154,6 +154,39 @@ func TestPresence(t *testing.T) {
 		// by a successful GET.
 		{"a top-level failed status with a message", Request{Body: `{"status":"Failed","statusDescription":"Invalid authentication, incorrect auth-id or auth-password."}`}, "!NO_ERROR"},
 		{"a resource's failed status", Request{HTTPStatus: 200, Body: `{"_links": {"self": {"href": "https://api-sandbox.dwolla.com/funding-sources/dfe5/micro-deposits"}}, "created": "2016-12-30T20:56:53.000Z", "status": "failed", "failure": {"code": "R03", "description": "No Account/Unable to Locate Account"}}`}, "NO_ERROR/NONE"},
+		// From the corpus: an XML-RPC fault whose faultString value is bare
+		// text, not a <string> (Keap, github.com/nateleavitt/infusionsoft
+		// issue 12); JSend's error whose data is a sentence (WAQI,
+		// python-waqi's tests/fixtures/unauthenticated.json); a top-level
+		// "status": "failure" whose detail outranks the message of the
+		// transaction it carries (Paymentez, Active Merchant's
+		// paymentez_test.rb).
+		{"xml-rpc fault with bare text", Request{Body: `<methodResponse>
+<fault>
+<value>
+<struct>
+<member>
+<name>faultCode</name>
+<value>
+<i4>0</i4>
+</value>
+</member>
+<member>
+<name>faultString</name>
+<value>
+Failed to parse XML-RPC request: Premature end of file.
+</value>
+</member>
+</struct>
+</value>
+</fault>
+</methodResponse>
+`}, "INVALID_REQUEST/FIX_REQUEST"},
+		{"jsend error data sentence", Request{HTTPStatus: 200, Body: `{
+    "status": "error",
+    "data": "Invalid key"
+}`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+		{"a failure status's detail above its data", Request{Body: `{"status": "failure", "detail": "Transaction already refunded", "transaction": {"id": "CIBC-45678", "status": "success", "current_status": "APPROVED", "status_detail": 34, "payment_date": "2024-04-10T21:06:00", "amount": 15.544518, "installments": 1, "carrier_code": "00", "message": "Transaction Successful", "authorization_code": "000111", "dev_reference": "Order_987654_1234567899876", "carrier": "CIBC", "product_description": "referencia", "payment_method_type": "0", "trace_number": 12444, "refund_amount": 1.9}, "card": {"number": "1234", "bin": "12345", "type": "mc", "transaction_reference": "CIBC-12345", "status": "", "token": "", "expiry_year": "2028", "expiry_month": "1", "origin": "Paymentez"}}`}, "CONFLICT/FIX_REQUEST"},
 
 		{"error null", Request{HTTPStatus: 200, Body: `{"data":{"id":1},"error":null}`}, "NO_ERROR/NONE"},
 		{"errors empty", Request{HTTPStatus: 200, Body: `{"data":{"viewer":{"login":"octocat"}},"errors":[]}`}, "NO_ERROR/NONE"},

@@ -422,6 +422,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.quiet = true
 		return
 	}
+	if role == roleNone && depth == 1 && key == "data" && strings.IndexByte(v.raw, ' ') > 0 && !saysOK(v.raw) {
+		// JSend's {"status": "error", "data": "Invalid key"} (WAQI): a
+		// sentence where the data was expected says what happened; it
+		// ranks below a message.
+		f.addDesc(v, 3)
+		x.noteDesc(v, 3)
+		return
+	}
 	switch role {
 	case roleFlag:
 		if depth > 2 || x.inResource(depth) {
@@ -466,6 +474,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// action or transaction in a list), is its state.
 			if depth <= 2 && !f.resource && !x.inResource(depth) {
 				x.failure = true
+				// The object's message is then the error's, above any
+				// message of the data it carries (Paymentez's refunded
+				// transaction beside "detail": "Transaction already
+				// refunded").
+				f.errDesc = f.errDesc || depth == 1
 			}
 			return
 		}
