@@ -244,15 +244,16 @@ func classifyKey(k string) (keyRole, int8) {
 		// "_error_type") mean what they say without the underscore.
 		return classifyKey(strings.TrimLeft(k, "_"))
 	}
-	if i := strings.IndexByte(k, '_'); i >= 2 && i <= 4 && isLower(k[:i]) {
+	if i := strings.IndexAny(k, "_-"); i >= 2 && i <= 4 && isLower(k[:i]) {
 		// A vendor's prefix before a key that plainly names an error's
-		// code or message (VNPay's vnp_ResponseCode and vnp_Message); not
-		// before "code" or "text" alone, which data keys end in too
-		// ("zip_code", "sms_text").
+		// code or message (VNPay's vnp_ResponseCode and vnp_Message,
+		// Octenium's api-status and api-error); not before "code" or
+		// "text" alone, which data keys end in too ("zip_code",
+		// "sms_text").
 		var buf [24]byte
 		switch string(foldKey(&buf, k[i+1:])) {
 		case "responsecode", "errorcode", "resultcode", "returncode", "errormessage", "errormsg",
-			"responsemessage", "resultmessage", "message", "msg":
+			"responsemessage", "resultmessage", "message", "msg", "error", "status":
 			return classifyKey(k[i+1:])
 		}
 	}

@@ -187,6 +187,38 @@ Failed to parse XML-RPC request: Premature end of file.
     "data": "Invalid key"
 }`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		{"a failure status's detail above its data", Request{Body: `{"status": "failure", "detail": "Transaction already refunded", "transaction": {"id": "CIBC-45678", "status": "success", "current_status": "APPROVED", "status_detail": 34, "payment_date": "2024-04-10T21:06:00", "amount": 15.544518, "installments": 1, "carrier_code": "00", "message": "Transaction Successful", "authorization_code": "000111", "dev_reference": "Order_987654_1234567899876", "carrier": "CIBC", "product_description": "referencia", "payment_method_type": "0", "trace_number": 12444, "refund_amount": 1.9}, "card": {"number": "1234", "bin": "12345", "type": "mc", "transaction_reference": "CIBC-12345", "status": "", "token": "", "expiry_year": "2028", "expiry_month": "1", "origin": "Paymentez"}}`}, "CONFLICT/FIX_REQUEST"},
+		// Errors under 200 that say so only in their own way: a vendor code
+		// in the 2xx range that HTTP does not define, one level down
+		// (Name.com, dnscontrol's namedotcom/nameservers_test.go); a code
+		// that names a fault beside a message (ISPConfig, lego's
+		// ispconfig/internal/fixtures/error.json); a vendor prefix with a
+		// hyphen (Octenium, lego's octenium/internal/fixtures/error.json);
+		// an errors object keyed by field (API-Football,
+		// github.com/api-sports/public-roadmap issue 102).
+		{"a 2xx-range vendor code one level down", Request{HTTPStatus: 200, Body: `{"result":{"code":251,"message":"Authentication Error - Invalid Username Or Api Token"}}`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+		{"a fault code beside its message", Request{HTTPStatus: 200, Body: `{
+  "code": "remote_fault",
+  "message": "The login failed. Username or password wrong.",
+  "response": false
+}`}, "!NO_ERROR"},
+		{"hyphenated vendor keys", Request{HTTPStatus: 200, Body: `{
+  "api-status": "error",
+  "api-response": [],
+  "api-error": "missing required fields (type, name, ttl)"
+}`}, "INVALID_REQUEST/FIX_REQUEST"},
+		{"an errors object keyed by field", Request{HTTPStatus: 200, Body: `{
+    "get": "banana",
+    "parameters": [],
+    "errors": {
+        "endpoint": "The Banana endpoint does not exist."
+    },
+    "results": 0,
+    "paging": {
+        "current": 1,
+        "total": 1
+    },
+    "response": []
+}`}, "NOT_FOUND/FIX_REQUEST"},
 
 		{"error null", Request{HTTPStatus: 200, Body: `{"data":{"id":1},"error":null}`}, "NO_ERROR/NONE"},
 		{"errors empty", Request{HTTPStatus: 200, Body: `{"data":{"viewer":{"login":"octocat"}},"errors":[]}`}, "NO_ERROR/NONE"},

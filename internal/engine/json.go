@@ -69,6 +69,10 @@ type objectFrame struct {
 	// message, the object is a google.rpc.Status in JSON (grpc-gateway,
 	// Google's JSON transcoding), whose code is a gRPC code.
 	details bool
+	// fields is set for the object that is the value of "error" or
+	// "errors": a sentence under a key of its own ("league": "The League
+	// field is required.") is a field's error message.
+	fields bool
 }
 
 // addDesc keeps the best description by rank, and the runner-up: a "message"
@@ -255,6 +259,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	}
 	var f objectFrame
 	f.drank, f.d2rank, f.trank = 127, 127, 127
+	f.fields = isErr
 	if !container && isEchoKey(parent) {
 		// The request echoed back (Pelias's "query": {"text": ...}) is
 		// data, as a resource is: its text is no message.
@@ -306,7 +311,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
-			if depth == 1 && isOddCode(role, key.raw, x.src[i:end]) {
+			if (depth == 1 || depth == 2 && !x.inResource(depth)) && isOddCode(role, key.raw, x.src[i:end]) {
 				x.oddCode = true
 			}
 			if role == roleCode && rank <= 4 {
@@ -316,7 +321,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// A 2xx under a status key outside an error object ("code":
 				// 200 beside a token) says success, as
 				// noteBodyStatus records.
-				if num != "0" && !(x.status != 0 && num == itoa3(x.status)) && !(len(num) == 3 && num[0] == '2' && isStatusKey(key.raw) && !container) {
+				if num != "0" && !(x.status != 0 && num == itoa3(x.status)) && !(isSuccessStatus(num) && isStatusKey(key.raw) && !container) {
 					f.addCand(candidate{code: text{raw: num}, key: key.raw, rank: 4, numeric: true})
 				}
 			}
@@ -372,7 +377,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		return
 	}
 	x.noteBodyStatus(key, v.raw, depth)
-	if depth == 1 && isNumeric(v.raw) && isOddCode(role, key, v.raw) {
+	if (depth == 1 || depth == 2 && !x.inResource(depth)) && (isNumeric(v.raw) && isOddCode(role, key, v.raw) ||
+		role == roleCode && rank == rankPlain && looksLikeCode(v.raw) && !isSuccessWord(v.raw)) {
+		// A number that is neither 0 nor a success, or a code that names
+		// something (ISPConfig's "code": "remote_fault"): with a message
+		// that reads as an error, the answer is one under any status.
 		x.oddCode = true
 	}
 	if key == "__typename" && isRejectionType(v.raw) {
@@ -420,6 +429,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	}
 	if (key == "type" || key == "severity" || key == "level") && oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
 		f.quiet = true
+		return
+	}
+	if role == roleNone && f.fields && depth <= 2 && strings.IndexByte(v.raw, ' ') > 0 && !isEchoKey(key) && !strings.Contains(v.raw, "://") {
+		// API-Football's "errors": {"endpoint": "The Banana endpoint does
+		// not exist."}: the message of the field the key names, below any
+		// message of the error's own.
+		f.addDesc(v, 4)
+		x.noteDesc(v, 4)
 		return
 	}
 	if role == roleNone && depth == 1 && key == "data" && strings.IndexByte(v.raw, ' ') > 0 && !saysOK(v.raw) {
@@ -729,8 +746,19 @@ func firstNonSpace(s string) byte {
 // "message": "Not enough credit"}). The key, the dearer test, is looked at
 // only when the number is odd.
 func isOddCode(role keyRole, key, num string) bool {
-	return num != "0" && num != "" && num[0] != '-' && !(len(num) == 3 && num[0] == '2') &&
+	return num != "0" && num != "" && num[0] != '-' && !isSuccessStatus(num) &&
 		(role == roleCode || isStatusKey(key))
+}
+
+// isSuccessStatus reports whether a three-digit number is one of the 2xx
+// statuses HTTP defines (200-208, 226). Other numbers in the range are a
+// vendor's codes, not successes (Name.com's "code": 251 is an
+// authentication error).
+func isSuccessStatus(num string) bool {
+	if len(num) != 3 || num[0] != '2' {
+		return false
+	}
+	return num[1] == '0' && num[2] <= '8' || num == "226"
 }
 
 // noteBodyStatus keeps the first HTTP error status an error body states of
@@ -746,7 +774,7 @@ func (x *extraction) noteBodyStatus(key, v string, depth int) {
 }
 
 func (x *extraction) noteStatusValue(key, v string) {
-	if len(v) == 3 && v[0] == '2' && isNumeric(v) && isStatusKey(key) {
+	if isSuccessStatus(v) && isNumeric(v) && isStatusKey(key) {
 		x.okCode = true // Kavenegar's {"return": {"status": 200, ...}}
 		return
 	}
