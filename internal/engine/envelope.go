@@ -26,6 +26,7 @@ package engine
 //   - Media types under "type" ("text/html" in Mollie's _links) name no
 //     problem.
 //   - Facebook Graph: error.code, error.error_subcode, error.type, message.
+//   - Stripe: error.decline_code before error.code, error.type.
 //   - Slack and JSend-style APIs: ok / success false, status "error" / "fail".
 //   - eBay: Ack Failure, Errors[].ErrorCode, ShortMessage, LongMessage.
 //   - Exchange Web Services: ResponseClass="Error", ResponseCode (NoError
@@ -106,6 +107,9 @@ var keyRoles = map[string]struct {
 	// Alipay and Ant Open Platform: sub_code and sub_msg say what code and
 	// msg only sum up ("40004", "Business Failed").
 	"subcode": {roleCode, rankCode},
+	// Stripe: a card_declined error's decline_code names the issuer's
+	// reason ("call_issuer", "lost_card"), more exactly than its code.
+	"declinecode": {roleCode, rankCode},
 	"submsg":  {roleDesc, 0},
 	// Bitly: status_txt.
 	"statustxt": {roleCode, rankReason},
