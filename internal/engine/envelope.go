@@ -110,7 +110,7 @@ var keyRoles = map[string]struct {
 	// Stripe: a card_declined error's decline_code names the issuer's
 	// reason ("call_issuer", "lost_card"), more exactly than its code.
 	"declinecode": {roleCode, rankCode},
-	"submsg":  {roleDesc, 0},
+	"submsg":      {roleDesc, 0},
 	// Bitly: status_txt.
 	"statustxt": {roleCode, rankReason},
 	// OAuth 1.0 Problem Reporting, in JSON or key=value bodies.
@@ -176,9 +176,13 @@ var keyRoles = map[string]struct {
 	"authresponsetext": {roleDesc, 1},
 	"authmsg":          {roleDesc, 1},
 	// PSiGate's <Approved>DECLINED</Approved> (true/false elsewhere).
-	"approved":  {roleFlag, 0},
-	"shorttext": {roleDesc, 2},
-	"dsc":       {roleDesc, 2}, // Bancard's messages[].dsc
+	"approved": {roleFlag, 0},
+	// Cybersource's Simple Order API: <decision>REJECT</decision> beside
+	// its <reasonCode>.
+	"decision":   {roleFlag, 0},
+	"reasoncode": {roleCode, rankCode},
+	"shorttext":  {roleDesc, 2},
+	"dsc":        {roleDesc, 2}, // Bancard's messages[].dsc
 	// Java-style exception details (KSeF's exceptionDetailList[]).
 	"exceptioncode":        {roleCode, rankCode},
 	"exceptiondescription": {roleDesc, 1},
@@ -487,6 +491,19 @@ func isFailureWord(v string) bool {
 		return oneOfFold(v, "error", "fail", "failure", "partialfailure", "not_ok", "notok", "ko", "fehler", "erreur")
 	}
 	return false
+}
+
+// isFlagFailure reports whether a flag's word says the answer failed:
+// "Ack": "Failure", "approved": "DECLINED", Cybersource's "decision":
+// "REJECT".
+func isFlagFailure(v string) bool {
+	return isFailureWord(v) || oneOfFold(v, "declined", "reject", "rejected")
+}
+
+// isFlagSuccess reports whether a flag's word says the answer succeeded:
+// the success words, and Cybersource's "decision": "ACCEPT".
+func isFlagSuccess(v string) bool {
+	return isSuccessWord(v) || strings.EqualFold(v, "accept")
 }
 
 // oneOfFold reports whether s is one of words, ignoring case, without

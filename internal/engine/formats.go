@@ -302,9 +302,9 @@ func extractXML(x *extraction, b string) {
 		case roleFlag:
 			// A card gateway's <Response>Declined</Response> (NestPay's
 			// CC5Response) answers the request it was sent.
-			if isFailureWord(content) || strings.EqualFold(content, "declined") {
+			if isFlagFailure(content) {
 				s.container = true
-			} else if content != "0" && isSuccessWord(content) {
+			} else if content != "0" && isFlagSuccess(content) {
 				x.success = true // <Result>Success</Result>
 			}
 		case roleCode:

@@ -463,9 +463,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			return
 		}
 		switch {
-		case isFailureWord(v.raw) || strings.EqualFold(v.raw, "declined"):
+		case isFlagFailure(v.raw):
 			x.failure = true // "Ack": "Failure"; "approved": "DECLINED"
-		case isSuccessWord(v.raw) && v.raw != "0":
+		case isFlagSuccess(v.raw) && v.raw != "0":
 			// A flag of 0 is false, not the "no error" a code of 0 is
 			// (Pay.nl's "result": "0" beside its errorMessage).
 			x.success = true // eBay's Ack "Success", Flickr's stat "ok"

@@ -380,11 +380,14 @@ func (m *matcher) usable(s *signal) bool {
 	if m.status < 200 || m.status >= 400 || m.x.failure {
 		return s.ncands > 0 || s.desc.raw != ""
 	}
-	if s.resource && !m.outcome(s) || s.depth > maxErrorDepth || (m.x.success && s.depth > 1) || s.inItem {
+	if s.resource && !m.outcome(s) || s.depth > maxErrorDepth || (m.x.success && (s.depth > 1 || s.source == srcXML && !s.container)) || s.inItem {
 		// A resource's own error fields, errors nested deep in the data of
 		// a successful answer, or below an envelope that says it succeeded
-		// (Flickr's "stat": "ok" over a method's list of possible errors)
-		// describe the data, not the call.
+		// (Flickr's "stat": "ok" over a method's list of possible errors),
+		// or codes outside any error element of an XML answer whose flag
+		// says it succeeded (Cybersource's <decision>ACCEPT</decision>
+		// beside <reasonCode>100</reasonCode>) describe the data, not the
+		// call.
 		return false
 	}
 	if s.container {
