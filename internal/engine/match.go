@@ -402,7 +402,9 @@ func (m *matcher) usable(s *signal) bool {
 			return true
 		}
 	}
-	return false
+	// A status the named provider defines as an error is one under a 2xx
+	// too (Google Maps' "status": "NOT_FOUND" beside empty routes).
+	return m.namedCode(s)
 }
 
 // usableWithoutStatus decides for a response without a status: an error
