@@ -69,6 +69,11 @@ type objectFrame struct {
 	// message, the object is a google.rpc.Status in JSON (grpc-gateway,
 	// Google's JSON transcoding), whose code is a gRPC code.
 	details bool
+	// indexed is set for an element of a list that names its position in
+	// the request's batch ("index": 2): its error is that item's, not the
+	// call's (Firebase's batchDelete answers 200 with errors[] for the
+	// users it could not delete).
+	indexed bool
 	// fields is set for the object that is the value of "error" or
 	// "errors": a sentence under a key of its own ("league": "The League
 	// field is required.") is a field's error message.
@@ -308,6 +313,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				x.markResource(&f, depth)
 			}
 			x.noteBodyStatus(key.raw, x.src[i:end], depth)
+			if inArray && key.raw == "index" {
+				f.indexed = true
+			}
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
@@ -650,7 +658,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	x.add(signal{
 		depth:     int8(min(depth, 127)),
 		resource:  f.resource && !structural || inResource, // an error object's own id does not make it a resource
-		inItem:    depth > 1 && depth < 64 && x.items&(1<<depth-1) != 0,
+		inItem:    depth > 1 && depth < 64 && x.items&(1<<depth-1) != 0 || f.indexed,
 		source:    srcBody,
 		parent:    parent,
 		inArray:   inArray,
