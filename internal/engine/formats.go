@@ -69,6 +69,17 @@ func looksLikeForm(b string) bool {
 
 // extractText reads a plain-text body such as "invalid_grant",
 // "invalid_token: the token expired" or "error: invalid_grant".
+// cutErrorPrefix cuts a leading "error:" (or "error=", "Error:", "ERROR:")
+// from a line of text.
+func cutErrorPrefix(line string) (string, bool) {
+	for _, p := range []string{"error:", "error=", "Error:", "ERROR:"} {
+		if rest, ok := strings.CutPrefix(line, p); ok {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return line, false
+}
+
 func extractText(x *extraction, b string) {
 	line := b
 	if i := strings.IndexByte(line, '\n'); i >= 0 {
@@ -78,14 +89,11 @@ func extractText(x *extraction, b string) {
 	if len(line) > 512 {
 		return
 	}
-	for _, p := range []string{"error:", "error=", "Error:", "ERROR:"} {
-		if rest, ok := strings.CutPrefix(line, p); ok {
-			// A body that opens by saying it is an error is one, under any
-			// status ("ERROR: Not a valid Station ID/Password" under 200).
-			line = strings.TrimSpace(rest)
-			x.failure = true
-			break
-		}
+	if rest, ok := cutErrorPrefix(line); ok {
+		// A body that opens by saying it is an error is one, under any
+		// status ("ERROR: Not a valid Station ID/Password" under 200).
+		line = rest
+		x.failure = true
 	}
 	end := 0
 	for end < len(line) && isCodeChar(line[end]) {
@@ -642,6 +650,14 @@ func unwrapJSONP(b string) string {
 // words that only restate the status leave the answer to the status.
 func extractHTML(x *extraction, b string, status int) bool {
 	found := false
+	if rest, ok := cutErrorPrefix(htmlElementText(b, "body")); ok && rest != "" {
+		// A page whose text opens by saying it is an error is one, under
+		// any status, whatever its title (PWSweather's "ERROR: Not a
+		// vailid Station ID/Password" under "PWS Weather Station Update").
+		x.failure = true
+		x.noteDesc(text{raw: rest, esc: strings.Contains(rest, "&"), xml: true}, 1)
+		return true
+	}
 	for _, tag := range [...]string{"h1", "title", "pre", "p", "body"} {
 		if found && (tag == "pre" || tag == "p" || tag == "body") {
 			break // a page with a heading or title is read by them

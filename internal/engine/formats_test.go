@@ -263,6 +263,14 @@ func TestHTMLText(t *testing.T) {
 		{`<html><body><h1 class="x">Error 1015</h1><header>x</header></body></html>`, 429, ""},
 		{`<!DOCTYPE html><html><head><title>You are being rate limited</title></head></html>`, 0, "You are being rate limited"},
 		{`<html><h1>`, 500, ""},
+		// PWSweather, as weewx's tests record it: the page's text says
+		// ERROR, whatever its title.
+		{`<html>
+<head>
+    <title>PWS Weather Station Update</title>
+</head>
+<body>
+ERROR: Not a vailid Station ID/Password`, 200, "Not a vailid Station ID/Password"},
 	} {
 		var x extraction
 		extractHTML(&x, tt.body, tt.status)
