@@ -304,9 +304,10 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 	}
 	if !m.isError && (x.prose || x.oddCode && x.looseDesc && !x.success && !saysOK(x.anyDesc.raw)) && m.status >= 200 && m.status < 300 && m.messageSaysError() {
 		// A line of text is all the answer there is: one whose words,
-		// not weakly, read as an error is one under any status ("too many
-		// requests - try again later" under 200). So is a message beside a
-		// top-level code that is neither 0 nor a 2xx ({"status": 4,
+		// not weakly, read as an error is one under any status ("The
+		// subscription does not support SSML!" under 200; "too many
+		// requests" alone is weak, and stays a success). So is a message
+		// beside a code that is neither 0 nor a 2xx ({"status": 4,
 		// "message": "Not enough credit"}).
 		m.isError = true
 	}
