@@ -501,9 +501,11 @@ func isFlagFailure(v string) bool {
 }
 
 // isFlagSuccess reports whether a flag's word says the answer succeeded:
-// the success words, and Cybersource's "decision": "ACCEPT".
+// the success words, Cybersource's "decision": "ACCEPT", and PayPal's and
+// eBay's "Ack": "SuccessWithWarning" (the call went through; its errors
+// are warnings).
 func isFlagSuccess(v string) bool {
-	return isSuccessWord(v) || strings.EqualFold(v, "accept")
+	return isSuccessWord(v) || strings.EqualFold(v, "accept") || strings.EqualFold(v, "SuccessWithWarning")
 }
 
 // oneOfFold reports whether s is one of words, ignoring case, without
