@@ -357,6 +357,12 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if key.raw == "details" && x.src[i] == '[' {
 				f.details = true
 			}
+			if depth == 1 && key.raw == "success" && x.src[i] == '[' && skipWS(x.src, i+1) < len(x.src) && x.src[skipWS(x.src, i+1)] != ']' {
+				// MessageBird's {"success": [...], "fail": [{"number":
+				// ..., "error": ...}]}: the call succeeded for the items it
+				// lists, and the others' errors are theirs.
+				x.success = true
+			}
 			if depth == 1 && key.raw == "result" && x.src[i] == 'n' {
 				// JSON-RPC 1.0's {"id": 1, "result": null, "error": {...}}
 				// (Deluge): a null result beside the call's id says the
@@ -776,7 +782,9 @@ func isSuccessStatus(num string) bool {
 //
 // It is called for every value, so it inlines the test most values fail.
 func (x *extraction) noteBodyStatus(key, v string, depth int) {
-	if len(v) == 3 && depth <= 3 { // an item's status deep in the data is not the answer's
+	// An item's status deep in the data, or in a record of a list (a
+	// Microsoft Graph $batch's responses[].status), is not the answer's.
+	if len(v) == 3 && depth <= 3 && (depth < 2 || depth > 63 || x.items&(1<<depth) == 0) {
 		x.noteStatusValue(key, v)
 	}
 }
@@ -876,7 +884,7 @@ var statusText = func() [900]string {
 // isIDKey reports whether a key identifies a resource: "id", "uid", "uuid",
 // "_id".
 func isIDKey(k string) bool {
-	return k == "id" || k == "uid" || k == "uuid" || k == "_id"
+	return k == "id" || k == "uid" || k == "uuid" || k == "_id" || k == "sid" // Twilio's resources
 }
 
 // markResource notes that the object being scanned at depth is a resource,
