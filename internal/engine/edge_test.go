@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,5 +97,26 @@ func TestByteOrderMark(t *testing.T) {
 	}
 	if got := summarize(&marked).Category; got == "NO_ERROR" {
 		t.Errorf("with a byte order mark: %s, want an error", got)
+	}
+}
+
+// TestCatchAllYieldsToSpecificCode holds that a catch-all code yields to a
+// specific code elsewhere in the body, even one asking less: Authorize.Net's
+// E00027 ("The transaction was unsuccessful.") beside its transaction's
+// errorCode 19, a processing error to retry (the JSON shape of the
+// Authorize.Net API reference, createTransactionResponse).
+func TestCatchAllYieldsToSpecificCode(t *testing.T) {
+	body := `{"transactionResponse":{"responseCode":"3","errors":[{"errorCode":"19","errorText":"An error occurred during processing. Please try again in 5 minutes."}]},"messages":{"resultCode":"Error","message":[{"code":"E00027","text":"The transaction was unsuccessful."}]}}`
+	r := classifyT(t, &Request{Provider: "authorize-net", HTTPStatus: 200, Body: body})
+	g := summarize(&r)
+	if got, want := g.Category+"/"+g.Action, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"; got != want {
+		t.Errorf("got %s (%s), want %s", got, g.Entry, want)
+	}
+	var alt []string
+	for _, a := range r.Alternatives {
+		alt = append(alt, a.Entry.Proto.GetId())
+	}
+	if !slices.Contains(alt, "authorize-net.any.e00027") {
+		t.Errorf("alternatives %q lack the catch-all authorize-net.any.e00027", alt)
 	}
 }

@@ -612,8 +612,18 @@ func (m *matcher) typeDefers(s *signal, ci int) bool {
 // others as alternatives. It takes x itself rather than m.x, so that what it
 // keeps of the signals does not make the extraction escape to the heap.
 func (m *matcher) resolve(r *Result, x *extraction, hits []hit, alts *pending) {
+	// The most demanding reading answers, but a catch-all code (Authorize.Net's
+	// E00027, "The transaction was unsuccessful.") yields to a specific code
+	// elsewhere in the body (its transaction's errorCode).
 	primary := 0
 	for i := 1; i < len(hits); i++ {
+		ci, cp := hits[i].entry.Proto.GetCatchAll(), hits[primary].entry.Proto.GetCatchAll()
+		if ci != cp {
+			if cp {
+				primary = i
+			}
+			continue
+		}
 		if Demand(hits[i].entry.Proto.GetClassification().GetAction()) > Demand(hits[primary].entry.Proto.GetClassification().GetAction()) {
 			primary = i
 		}
