@@ -27,6 +27,7 @@ package engine
 //     problem.
 //   - Facebook Graph: error.code, error.error_subcode, error.type, message.
 //   - Stripe: error.decline_code before error.code, error.type.
+//   - nexo (Adyen's Terminal API): Response.ErrorCondition.
 //   - Slack and JSend-style APIs: ok / success false, status "error" / "fail".
 //   - eBay: Ack Failure, Errors[].ErrorCode, ShortMessage, LongMessage.
 //   - Exchange Web Services: ResponseClass="Error", ResponseCode (NoError
@@ -177,6 +178,9 @@ var keyRoles = map[string]struct {
 	"authmsg":          {roleDesc, 1},
 	// PSiGate's <Approved>DECLINED</Approved> (true/false elsewhere).
 	"approved": {roleFlag, 0},
+	// nexo's (Adyen Terminal API's) Response: "Result": "Failure" beside
+	// "ErrorCondition": "UnreachableHost".
+	"errorcondition": {roleCode, rankCode},
 	// Cybersource's Simple Order API: <decision>REJECT</decision> beside
 	// its <reasonCode>.
 	"decision":   {roleFlag, 0},
