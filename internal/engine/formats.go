@@ -175,10 +175,18 @@ func extractXML(x *extraction, b string) {
 			s.container = true // Subsonic's <subsonic-response status="failed">
 		}
 		failed := false
-		for _, a := range [...]string{"success", "valid"} {
-			// Windcave's <Transaction success="0">, <Request valid="0">.
-			if v, ok := xmlAttr(tag, a); ok && (v == "0" || strings.EqualFold(v, "false")) {
+		for _, a := range [...]string{"success", "valid", "isSuccess"} {
+			// Windcave's <Transaction success="0">, <Request valid="0">,
+			// NetSuite's <status isSuccess="false">.
+			v, ok := xmlAttr(tag, a)
+			switch {
+			case !ok:
+			case v == "0" || strings.EqualFold(v, "false"):
 				failed = true
+			case a == "isSuccess" && strings.EqualFold(v, "true"):
+				// NetSuite's <status isSuccess="true"> says the call went
+				// through; its WARN status details are notes.
+				x.success = true
 			}
 		}
 		if root && !isXMLErrorElement(name) {
