@@ -178,6 +178,13 @@ var keyRoles = map[string]struct {
 	"authmsg":          {roleDesc, 1},
 	// PSiGate's <Approved>DECLINED</Approved> (true/false elsewhere).
 	"approved": {roleFlag, 0},
+	// A failed object's own reason (TrueLayer's "status": "failed" beside
+	// "failure_reason": "provider_rejected"; Stripe's failure_code and
+	// failure_message on a charge): a code of the object, which stays a
+	// resource's state when the object has an id.
+	"failurereason":  {roleCode, rankCode},
+	"failurecode":    {roleCode, rankCode},
+	"failuremessage": {roleDesc, 1},
 	// nexo's (Adyen Terminal API's) Response: "Result": "Failure" beside
 	// "ErrorCondition": "UnreachableHost".
 	"errorcondition": {roleCode, rankCode},

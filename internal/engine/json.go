@@ -242,7 +242,13 @@ func (x *extraction) separator(i int, closing byte) (next int, more, ok bool) {
 	}
 	switch x.src[i] {
 	case ',':
-		return skipWS(x.src, i+1), true, true
+		i = skipWS(x.src, i+1)
+		if i < len(x.src) && x.src[i] == closing {
+			// A trailing comma (Fintoc's documented error ends its object
+			// with one): the object or array ends there.
+			return i + 1, false, true
+		}
+		return i, true, true
 	case closing:
 		return i + 1, false, true
 	}
