@@ -482,6 +482,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.noteDesc(v, 2)
 			return
 		}
+		if depth == 1 && strings.IndexByte(v.raw, '_') > 0 && looksLikeCode(v.raw) && !isFlagSuccess(v.raw) && !x.inResource(depth) {
+			// A flag that names what happened (Mobile-ID's "result":
+			// "USER_CANCELLED"; "OK" when it succeeded) is the answer's
+			// code.
+			f.addCand(candidate{code: v, key: key, rank: rankCode})
+			f.errDesc = true
+			return
+		}
 		switch {
 		case isFlagFailure(v.raw):
 			x.failure = true // "Ack": "Failure"; "approved": "DECLINED"
