@@ -185,6 +185,9 @@ var keyRoles = map[string]struct {
 	"failurereason":  {roleCode, rankCode},
 	"failurecode":    {roleCode, rankCode},
 	"failuremessage": {roleDesc, 1},
+	// Swedish BankID's collect: "status": "failed" beside "hintCode":
+	// "userCancel".
+	"hintcode": {roleCode, rankCode},
 	// nexo's (Adyen Terminal API's) Response: "Result": "Failure" beside
 	// "ErrorCondition": "UnreachableHost".
 	"errorcondition": {roleCode, rankCode},
