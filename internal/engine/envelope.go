@@ -266,7 +266,7 @@ func classifyKey(k string) (keyRole, int8) {
 		// "_error_type") mean what they say without the underscore.
 		return classifyKey(strings.TrimLeft(k, "_"))
 	}
-	if i := strings.IndexAny(k, "_-"); i >= 2 && i <= 4 && isLower(k[:i]) {
+	if i := prefixEnd(k); i > 0 {
 		// A vendor's prefix before a key that plainly names an error's
 		// code or message (VNPay's vnp_ResponseCode and vnp_Message,
 		// Octenium's api-status and api-error); not before "code" or
@@ -282,13 +282,21 @@ func classifyKey(k string) (keyRole, int8) {
 	return roleNone, 0
 }
 
-func isLower(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'a' || s[i] > 'z' {
-			return false
+// prefixEnd returns where a vendor's prefix of 2 to 4 lowercase letters
+// ends in k ("vnp_", "api-"), or 0 when k has none.
+func prefixEnd(k string) int {
+	for i := 0; i < len(k) && i <= 4; i++ {
+		switch c := k[i]; {
+		case c == '_' || c == '-':
+			if i >= 2 {
+				return i
+			}
+			return 0
+		case c < 'a' || c > 'z':
+			return 0
 		}
 	}
-	return true
+	return 0
 }
 
 // vendorMessageKey reads an XML vendor's own name for an error message: an

@@ -397,7 +397,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		return
 	}
 	x.noteBodyStatus(key, v.raw, depth)
-	if (depth == 1 || depth == 2 && !x.inResource(depth)) && (isNumeric(v.raw) && isOddCode(role, key, v.raw) ||
+	if !x.oddCode && (depth == 1 || depth == 2 && !x.inResource(depth)) && (isNumeric(v.raw) && isOddCode(role, key, v.raw) ||
 		role == roleCode && rank == rankPlain && looksLikeCode(v.raw) && !isSuccessWord(v.raw)) {
 		// A number that is neither 0 nor a success, or a code that names
 		// something (ISPConfig's "code": "remote_fault"): with a message
