@@ -120,3 +120,29 @@ func TestCatchAllYieldsToSpecificCode(t *testing.T) {
 		t.Errorf("alternatives %q lack the catch-all authorize-net.any.e00027", alt)
 	}
 }
+
+// TestDataStaysData holds shapes of ordinary successes that this round's
+// reading rules must leave alone (found by review): a lower-case result, a
+// record's own status after an underscored prefix, a decision or a reason
+// code in JSON data, a session's sid, and a timestamp in an error object
+// taken for its message.
+func TestDataStaysData(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{`{"result":"email_sent"}`, "NO_ERROR"},
+		{`{"kyc_status":"rejected","message":"Documents reviewed"}`, "NO_ERROR"},
+		{`{"sms_status":"error"}`, "NO_ERROR"},
+		{`{"decision":"reject","score":0.98}`, "NO_ERROR"},
+		{`{"refund_id":"r1","reason_code":"duplicate"}`, "NO_ERROR"},
+		{`{"errors":[{"index":0,"error":{"code":"INVALID_EMAIL","message":"bad email"}}]}`, "NO_ERROR"},
+		{`{"sid":"abc","status":"failed","message":"Authentication failed"}`, "AUTHENTICATION"},
+	} {
+		r := classifyT(t, &Request{HTTPStatus: 200, Body: tt.body})
+		if g := summarize(&r); g.Category != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.body, g.Category, g.Entry, tt.want)
+		}
+	}
+	r := classifyT(t, &Request{HTTPStatus: 401, Body: `{"error":{"code":"invalid_token","timestamp":"2024-01-01 12:00:00"}}`})
+	if got := r.UpstreamDescription.String(); got != "" {
+		t.Errorf("a timestamp was taken for the message: %q", got)
+	}
+}

@@ -191,12 +191,8 @@ var keyRoles = map[string]struct {
 	// nexo's (Adyen Terminal API's) Response: "Result": "Failure" beside
 	// "ErrorCondition": "UnreachableHost".
 	"errorcondition": {roleCode, rankCode},
-	// Cybersource's Simple Order API: <decision>REJECT</decision> beside
-	// its <reasonCode>.
-	"decision":   {roleFlag, 0},
-	"reasoncode": {roleCode, rankCode},
-	"shorttext":  {roleDesc, 2},
-	"dsc":        {roleDesc, 2}, // Bancard's messages[].dsc
+	"shorttext":      {roleDesc, 2},
+	"dsc":            {roleDesc, 2}, // Bancard's messages[].dsc
 	// Java-style exception details (KSeF's exceptionDetailList[]).
 	"exceptioncode":        {roleCode, rankCode},
 	"exceptiondescription": {roleDesc, 1},
@@ -268,15 +264,20 @@ func classifyKey(k string) (keyRole, int8) {
 	}
 	if i := prefixEnd(k); i > 0 {
 		// A vendor's prefix before a key that plainly names an error's
-		// code or message (VNPay's vnp_ResponseCode and vnp_Message,
-		// Octenium's api-status and api-error); not before "code" or
-		// "text" alone, which data keys end in too ("zip_code",
-		// "sms_text").
+		// code or message (VNPay's vnp_ResponseCode and vnp_Message); not
+		// before "code" or "text" alone, which data keys end in too
+		// ("zip_code", "sms_text"). "error" and "status" follow only a
+		// hyphened prefix (Octenium's api-status and api-error): after an
+		// underscore they are a record's own ("kyc_status", "sms_error").
 		var buf [24]byte
 		switch string(foldKey(&buf, k[i+1:])) {
 		case "responsecode", "errorcode", "resultcode", "returncode", "errormessage", "errormsg",
-			"responsemessage", "resultmessage", "message", "msg", "error", "status":
+			"responsemessage", "resultmessage", "message", "msg":
 			return classifyKey(k[i+1:])
+		case "error", "status":
+			if k[i] == '-' {
+				return classifyKey(k[i+1:])
+			}
 		}
 	}
 	return roleNone, 0
@@ -516,18 +517,18 @@ func isFailureWord(v string) bool {
 }
 
 // isFlagFailure reports whether a flag's word says the answer failed:
-// "Ack": "Failure", "approved": "DECLINED", Cybersource's "decision":
-// "REJECT".
+// "Ack": "Failure", "approved": "DECLINED", Cybersource's
+// <decision>REJECT</decision>.
 func isFlagFailure(v string) bool {
 	return isFailureWord(v) || oneOfFold(v, "declined", "reject", "rejected")
 }
 
 // isFlagSuccess reports whether a flag's word says the answer succeeded:
-// the success words, Cybersource's "decision": "ACCEPT", and PayPal's and
+// the success words, Cybersource's <decision>ACCEPT</decision>, and PayPal's and
 // eBay's "Ack": "SuccessWithWarning" (the call went through; its errors
 // are warnings).
 func isFlagSuccess(v string) bool {
-	return isSuccessWord(v) || strings.EqualFold(v, "accept") || strings.EqualFold(v, "SuccessWithWarning")
+	return isSuccessWord(v) || oneOfFold(v, "accept", "SuccessWithWarning")
 }
 
 // oneOfFold reports whether s is one of words, ignoring case, without

@@ -67,19 +67,17 @@ func looksLikeForm(b string) bool {
 		strings.HasPrefix(b, "oauth_problem=") || strings.Contains(b, "&oauth_problem=")
 }
 
-// extractText reads a plain-text body such as "invalid_grant",
-// "invalid_token: the token expired" or "error: invalid_grant".
-// cutErrorPrefix cuts a leading "error:" (or "error=", "Error:", "ERROR:")
-// from a line of text.
+// cutErrorPrefix cuts a leading "error:" or "error=", in any case, from a
+// line of text.
 func cutErrorPrefix(line string) (string, bool) {
-	for _, p := range []string{"error:", "error=", "Error:", "ERROR:"} {
-		if rest, ok := strings.CutPrefix(line, p); ok {
-			return strings.TrimSpace(rest), true
-		}
+	if len(line) >= 6 && strings.EqualFold(line[:5], "error") && (line[5] == ':' || line[5] == '=') {
+		return strings.TrimSpace(line[6:]), true
 	}
 	return line, false
 }
 
+// extractText reads a plain-text body such as "invalid_grant",
+// "invalid_token: the token expired" or "error: invalid_grant".
 func extractText(x *extraction, b string) {
 	line := b
 	if i := strings.IndexByte(line, '\n'); i >= 0 {
@@ -310,6 +308,8 @@ func extractXML(x *extraction, b string) {
 			role, rank = roleCode, rankCode // Exchange Web Services
 		case strings.EqualFold(name, "MessageText"):
 			role, rank = roleDesc, 1
+		case role == roleNone:
+			role, rank = gatewayRole(name)
 		}
 		if isNumeric(content) && isOddCode(role, name, content) {
 			x.oddCode = true // <statusCode>2202</statusCode>
@@ -619,6 +619,9 @@ func extractPairs(x *extraction, b string) {
 			continue
 		}
 		role, rank := classifyKey(k)
+		if role == roleNone {
+			role, rank = gatewayRole(k)
+		}
 		if rest, ok := strings.CutPrefix(k, "L_"); ok && role == roleNone {
 			// PayPal NVP's lists: L_ERRORCODE0, L_LONGMESSAGE0 name the
 			// first error's code and message.
@@ -629,6 +632,20 @@ func extractPairs(x *extraction, b string) {
 	n := x.n
 	x.emit(&f, "", false, false, 1)
 	x.data = x.n == n && !x.failure
+}
+
+// gatewayRole gives the roles of card gateways' keys that XML and
+// key=value answers use and JSON data does not: Cybersource's Simple Order
+// API decision (REJECT, ERROR and ACCEPT) beside its reasonCode. In JSON a
+// "decision" is a verdict the data holds (a fraud score's, a review's).
+func gatewayRole(k string) (keyRole, int8) {
+	switch {
+	case strings.EqualFold(k, "decision"):
+		return roleFlag, 0
+	case strings.EqualFold(k, "reasonCode"):
+		return roleCode, rankCode
+	}
+	return roleNone, 0
 }
 
 // unwrapJSONP returns the JSON inside a JSONP callback

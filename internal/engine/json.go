@@ -74,9 +74,10 @@ type objectFrame struct {
 	// call's (Firebase's batchDelete answers 200 with errors[] for the
 	// users it could not delete).
 	indexed bool
-	// fields is set for the object that is the value of "error" or
-	// "errors": a sentence under a key of its own ("league": "The League
-	// field is required.") is a field's error message.
+	// fields is set for an error object (the value of "error", "errors"
+	// and the other keys isErrorContainer names): a sentence under a key
+	// of its own ("league": "The League field is required.") is a field's
+	// error message.
 	fields bool
 }
 
@@ -321,11 +322,14 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			x.noteBodyStatus(key.raw, x.src[i:end], depth)
 			if inArray && key.raw == "index" {
 				f.indexed = true
+				if depth < 64 {
+					x.items |= 1 << depth // objects inside it are the item's too
+				}
 			}
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
-			if (depth == 1 || depth == 2 && !x.inResource(depth)) && isOddCode(role, key.raw, x.src[i:end]) {
+			if !x.oddCode && (depth == 1 || depth == 2 && !x.inResource(depth)) && isOddCode(role, key.raw, x.src[i:end]) {
 				x.oddCode = true
 			}
 			if role == roleCode && rank <= 4 {
@@ -363,11 +367,13 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if key.raw == "details" && x.src[i] == '[' {
 				f.details = true
 			}
-			if depth == 1 && key.raw == "success" && x.src[i] == '[' && skipWS(x.src, i+1) < len(x.src) && x.src[skipWS(x.src, i+1)] != ']' {
-				// MessageBird's {"success": [...], "fail": [{"number":
-				// ..., "error": ...}]}: the call succeeded for the items it
-				// lists, and the others' errors are theirs.
-				x.success = true
+			if depth == 1 && key.raw == "success" && x.src[i] == '[' {
+				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] != ']' {
+					// MessageBird's {"success": [...], "fail": [{"number":
+					// ..., "error": ...}]}: the call succeeded for the items
+					// it lists, and the others' errors are theirs.
+					x.success = true
+				}
 			}
 			if depth == 1 && key.raw == "result" && x.src[i] == 'n' {
 				// JSON-RPC 1.0's {"id": 1, "result": null, "error": {...}}
@@ -397,8 +403,8 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		return
 	}
 	x.noteBodyStatus(key, v.raw, depth)
-	if !x.oddCode && (depth == 1 || depth == 2 && !x.inResource(depth)) && (isNumeric(v.raw) && isOddCode(role, key, v.raw) ||
-		role == roleCode && rank == rankPlain && looksLikeCode(v.raw) && !isSuccessWord(v.raw)) {
+	if !x.oddCode && (depth == 1 || depth == 2 && !x.inResource(depth)) && isNumeric(v.raw) && isOddCode(role, key, v.raw) ||
+		!x.oddCode && depth == 1 && role == roleCode && rank == rankPlain && looksLikeCode(v.raw) && !isSuccessWord(v.raw) {
 		// A number that is neither 0 nor a success, or a code that names
 		// something (ISPConfig's "code": "remote_fault"): with a message
 		// that reads as an error, the answer is one under any status.
@@ -410,7 +416,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.errDesc = true
 		return
 	}
-	if isIDKey(key) {
+	if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) {
 		x.markResource(f, depth)
 	}
 	if depth == 1 && (key == "jsonrpc" || key == "method" && strings.IndexByte(v.raw, '/') > 0) {
@@ -451,7 +457,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.quiet = true
 		return
 	}
-	if role == roleNone && f.fields && depth <= 2 && strings.IndexByte(v.raw, ' ') > 0 && !isEchoKey(key) && !strings.Contains(v.raw, "://") {
+	if role == roleNone && f.fields && depth <= 2 && startsWithLetter(v.raw) && isSentence(v.raw) && !isEchoKey(key) && !strings.Contains(v.raw, "://") {
 		// API-Football's "errors": {"endpoint": "The Banana endpoint does
 		// not exist."}: the message of the field the key names, below any
 		// message of the error's own.
@@ -482,10 +488,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.noteDesc(v, 2)
 			return
 		}
-		if depth == 1 && strings.IndexByte(v.raw, '_') > 0 && looksLikeCode(v.raw) && !isFlagSuccess(v.raw) && !x.inResource(depth) {
-			// A flag that names what happened (Mobile-ID's "result":
-			// "USER_CANCELLED"; "OK" when it succeeded) is the answer's
-			// code.
+		if depth == 1 && key == "result" && strings.IndexByte(v.raw, '_') > 0 && isUpperCode(v.raw) && !isFlagSuccess(v.raw) {
+			// A result that names what happened in capitals (Mobile-ID's
+			// "result": "USER_CANCELLED"; "OK" when it succeeded) is the
+			// answer's code; a lower-case one ("email_sent") is data.
 			f.addCand(candidate{code: v, key: key, rank: rankCode})
 			f.errDesc = true
 			return
@@ -769,13 +775,29 @@ func firstNonSpace(s string) byte {
 }
 
 // isOddCode reports a code or status that is a number other than 0 or a
-// 2xx ("status": 4, "code": "1"): at the top, beside a message that reads as
-// an error, the answer is one under any status (TextMe's {"status": 4,
-// "message": "Not enough credit"}). The key, the dearer test, is looked at
-// only when the number is odd.
+// 2xx HTTP defines ("status": 4, "code": "1", Name.com's "code": 251): at
+// the top or one level down outside a resource, beside a message that
+// reads as an error, the answer is one under any status (TextMe's
+// {"status": 4, "message": "Not enough credit"}). The key, the dearer test,
+// is looked at only when the number is odd.
 func isOddCode(role keyRole, key, num string) bool {
 	return num != "0" && num != "" && num[0] != '-' && !isSuccessStatus(num) &&
 		(role == roleCode || isStatusKey(key))
+}
+
+func startsWithLetter(v string) bool {
+	return v != "" && ('A' <= v[0] && v[0] <= 'Z' || 'a' <= v[0] && v[0] <= 'z')
+}
+
+// isUpperCode reports whether v is written in capitals, digits and
+// underscores alone ("USER_CANCELLED").
+func isUpperCode(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return v != ""
 }
 
 // isSuccessStatus reports whether a three-digit number is one of the 2xx
@@ -786,7 +808,7 @@ func isSuccessStatus(num string) bool {
 	if len(num) != 3 || num[0] != '2' {
 		return false
 	}
-	return num[1] == '0' && num[2] <= '8' || num == "226"
+	return num[1] == '0' && '0' <= num[2] && num[2] <= '8' || num == "226"
 }
 
 // noteBodyStatus keeps the first HTTP error status an error body states of
@@ -796,14 +818,15 @@ func isSuccessStatus(num string) bool {
 //
 // It is called for every value, so it inlines the test most values fail.
 func (x *extraction) noteBodyStatus(key, v string, depth int) {
-	// An item's status deep in the data, or in a record of a list (a
-	// Microsoft Graph $batch's responses[].status), is not the answer's.
-	if len(v) == 3 && depth <= 3 && (depth < 2 || depth > 63 || x.items&(1<<depth) == 0) {
-		x.noteStatusValue(key, v)
+	if len(v) == 3 && depth <= 3 { // an item's status deep in the data is not the answer's
+		x.noteStatusValue(key, v, depth)
 	}
 }
 
-func (x *extraction) noteStatusValue(key, v string) {
+func (x *extraction) noteStatusValue(key, v string, depth int) {
+	if x.items&(1<<depth) != 0 {
+		return // a record's in a list (a Microsoft Graph $batch's responses[].status)
+	}
 	if isSuccessStatus(v) && isNumeric(v) && isStatusKey(key) {
 		x.okCode = true // Kavenegar's {"return": {"status": 200, ...}}
 		return
@@ -898,7 +921,22 @@ var statusText = func() [900]string {
 // isIDKey reports whether a key identifies a resource: "id", "uid", "uuid",
 // "_id".
 func isIDKey(k string) bool {
-	return k == "id" || k == "uid" || k == "uuid" || k == "_id" || k == "sid" // Twilio's resources
+	return k == "id" || k == "uid" || k == "uuid" || k == "_id"
+}
+
+// isTwilioSID reports a Twilio resource's sid: two capitals and 32 hex
+// digits ("SMb7c0a2ce80504485a6f653a7110836f5"); a session's "sid" is no
+// resource's id.
+func isTwilioSID(v string) bool {
+	if len(v) != 34 || v[0] < 'A' || v[0] > 'Z' || v[1] < 'A' || v[1] > 'Z' {
+		return false
+	}
+	for i := 2; i < len(v); i++ {
+		if c := v[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // markResource notes that the object being scanned at depth is a resource,
