@@ -680,7 +680,7 @@ func extractHTML(x *extraction, b string, status int) bool {
 		// any status, whatever its title (PWSweather's "ERROR: Not a
 		// vailid Station ID/Password" under "PWS Weather Station Update").
 		x.failure = true
-		x.noteDesc(text{raw: rest, esc: strings.Contains(rest, "&"), xml: true}, 1)
+		x.noteDesc(htmlText(rest), 1)
 		return true
 	}
 	for _, tag := range [...]string{"h1", "title", "pre", "p", "body"} {
@@ -690,11 +690,16 @@ func extractHTML(x *extraction, b string, status int) bool {
 		if t := htmlElementText(b, tag); t != "" {
 			found = true
 			if !isReasonPhrase(t, status) {
-				x.noteDesc(text{raw: t, esc: strings.Contains(t, "&"), xml: true}, 2)
+				x.noteDesc(htmlText(t), 2)
 			}
 		}
 	}
 	return found
+}
+
+// htmlText is a page's text as a description, its entities still to unescape.
+func htmlText(t string) text {
+	return text{raw: t, esc: strings.Contains(t, "&"), xml: true}
 }
 
 // legacyReasons are the reason phrases servers still send for statuses

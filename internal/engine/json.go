@@ -329,7 +329,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
-			if !x.oddCode && (depth == 1 || depth == 2 && !x.inResource(depth)) && isOddCode(role, key.raw, x.src[i:end]) {
+			if x.mayNoteOddCode(depth) && isOddCode(role, key.raw, x.src[i:end]) {
 				x.oddCode = true
 			}
 			if role == roleCode && rank <= 4 {
@@ -403,8 +403,8 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		return
 	}
 	x.noteBodyStatus(key, v.raw, depth)
-	if !x.oddCode && (depth == 1 || depth == 2 && !x.inResource(depth)) && isNumeric(v.raw) && isOddCode(role, key, v.raw) ||
-		!x.oddCode && depth == 1 && role == roleCode && rank == rankPlain && looksLikeCode(v.raw) && !isSuccessWord(v.raw) {
+	if x.mayNoteOddCode(depth) && (isNumeric(v.raw) && isOddCode(role, key, v.raw) ||
+		depth == 1 && role == roleCode && rank == rankPlain && looksLikeCode(v.raw) && !isSuccessWord(v.raw)) {
 		// A number that is neither 0 nor a success, or a code that names
 		// something (ISPConfig's "code": "remote_fault"): with a message
 		// that reads as an error, the answer is one under any status.
@@ -785,6 +785,13 @@ func isOddCode(role keyRole, key, num string) bool {
 		(role == roleCode || isStatusKey(key))
 }
 
+// mayNoteOddCode reports whether a code at depth can still make oddCode:
+// none was seen yet, and the code is at the top or one level down outside
+// a resource.
+func (x *extraction) mayNoteOddCode(depth int) bool {
+	return !x.oddCode && (depth == 1 || depth == 2 && !x.inResource(depth))
+}
+
 func startsWithLetter(v string) bool {
 	return v != "" && ('A' <= v[0] && v[0] <= 'Z' || 'a' <= v[0] && v[0] <= 'z')
 }
@@ -827,7 +834,7 @@ func (x *extraction) noteStatusValue(key, v string, depth int) {
 	if x.items&(1<<depth) != 0 {
 		return // a record's in a list (a Microsoft Graph $batch's responses[].status)
 	}
-	if isSuccessStatus(v) && isNumeric(v) && isStatusKey(key) {
+	if isSuccessStatus(v) && isStatusKey(key) {
 		x.okCode = true // Kavenegar's {"return": {"status": 200, ...}}
 		return
 	}

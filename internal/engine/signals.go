@@ -153,8 +153,9 @@ type extractionState struct {
 	// "status": "success"). A numeric 0 does not: Azure DevOps sends
 	// "errorCode": 0 with its errors.
 	okCode bool
-	// oddCode is set by a top-level code or status that is a number other
-	// than 0 or a 2xx.
+	// oddCode is set by a code or status that is a number other than 0 or
+	// a 2xx HTTP defines, at the top or one level down outside a resource,
+	// or by a named code at the top (isOddCode, mayNoteOddCode).
 	oddCode bool
 	// bodyStatus is the HTTP error status the body states of itself, under
 	// bodyStatusKey; 0 when it states none.
