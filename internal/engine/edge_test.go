@@ -121,6 +121,30 @@ func TestCatchAllYieldsToSpecificCode(t *testing.T) {
 	}
 }
 
+// TestInvalidGrantNamesItsCause holds that RFC 6749's invalid_grant, a
+// catch-all, yields to a description that names another cause, and keeps
+// its reading when the description only restates it. The bodies are
+// Bitwarden's (corpus holdout-17-selfhosted), Keycloak's direct grant
+// (its DirectGrantUserValidator), Concur's and OpenIddict's (corpus
+// holdout-13-auth-finance and holdout-6-identity-money), with the provider
+// unknown so that the standard answers.
+func TestInvalidGrantNamesItsCause(t *testing.T) {
+	for _, tt := range []struct{ op, desc, want string }{
+		{"token", "Two factor required.", "USER_INTERACTION_REQUIRED/RE_AUTHENTICATE"},
+		{"", "Account disabled", "ACCOUNT_STATE/ABORT"},
+		{"token", "Incorrect Credentials. Please Retry", "AUTHENTICATION/RE_AUTHENTICATE"},
+		{"token", "Invalid credentials.", "AUTHENTICATION/RE_AUTHENTICATE"},
+		{"", "Refresh token expired", "AUTHENTICATION/RE_AUTHENTICATE"},
+	} {
+		body := `{"error":"invalid_grant","error_description":"` + tt.desc + `"}`
+		r := classifyT(t, &Request{Provider: "no-such-provider", Operation: tt.op, HTTPStatus: 400, Body: body})
+		g := summarize(&r)
+		if got := g.Category + "/" + g.Action; got != tt.want {
+			t.Errorf("%q (operation %q): got %s (%s), want %s", tt.desc, tt.op, got, g.Entry, tt.want)
+		}
+	}
+}
+
 // TestDataStaysData holds shapes of ordinary successes that this round's
 // reading rules must leave alone (found by review): a lower-case result, a
 // record's own status after an underscored prefix, a decision or a reason

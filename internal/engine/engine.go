@@ -146,8 +146,9 @@ type Result struct {
 	// Confidence is how sure the answer is, from 0 to 1.
 	Confidence float32
 	// weakInference is set when an inference rests on weak words alone;
-	// messageOnly when it rests on the message's words, none of the code's.
-	weakInference, messageOnly bool
+	// messageOnly when it rests on the message's words, none of the code's;
+	// codeOnly when it rests on the code's words, none of the message's.
+	weakInference, messageOnly, codeOnly bool
 	// Shadow is the shadow entry that matched, if any: counted, never the
 	// answer.
 	Shadow *catalog.Entry

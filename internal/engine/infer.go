@@ -322,6 +322,7 @@ func (m *matcher) byWords(r *Result) bool {
 	r.setEntry(win.entry, errsvcv1.MatchKind_MATCH_KIND_INFERRED)
 	r.weakInference = win.hit.weak()
 	r.messageOnly = win.hit.code == nil
+	r.codeOnly = win.hit.msg == nil
 	r.Confidence = confidence(win.score, second.score, second.entry != nil)
 	if s.ncands > 0 {
 		r.UpstreamCode = s.cands[0].code

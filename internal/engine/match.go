@@ -765,14 +765,16 @@ func telling(e *catalog.Entry, status int) bool {
 
 // refineCatchAll lets the message of a catch-all code answer when its
 // words, not weakly, read as another category: RFC 6749's invalid_request
-// with "Redirect URI ... does not match" is a client configuration to fix.
+// with "Redirect URI ... does not match" is a client configuration to fix,
+// invalid_grant with "Two factor required." an interaction. A reading that
+// rests on the code's words alone restates the code and refines nothing.
 // The catch-all entry stays listed as an alternative.
 func (m *matcher) refineCatchAll(r *Result) {
 	w := Result{Provider: r.Provider, Named: r.Named}
 	m.refining, m.refiningWords = true, r.Kind == errsvcv1.MatchKind_MATCH_KIND_INFERRED
 	found := m.byWords(&w)
 	m.refining, m.refiningWords = false, false
-	if !found || w.weakInference ||
+	if !found || w.weakInference || w.codeOnly ||
 		w.Entry.Proto.GetClassification().GetCategory() == r.Entry.Proto.GetClassification().GetCategory() {
 		return
 	}
