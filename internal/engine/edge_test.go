@@ -126,7 +126,8 @@ func TestCatchAllYieldsToSpecificCode(t *testing.T) {
 // its reading when the description only restates it. The bodies are
 // Bitwarden's (corpus holdout-17-selfhosted), Keycloak's direct grant
 // (its DirectGrantUserValidator), Concur's and OpenIddict's (corpus
-// holdout-13-auth-finance and holdout-6-identity-money), with the provider
+// holdout-13-auth-finance and holdout-6-identity-money) and Google's
+// (holdout-28-identity: no catch-all reading refines it), with the provider
 // unknown so that the standard answers.
 func TestInvalidGrantNamesItsCause(t *testing.T) {
 	for _, tt := range []struct{ op, desc, want string }{
@@ -134,6 +135,7 @@ func TestInvalidGrantNamesItsCause(t *testing.T) {
 		{"", "Account disabled", "ACCOUNT_STATE/ABORT"},
 		{"token", "Incorrect Credentials. Please Retry", "AUTHENTICATION/RE_AUTHENTICATE"},
 		{"token", "Invalid credentials.", "AUTHENTICATION/RE_AUTHENTICATE"},
+		{"token", "Malformed auth code.", "AUTHENTICATION/RE_AUTHENTICATE"},
 		{"", "Refresh token expired", "AUTHENTICATION/RE_AUTHENTICATE"},
 	} {
 		body := `{"error":"invalid_grant","error_description":"` + tt.desc + `"}`
@@ -141,6 +143,31 @@ func TestInvalidGrantNamesItsCause(t *testing.T) {
 		g := summarize(&r)
 		if got := g.Category + "/" + g.Action; got != tt.want {
 			t.Errorf("%q (operation %q): got %s (%s), want %s", tt.desc, tt.op, got, g.Entry, tt.want)
+		}
+	}
+}
+
+// TestBlindSet28Shapes holds shapes that the held-out set holdout-28 found
+// misread, each from its corpus case: GitLab's field messages under a
+// "message" object, Jira's three-word field messages, a Twilio Monitor
+// alert fetched with its own error_code, and Midtrans's status_code 407
+// beside "Success, ...".
+func TestBlindSet28Shapes(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		status int
+		body   string
+		want   string
+	}{
+		{"gitlab message object", 400, `{"message":{"project_namespace.name":["has already been taken"],"name":["has already been taken"]}}`, "CONFLICT/FIX_REQUEST"},
+		{"jira field messages", 0, `{"errorMessages":[],"errors":{"customfield_10040":"Requestor is required.","customfield_10000":"Exco is required."}}`, "INVALID_REQUEST/FIX_REQUEST"},
+		{"twilio alert", 200, `{"account_sid": "AC58f1e8f2b1c6b88ca90a012a4be0c279", "error_code": "11200", "log_level": "error", "more_info": "https://www.twilio.com/docs/errors/11200", "sid": "NO00ed1fb4aa449be2434d54ec8e492349"}`, "NO_ERROR/NONE"},
+		{"midtrans expire", 0, `{"status_code": "407", "status_message": "Success, transaction has expired", "transaction_id": "2af158d4-b82e-46ac-808b-be19aaa96ce3", "transaction_status": "expire"}`, "NO_ERROR/NONE"},
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
+		g := summarize(&r)
+		if got := g.Category + "/" + g.Action; got != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
 		}
 	}
 }

@@ -676,15 +676,20 @@ func isMediaType(v string) bool {
 // isSentence reports whether a value under a code key is prose: three
 // spaces or more.
 func isSentence(v string) bool {
+	return hasWords(v, 4)
+}
+
+// hasWords reports whether v holds at least n words separated by spaces.
+func hasWords(v string, n int) bool {
 	if len(v) > 0 && (v[0] <= ' ' || v[len(v)-1] <= ' ') {
 		v = strings.TrimSpace(v)
 	}
-	for n := 1; ; n++ {
+	for k := 2; ; k++ {
 		i := strings.IndexByte(v, ' ')
 		if i < 0 {
 			return false
 		}
-		if n == 3 {
+		if k == n {
 			return true
 		}
 		v = v[i+1:]

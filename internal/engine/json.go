@@ -79,6 +79,14 @@ type objectFrame struct {
 	// of its own ("league": "The League field is required.") is a field's
 	// error message.
 	fields bool
+	// oddCode is set by a code of the object's that makes the extraction's
+	// oddCode unless the object is a resource: a fetched record's own
+	// error_code (a Twilio alert's) describes the record.
+	oddCode bool
+	// sid is set by a Twilio sid: it names a resource, and Twilio's error
+	// bodies carry none, so the object's codes are the resource's (a
+	// Monitor alert's error_code).
+	sid bool
 }
 
 // addDesc keeps the best description by rank, and the runner-up: a "message"
@@ -261,7 +269,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		return i, false
 	}
 	defer x.unmark(depth)
-	isErr := isErrorContainer(parent)
+	// Under an error status, a top-level "message" that is an object holds
+	// the fields' messages (GitLab's {"message": {"name": ["has already
+	// been taken"]}}).
+	isErr := isErrorContainer(parent) || depth == 2 && parent == "message" && x.status >= 400
 	container := isErr || x.inError(depth)
 	if isErr && depth > 0 && depth < 64 {
 		x.errs |= 1 << depth
@@ -330,7 +341,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
 			if x.mayNoteOddCode(depth) && isOddCode(role, key.raw, x.src[i:end]) {
-				x.oddCode = true
+				f.oddCode = true
 			}
 			if role == roleCode && rank <= 4 {
 				num := x.src[i:end]
@@ -408,7 +419,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// A number that is neither 0 nor a success, or a code that names
 		// something (ISPConfig's "code": "remote_fault"): with a message
 		// that reads as an error, the answer is one under any status.
-		x.oddCode = true
+		f.oddCode = true
 	}
 	if key == "__typename" && isRejectionType(v.raw) {
 		// {"__typename": "ConsentNotFoundRejection", "message": "..."}
@@ -418,6 +429,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	}
 	if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) {
 		x.markResource(f, depth)
+		f.sid = f.sid || key == "sid"
 	}
 	if depth == 1 && (key == "jsonrpc" || key == "method" && strings.IndexByte(v.raw, '/') > 0) {
 		// JSON-RPC's "id" numbers the call, as does the id beside an RPC
@@ -457,7 +469,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.quiet = true
 		return
 	}
-	if role == roleNone && f.fields && depth <= 2 && startsWithLetter(v.raw) && isSentence(v.raw) && !isEchoKey(key) && !strings.Contains(v.raw, "://") {
+	if role == roleNone && f.fields && depth <= 2 && startsWithLetter(v.raw) && hasWords(v.raw, 3) && !isEchoKey(key) && !strings.Contains(v.raw, "://") {
 		// API-Football's "errors": {"endpoint": "The Banana endpoint does
 		// not exist."}: the message of the field the key names, below any
 		// message of the error's own.
@@ -653,11 +665,14 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	structural := container // the value of "error", an element of "errors"
 	container = container || f.errDesc && !f.okCode
-	if f.resource && !f.state && !f.okCode && f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric {
+	if f.resource && !f.state && !f.okCode && f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric && !f.sid {
 		// An error code beside an id, in an object that states no state of
 		// its own (Liquid Web's {"error_class": ..., "id": 11}), is an
 		// error answer that carries an id, not a failed resource.
 		f.resource = false
+	}
+	if f.oddCode && !f.resource {
+		x.oddCode = true
 	}
 	inResource := x.inResource(depth)
 	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && depth > 3) {

@@ -285,9 +285,11 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 			m.hasCode = m.hasCode || x.sigs[i].hasIdentifier()
 		}
 	}
-	if x.bodyStatus != 0 && (m.status == 0 || (m.isError && m.status < 400)) {
+	if x.bodyStatus != 0 && (m.status == 0 && !(!m.isError && saysOK(x.anyDesc.raw)) || (m.isError && m.status < 400)) {
 		// The error body states its status where the response has none, or
-		// only a success: read it as the status.
+		// only a success: read it as the status. A status beside a message
+		// that says it succeeded is the provider's own (Midtrans's
+		// "status_code": "407" with "Success, transaction has expired").
 		m.status, m.bodyStatus = x.bodyStatus, true
 	}
 	if m.status == 0 && !m.isError && (x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw)) || saysOK(x.anyDesc.raw)) {
@@ -767,14 +769,16 @@ func telling(e *catalog.Entry, status int) bool {
 // words, not weakly, read as another category: RFC 6749's invalid_request
 // with "Redirect URI ... does not match" is a client configuration to fix,
 // invalid_grant with "Two factor required." an interaction. A reading that
-// rests on the code's words alone restates the code and refines nothing.
+// rests on the code's words alone restates the code, and a catch-all reading
+// ("Malformed auth code." as a malformed request) is no more exact: neither
+// refines.
 // The catch-all entry stays listed as an alternative.
 func (m *matcher) refineCatchAll(r *Result) {
 	w := Result{Provider: r.Provider, Named: r.Named}
 	m.refining, m.refiningWords = true, r.Kind == errsvcv1.MatchKind_MATCH_KIND_INFERRED
 	found := m.byWords(&w)
 	m.refining, m.refiningWords = false, false
-	if !found || w.weakInference || w.codeOnly ||
+	if !found || w.weakInference || w.codeOnly || w.Entry.Proto.GetCatchAll() ||
 		w.Entry.Proto.GetClassification().GetCategory() == r.Entry.Proto.GetClassification().GetCategory() {
 		return
 	}
