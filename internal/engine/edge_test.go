@@ -150,21 +150,28 @@ func TestInvalidGrantNamesItsCause(t *testing.T) {
 // TestBlindSet28Shapes holds shapes that the held-out set holdout-28 found
 // misread, each from its corpus case: GitLab's field messages under a
 // "message" object, Jira's three-word field messages, a Twilio Monitor
-// alert fetched with its own error_code, and Midtrans's status_code 407
-// beside "Success, ...".
+// alert fetched with its own error_code, Midtrans's status_code 407
+// beside "Success, ...", and Mailgun's Basic challenge over a code that
+// only names the status.
 func TestBlindSet28Shapes(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
 		status int
+		header string
 		body   string
 		want   string
 	}{
-		{"gitlab message object", 400, `{"message":{"project_namespace.name":["has already been taken"],"name":["has already been taken"]}}`, "CONFLICT/FIX_REQUEST"},
-		{"jira field messages", 0, `{"errorMessages":[],"errors":{"customfield_10040":"Requestor is required.","customfield_10000":"Exco is required."}}`, "INVALID_REQUEST/FIX_REQUEST"},
-		{"twilio alert", 200, `{"account_sid": "AC58f1e8f2b1c6b88ca90a012a4be0c279", "error_code": "11200", "log_level": "error", "more_info": "https://www.twilio.com/docs/errors/11200", "sid": "NO00ed1fb4aa449be2434d54ec8e492349"}`, "NO_ERROR/NONE"},
-		{"midtrans expire", 0, `{"status_code": "407", "status_message": "Success, transaction has expired", "transaction_id": "2af158d4-b82e-46ac-808b-be19aaa96ce3", "transaction_status": "expire"}`, "NO_ERROR/NONE"},
+		{"gitlab message object", 400, "", `{"message":{"project_namespace.name":["has already been taken"],"name":["has already been taken"]}}`, "CONFLICT/FIX_REQUEST"},
+		{"jira field messages", 0, "", `{"errorMessages":[],"errors":{"customfield_10040":"Requestor is required.","customfield_10000":"Exco is required."}}`, "INVALID_REQUEST/FIX_REQUEST"},
+		{"twilio alert", 200, "", `{"account_sid": "AC58f1e8f2b1c6b88ca90a012a4be0c279", "error_code": "11200", "log_level": "error", "more_info": "https://www.twilio.com/docs/errors/11200", "sid": "NO00ed1fb4aa449be2434d54ec8e492349"}`, "NO_ERROR/NONE"},
+		{"midtrans expire", 0, "", `{"status_code": "407", "status_message": "Success, transaction has expired", "transaction_id": "2af158d4-b82e-46ac-808b-be19aaa96ce3", "transaction_status": "expire"}`, "NO_ERROR/NONE"},
+		{"mailgun basic", 401, `Basic realm="MG API"`, `{"Error":"unauthorized"}`, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 	} {
-		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
+		req := &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body}
+		if tt.header != "" {
+			req.Headers = map[string]string{"WWW-Authenticate": tt.header}
+		}
+		r := classifyT(t, req)
 		g := summarize(&r)
 		if got := g.Category + "/" + g.Action; got != tt.want {
 			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)

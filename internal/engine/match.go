@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"net/http"
 	"slices"
 	"strings"
 
@@ -282,7 +283,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 	for i := 0; i < x.n; i++ {
 		if m.usable(&x.sigs[i]) {
 			m.isError = true
-			m.hasCode = m.hasCode || x.sigs[i].hasIdentifier()
+			m.hasCode = m.hasCode || x.sigs[i].hasIdentifier() && !restatesStatus(&x.sigs[i], m.status)
 		}
 	}
 	if x.bodyStatus != 0 && (m.status == 0 && !(!m.isError && saysOK(x.anyDesc.raw)) || (m.isError && m.status < 400)) {
@@ -1049,3 +1050,47 @@ func (m *matcher) outcome(s *signal) bool {
 	}
 	return oneOfFold(m.req.Operation, "payment", "charge", "capture", "purchase", "sale", "payout", "transfer", "refund", "void")
 }
+
+// restatesStatus reports whether every code of s only names the status it
+// came under (Mailgun's {"Error": "unauthorized"} under 401): such a code
+// says no more than the status, so entries for a status without a code
+// still apply.
+func restatesStatus(s *signal, status int) bool {
+	if status < 400 || s.ncands == 0 {
+		return false
+	}
+	phrase := http.StatusText(status)
+	if phrase == "" {
+		return false
+	}
+	for i := 0; i < s.ncands; i++ {
+		if !lettersEqualFold(s.cands[i].code.raw, phrase) {
+			return false
+		}
+	}
+	return true
+}
+
+// lettersEqualFold reports whether a and b hold the same letters, ignoring
+// case and everything else ("not_found" and "Not Found").
+func lettersEqualFold(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && !isLetter(a[i]) {
+			i++
+		}
+		for j < len(b) && !isLetter(b[j]) {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i]|0x20 != b[j]|0x20 {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
