@@ -533,7 +533,9 @@ type EntryMatch struct {
 	// Context facts that must hold (values case-insensitive). When a request
 	// does not carry a key, the entry is offered as an alternative instead.
 	Context map[string]string `protobuf:"bytes,7,rep,name=context,proto3" json:"context,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	// True when the entry matches only responses that carry no upstream code.
+	// True when the entry matches only responses that carry no upstream code
+	// (a code that only names the status, "unauthorized" under 401, counts as
+	// none).
 	NoCode bool `protobuf:"varint,8,opt,name=no_code,json=noCode,proto3" json:"no_code,omitempty"`
 	// Vocabulary entries only: phrases of which at least one must occur in the
 	// words of the upstream code or message. Words are compared lowercase
