@@ -179,6 +179,18 @@ func TestBlindSet28Shapes(t *testing.T) {
 	}
 }
 
+// TestNamespacedCodeIsACoinage holds that a code written in a namespace is
+// its provider's, though the vocabulary reads its words: with no provider
+// named, CDR's Resource/Unavailable (corpus payments-banking, from the
+// Consumer Data Standards) is the cdr-au entry's.
+func TestNamespacedCodeIsACoinage(t *testing.T) {
+	body := "{\n  \"errors\": [\n    {\n      \"code\": \"urn:au-cds:error:cds-all:Resource/Unavailable\",\n      \"title\": \"Unavailable Resource\",\n      \"detail\": \"52e443ae13c5\"\n    }\n  ]\n}"
+	r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: 404, Body: body})
+	if got, want := r.Entry.Provider.Proto.GetId(), "cdr-au"; got != want {
+		t.Errorf("provider %s (%s), want %s", got, r.Entry.Proto.GetId(), want)
+	}
+}
+
 // TestDataStaysData holds shapes of ordinary successes that this round's
 // reading rules must leave alone (found by review): a lower-case result, a
 // record's own status after an underscored prefix, a decision or a reason

@@ -668,9 +668,11 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			}
 			var buf [catalog.MaxCodeLen]byte
 			es := m.cat.ProviderEntriesFor(normalizeText(buf[:0], s.cands[ci].code))
-			if len(es) == 0 || !oneProvider(es) || m.codeReadable(&s.cands[ci]) {
+			if len(es) == 0 || !oneProvider(es) || !namespaced(s.cands[ci].code.raw) && m.codeReadable(&s.cands[ci]) {
 				// A code whose own words the vocabulary reads ("unauthorized",
-				// "invalid_code") is no provider's to claim.
+				// "invalid_code") is no provider's to claim, unless a
+				// namespace makes it a coinage (CDR's
+				// "urn:au-cds:error:cds-all:Authorisation/InvalidArrangement").
 				continue
 			}
 			var alts pending
@@ -1094,3 +1096,9 @@ func lettersEqualFold(a, b string) bool {
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// namespaced reports whether a code is written inside a namespace: a URN,
+// or a path ("Authorisation/InvalidArrangement").
+func namespaced(code string) bool {
+	return len(code) > 4 && strings.EqualFold(code[:4], "urn:") || strings.IndexByte(code, '/') > 0
+}
