@@ -56,11 +56,15 @@ type corpusCase struct {
 // gateways' and registrars' own 200 answers: WebMoney's <retval>, a bare
 // {"Status": -2}, a code of 251 that reads as a 2xx, a status line of
 // text; holdout-28 Mailgun's plain-text "Mailgun Magnificent API" banner
-// under 200, sent for a request to the wrong path). A real success answered
-// as an error always fails.
+// under 200, sent for a request to the wrong path; holdout-29 card
+// gateways' declines and missing tokens in their own SOAP, XML and
+// name-value answers under 200 (Heartland, Worldpay, Payflow), Pay.nl's
+// error inside its "request" object, Bing Maps' throttling flag in a
+// header, and, with the provider unknown, a Google Maps status only its
+// file defines). A real success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.825, "provider unknown": 0.805}
 
-const corpusMaxMissedErrors = 27
+const corpusMaxMissedErrors = 34
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()

@@ -191,6 +191,30 @@ func TestNamespacedCodeIsACoinage(t *testing.T) {
 	}
 }
 
+// TestBlindSet29Shapes holds answers that the held-out set holdout-29
+// found wrong, each from its corpus case: Sberbank's order status with a
+// numeric ErrorCode 0 is a success; Mollie's 400 that says the
+// Idempotency-Key was used is a conflict, not its plain 400; and an
+// "error": "Access denied" phrase is no OAuth access_denied (no user
+// cancelled a payment).
+func TestBlindSet29Shapes(t *testing.T) {
+	for _, tt := range []struct {
+		name, provider, op string
+		status             int
+		body, want         string
+	}{
+		{"sberbank order status", "no-such-provider", "resource", 200, "{\n  \"OrderStatus\": 2,\n  \"ErrorCode\": 0,\n  \"ErrorMessage\": \"\u041e\u0431\u0440\u0430\u0431\u043e\u0442\u043a\u0430 \u0437\u0430\u043f\u0440\u043e\u0441\u0430 \u043f\u0440\u043e\u0448\u043b\u0430 \u0431\u0435\u0437 \u0441\u0438\u0441\u0442\u0435\u043c\u043d\u044b\u0445 \u043e\u0448\u0438\u0431\u043e\u043a\",\n  \"OrderNumber\": \"99999\",\n  \"Pan\": \"555555**5599\",\n  \"expiration\": \"202012\",\n  \"cardholderName\": \"Ivan Ivanov\",\n  \"depositAmount\": 150000,\n  \"Amount\": 150000,\n  \"currency\": \"643\",\n  \"approvalCode\": \"123456\",\n  \"Ip\": \"111.111.111.111\",\n  \"BindingInfo\": {\n    \"clientId\": 777777,\n    \"bindingId\": 555555\n  }\n}\n", "NO_ERROR/NONE"},
+		{"mollie idempotency", "mollie", "resource", 400, "{\n  \"_links\": {\n    \"documentation\": {\n      \"href\": \"https://docs.mollie.com/overview/api-idempotency\",\n      \"type\": \"text/html\"\n    }\n  },\n  \"detail\": \"This Idempotency-Key has already been used.\",\n  \"status\": 400,\n  \"title\": \"Bad Request\"\n}\n", "CONFLICT/FIX_REQUEST"},
+		{"access denied phrase", "no-such-provider", "payment", 200, "{\n    \"error\":\"Access denied\",\n    \"errorCode\":5,\n    \"errorMessage\":\"Access denied\"\n}\n", "AUTHORIZATION/ABORT"},
+	} {
+		r := classifyT(t, &Request{Provider: tt.provider, Operation: tt.op, HTTPStatus: tt.status, Body: tt.body})
+		g := summarize(&r)
+		if got := g.Category + "/" + g.Action; got != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
+		}
+	}
+}
+
 // TestDataStaysData holds shapes of ordinary successes that this round's
 // reading rules must leave alone (found by review): a lower-case result, a
 // record's own status after an underscored prefix, a decision or a reason

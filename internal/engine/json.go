@@ -343,6 +343,15 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if x.mayNoteOddCode(depth) && isOddCode(role, key.raw, x.src[i:end]) {
 				f.oddCode = true
 			}
+			if role == roleCode && rank <= rankStatus && x.src[i:end] == "0" {
+				// A numeric code of 0 says no error as "0" does (Sberbank's
+				// "ErrorCode": 0 beside "ErrorMessage": "... без системных
+				// ошибок" and an order's own "OrderStatus": 2): the
+				// object's error message is then no error's. A message
+				// that reads as one still makes the answer an error
+				// (Discord's "code": 0 beside a rate-limit block).
+				f.okCode = f.okCode || rank <= rankCode
+			}
 			if role == roleCode && rank <= 4 {
 				num := x.src[i:end]
 				// A number equal to the HTTP status only echoes it, and 0 is

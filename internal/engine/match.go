@@ -575,7 +575,10 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 				continue
 			}
 			own := m.own(p)
-			if !own && m.typeDefers(s, ci) {
+			if !own && (m.typeDefers(s, ci) || strings.IndexByte(s.cands[ci].code.raw, ' ') >= 0) {
+				// A phrase in a code's place ("error": "Access denied") is
+				// a message: only the named provider's own entries read
+				// it as a code, never a standard's (access_denied).
 				break
 			}
 			e := best(es, m.req, s, m.status, m.hasCode, alts)
@@ -818,7 +821,12 @@ func otherSide(status int, inferred *catalog.Entry) bool {
 func (m *matcher) statusOutranks(e *catalog.Entry, own bool, r *Result) bool {
 	switch {
 	case own:
-		return true // the named provider's own reading of the status
+		// The named provider's own reading of the status answers, unless
+		// the provider file marks it catch_all (Mollie's 400: a bad
+		// request of any kind) and the words, not weakly, name a cause of
+		// another category ("This Idempotency-Key has already been
+		// used.").
+		return r.weakInference || sameCategory(e, r.Entry) || !e.Proto.GetCatchAll()
 	case m.status == 500 && m.x.soapFault:
 		// SOAP 1.1 sends every fault under 500, so a 500 says no more of
 		// a fault than that it is one: the fault's words answer.
@@ -834,6 +842,10 @@ func (m *matcher) statusOutranks(e *catalog.Entry, own bool, r *Result) bool {
 	// weak words, an internal failure's words under a 4xx, and a 5xx's
 	// message words ("We should be back" under 503).
 	return r.weakInference || m.status/100 == 4 && failsInside(r.Entry) || m.status >= 500 && r.messageOnly
+}
+
+func sameCategory(a, b *catalog.Entry) bool {
+	return a.Proto.GetClassification().GetCategory() == b.Proto.GetClassification().GetCategory()
 }
 
 // failsInside reports an inferred provider failure ("Backend request failed
