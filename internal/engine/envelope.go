@@ -140,12 +140,18 @@ var keyRoles = map[string]struct {
 	"respmsg":         {roleDesc, 1}, // Paytm, PayPal Payflow
 	// Card gateways: Merchant Warrior's responseCode and responseMessage,
 	// CardConnect's respcode and resptext, Chase Paymentech's StatusMsg.
-	"responsecode":      {roleCode, rankCode},
-	"responsemessage":   {roleDesc, 1},
-	"respcode":          {roleCode, rankCode},
-	"resptext":          {roleDesc, 1},
-	"statusmsg":         {roleDesc, 1},
-	"responsetext":      {roleDesc, 1}, // NMI
+	"responsecode":    {roleCode, rankCode},
+	"responsemessage": {roleDesc, 1},
+	"respcode":        {roleCode, rankCode},
+	"resptext":        {roleDesc, 1},
+	"statusmsg":       {roleDesc, 1},
+	"responsetext":    {roleDesc, 1}, // NMI
+	// Heartland's Portico gateway: GatewayRspCode and GatewayRspMsg for
+	// the gateway's answer, RspCode and RspText for the issuer's.
+	"gatewayrspcode":    {roleCode, rankCode},
+	"gatewayrspmsg":     {roleDesc, 1},
+	"rspcode":           {roleCode, rankCode},
+	"rsptext":           {roleDesc, 1},
 	"fullmessage":       {roleDesc, 1},
 	"info":              {roleDesc, 2}, // MediaWiki's error.info
 	"cause":             {roleDesc, 2}, // Hypixel
