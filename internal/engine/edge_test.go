@@ -215,6 +215,25 @@ func TestBlindSet29Shapes(t *testing.T) {
 	}
 }
 
+// TestGatewaySuccessesStayData holds card gateways' successes, each a
+// fixture of ActiveMerchant's unit tests
+// (github.com/activemerchant/active_merchant, test/unit/gateways, at
+// ca45b1b0), that a result code beside a message saying success had made
+// errors under 200.
+func TestGatewaySuccessesStayData(t *testing.T) {
+	for _, body := range []string{
+		// nmi_test.rb, successful_void_response
+		"response=1&responsetext=Transaction Void Successful&authcode=123456&transactionid=2762811592&avsresponse=&cvvresponse=&orderid=33a327d76cfdb8e98946352607d80eb2&type=void&response_code=100",
+		// braintree_orange_test.rb, successful_purchase_response
+		"response=1&responsetext=SUCCESS&authcode=123456&transactionid=510695343&avsresponse=N&cvvresponse=N&orderid=ea1e0d50dcc8cfc6e4b55650c592097e&type=sale&response_code=100",
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: 200, Body: body})
+		if g := summarize(&r); g.Category != "NO_ERROR" {
+			t.Errorf("%.60s...: got %s (%s), want NO_ERROR", body, g.Category, g.Entry)
+		}
+	}
+}
+
 // TestDataStaysData holds shapes of ordinary successes that this round's
 // reading rules must leave alone (found by review): a lower-case result, a
 // record's own status after an underscored prefix, a decision or a reason

@@ -397,6 +397,13 @@ func (m *matcher) usable(s *signal) bool {
 	if s.container {
 		return s.ncands > 0 || s.desc.raw != "" || s.etype.raw != ""
 	}
+	if s.desc.raw != "" && (isSuccessWord(s.desc.raw) || saysOK(s.desc.raw) || saysSucceeded(s.desc.raw)) {
+		// A result code beside a message that says it succeeded (NMI's
+		// response_code=100 with responsetext=SUCCESS or "Transaction Void
+		// Successful", Beanstream's messageText=Approved) is a success's,
+		// unless the named provider defines the code as an error.
+		return m.namedCode(s)
+	}
 	for i := 0; i < s.ncands; i++ {
 		c := &s.cands[i]
 		switch {
@@ -439,7 +446,7 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 	if s.container {
 		return s.ncands > 0 || s.etype.raw != "" || (s.desc.raw != "" && !isSuccessWord(s.desc.raw))
 	}
-	if s.desc.raw != "" && (isSuccessWord(s.desc.raw) || saysOK(s.desc.raw)) {
+	if s.desc.raw != "" && (isSuccessWord(s.desc.raw) || saysOK(s.desc.raw) || saysSucceeded(s.desc.raw)) {
 		return false
 	}
 	state := false
@@ -1113,4 +1120,36 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 // or a path ("Authorisation/InvalidArrangement").
 func namespaced(code string) bool {
 	return len(code) > 4 && strings.EqualFold(code[:4], "urn:") || strings.IndexByte(code, '/') > 0
+}
+
+// saysSucceeded reports a message that says, in so many words, that the
+// call succeeded or was approved ("Transaction Void Successful", "Your
+// transaction was successfully approved.", "APPROVAL") and says nothing of
+// a failure ("not approved", "Unsuccessful", "declined").
+func saysSucceeded(v string) bool {
+	if len(v) > 200 {
+		return false
+	}
+	yes := false
+	for len(v) > 0 {
+		i := 0
+		for i < len(v) && !isLetter(v[i]) {
+			i++
+		}
+		j := i
+		for j < len(v) && isLetter(v[j]) {
+			j++
+		}
+		w := v[i:j]
+		v = v[j:]
+		switch {
+		case w == "":
+		case oneOfFold(w, "success", "successful", "successfully", "succeeded", "approved", "approval", "accepted"):
+			yes = true
+		case oneOfFold(w, "not", "no", "unsuccessful", "declined", "decline", "failed", "failure", "fail", "error", "errors",
+			"invalid", "denied", "rejected", "refused", "cannot", "unable", "pending", "insufficient", "partially", "partial"):
+			return false
+		}
+	}
+	return yes
 }
