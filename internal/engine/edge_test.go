@@ -234,6 +234,29 @@ func TestGatewaySuccessesStayData(t *testing.T) {
 	}
 }
 
+// TestDeclinedPaymentIsTheCallsFailure holds that a call that moves money,
+// answered with the payment whose status says it was declined, failed:
+// Allied Wallet's failed purchase in ActiveMerchant's unit tests
+// (test/unit/gateways/allied_wallet_test.rb at ca45b1b0). The same body for
+// a payment fetched later is data.
+func TestDeclinedPaymentIsTheCallsFailure(t *testing.T) {
+	body := `{
+      "id": "123456",
+      "message": "Declined",
+      "state": "Sale",
+      "status": "Declined"
+    }`
+	for _, tt := range []struct{ op, want string }{
+		{"purchase", "ACCOUNT_STATE"},
+		{"resource", "NO_ERROR"},
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", Operation: tt.op, HTTPStatus: 200, Body: body})
+		if g := summarize(&r); g.Category != tt.want {
+			t.Errorf("operation %s: got %s (%s), want %s", tt.op, g.Category, g.Entry, tt.want)
+		}
+	}
+}
+
 // TestDataStaysData holds shapes of ordinary successes that this round's
 // reading rules must leave alone (found by review): a lower-case result, a
 // record's own status after an underscored prefix, a decision or a reason

@@ -384,6 +384,12 @@ func (m *matcher) usable(s *signal) bool {
 	if m.status < 200 || m.status >= 400 || m.x.failure {
 		return s.ncands > 0 || s.desc.raw != ""
 	}
+	if m.declined(s) {
+		// A payment call answered with the payment, its status saying it
+		// was declined ("status": "Declined"), failed; the same status of
+		// a payment fetched later is data.
+		return true
+	}
 	if s.resource && !m.outcome(s) || s.depth > maxErrorDepth || (m.x.success && (s.depth > 1 || s.source == srcXML && !s.container)) || s.inItem {
 		// A resource's own error fields, errors nested deep in the data of
 		// a successful answer, or below an envelope that says it succeeded
@@ -1066,10 +1072,34 @@ func linkedProvider(cat *catalog.Catalog, body string) (*catalog.Provider, strin
 // ("status": "DECLINED") stay data, and read with GET (operation
 // "resource") the same object's failure is data too.
 func (m *matcher) outcome(s *signal) bool {
-	if !s.container {
+	return s.container && m.moneyCall()
+}
+
+// moneyCall reports whether the request moved money: a payment, a charge,
+// a capture, a refund, ...
+func (m *matcher) moneyCall() bool {
+	return oneOfFold(m.req.Operation, "payment", "charge", "capture", "purchase", "sale", "payout", "transfer", "refund", "void")
+}
+
+// declined reports a status of s, near the top of the answer to a call that
+// moves money, that says the payment was refused.
+func (m *matcher) declined(s *signal) bool {
+	if s.depth > 2 || s.inItem || !m.moneyCall() || m.x.success || m.x.okCode {
+		// An envelope that says the call succeeded (Monnify's
+		// "requestSuccessful": true) makes the payment's status its data.
 		return false
 	}
-	return oneOfFold(m.req.Operation, "payment", "charge", "capture", "purchase", "sale", "payout", "transfer", "refund", "void")
+	for i := 0; i < s.ncands; i++ {
+		if c := &s.cands[i]; c.rank == rankStatus && isDeclineWord(c.code.raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDeclineWord reports a payment's status that says it was refused.
+func isDeclineWord(v string) bool {
+	return isFlagFailure(v) || oneOfFold(strings.TrimSpace(v), "decline", "refused", "denied", "notauthed", "not authorised", "not authorized", "failed")
 }
 
 // restatesStatus reports whether every code of s only names the status it
