@@ -403,7 +403,11 @@ func (m *matcher) usable(s *signal) bool {
 	if s.container {
 		return s.ncands > 0 || s.desc.raw != "" || s.etype.raw != ""
 	}
-	if s.desc.raw != "" && (isSuccessWord(s.desc.raw) || saysOK(s.desc.raw) || saysSucceeded(s.desc.raw)) {
+	desc := s.desc
+	if desc.raw == "" {
+		desc = m.x.anyDesc
+	}
+	if desc.raw != "" && (isSuccessWord(desc.raw) || saysOK(desc.raw) || saysSucceeded(desc.raw)) {
 		// A result code beside a message that says it succeeded (NMI's
 		// response_code=100 with responsetext=SUCCESS or "Transaction Void
 		// Successful", Beanstream's messageText=Approved) is a success's,
