@@ -257,6 +257,38 @@ func TestDeclinedPaymentIsTheCallsFailure(t *testing.T) {
 	}
 }
 
+// TestMoneyCallMessageSaysFailure holds that a call that moves money,
+// answered under 200 with a message that reads as a failure, failed:
+// PayPal Payflow's name-value decline (corpus holdout-29-everyday) and
+// Global Payments Transport's XML decline (ActiveMerchant's
+// test/unit/gateways/global_transport_test.rb at ca45b1b0).
+func TestMoneyCallMessageSaysFailure(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{"RESULT=12&PNREF=A10AA63244D1&RESPMSG=Declined", "ACCOUNT_STATE"},
+		{`
+      <Response xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns="GlobalPayments">
+        <Result>12</Result>
+        <RespMSG>Declined</RespMSG>
+        <Message>DECLINE</Message>
+        <PNRef>3648889</PNRef>
+        <GetAVSResult>N</GetAVSResult>
+        <GetAVSResultTXT>No Match</GetAVSResultTXT>
+        <GetStreetMatchTXT>No Match</GetStreetMatchTXT>
+        <GetZipMatchTXT>No Match</GetZipMatchTXT>
+        <GetCVResult>M</GetCVResult>
+        <GetCVResultTXT>Match</GetCVResultTXT>
+        <GetCommercialCard>False</GetCommercialCard>
+        <ExtData>InvNum=1,CardType=Visa&lt;ReceiptData&gt;&lt;MID&gt;332518545311149&lt;/MID&gt;&lt;Trans_Id&gt;014258078002543&lt;/Trans_Id&gt;&lt;Val_Code&gt;ABAD&lt;/Val_Code&gt;&lt;/ReceiptData&gt;&lt;ApprovedAmount&gt;0.00&lt;/ApprovedAmount&gt;&lt;BalanceDue&gt;14.00&lt;/BalanceDue&gt;</ExtData>
+      </Response>
+    `, "ACCOUNT_STATE"},
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", Operation: "purchase", HTTPStatus: 200, Body: tt.body})
+		if g := summarize(&r); g.Category != tt.want {
+			t.Errorf("%.50s: got %s (%s), want %s", tt.body, g.Category, g.Entry, tt.want)
+		}
+	}
+}
+
 // TestDataStaysData holds shapes of ordinary successes that this round's
 // reading rules must leave alone (found by review): a lower-case result, a
 // record's own status after an underscored prefix, a decision or a reason

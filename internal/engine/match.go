@@ -314,6 +314,13 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// "message": "Not enough credit"}).
 		m.isError = true
 	}
+	if !m.isError && m.moneyCall() && m.status >= 200 && m.status < 300 && !x.success && !x.okCode && x.anyDesc.raw != "" &&
+		!saysOK(x.anyDesc.raw) && !saysSucceeded(x.anyDesc.raw) && !startsWithFold(strings.TrimSpace(x.anyDesc.raw), "warning") && m.messageSaysError() {
+		// A call that moves money answered with a message that reads as
+		// a failure ("<RespMSG>Declined</RespMSG>", "<em>Insufficient
+		// Funds</em>") failed, whatever the gateway's status says.
+		m.isError = true
+	}
 	switch {
 	case !m.isError && m.status >= 200 && m.status < 400:
 		m.byStatus(r)
@@ -1186,4 +1193,8 @@ func saysSucceeded(v string) bool {
 		}
 	}
 	return yes
+}
+
+func startsWithFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
