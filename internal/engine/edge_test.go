@@ -289,6 +289,21 @@ func TestMoneyCallMessageSaysFailure(t *testing.T) {
 	}
 }
 
+// TestProductNamedResponseCode holds that a product's name before a
+// gateway's response code and message does not hide them (Element Express,
+// ActiveMerchant's test/unit/gateways/element_test.rb at ca45b1b0), while a
+// card check's own result code (AVSResponseCode) stays data.
+func TestProductNamedResponseCode(t *testing.T) {
+	body := "<Response xmlns='https://transaction.elementexpress.com'><Response><ExpressResponseCode>103</ExpressResponseCode><ExpressResponseMessage>TargetNamespace required</ExpressResponseMessage></Response></Response>"
+	r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: 200, Body: body})
+	if g := summarize(&r); g.Category == "NO_ERROR" {
+		t.Errorf("ExpressResponseCode 103: got NO_ERROR (%s), want an error", g.Entry)
+	}
+	if role, _ := classifyKey("AVSResponseCode"); role != roleNone {
+		t.Errorf("AVSResponseCode reads as role %v, want none", role)
+	}
+}
+
 // TestDataStaysData holds shapes of ordinary successes that this round's
 // reading rules must leave alone (found by review): a lower-case result, a
 // record's own status after an underscored prefix, a decision or a reason

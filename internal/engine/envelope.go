@@ -286,7 +286,27 @@ func classifyKey(k string) (keyRole, int8) {
 			}
 		}
 	}
+	for _, suffix := range [...]string{"responsecode", "responsemessage", "responsetext"} {
+		// A product's name before a gateway's response code or message
+		// (Element Express's ExpressResponseCode and
+		// ExpressResponseMessage); not a verification's own result
+		// (AVSResponseCode, CVVResponseCode).
+		if n := len(f) - len(suffix); n > 0 && string(f[n:]) == suffix && !verificationKey(f[:n]) {
+			return classifyKey(suffix)
+		}
+	}
 	return roleNone, 0
+}
+
+// verificationKey reports a key prefix that names a card check (AVS, CVV,
+// CVC, CAVV, ECI) whose result codes are no error's.
+func verificationKey(p []byte) bool {
+	for _, w := range [...]string{"avs", "cvv", "cvc", "cv2", "cvd", "cavv", "eci"} {
+		if bytes.Contains(p, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // prefixEnd returns where a vendor's prefix of 2 to 4 lowercase letters
@@ -530,11 +550,11 @@ func isFlagFailure(v string) bool {
 }
 
 // isFlagSuccess reports whether a flag's word says the answer succeeded:
-// the success words, Cybersource's <decision>ACCEPT</decision>, and PayPal's and
-// eBay's "Ack": "SuccessWithWarning" (the call went through; its errors
-// are warnings).
+// the success words, Cybersource's <decision>ACCEPT</decision>, SecurePay's
+// <approved>Yes</approved>, and PayPal's and eBay's "Ack":
+// "SuccessWithWarning" (the call went through; its errors are warnings).
 func isFlagSuccess(v string) bool {
-	return isSuccessWord(v) || oneOfFold(v, "accept", "SuccessWithWarning")
+	return isSuccessWord(v) || oneOfFold(v, "accept", "SuccessWithWarning", "yes", "true")
 }
 
 // oneOfFold reports whether s is one of words, ignoring case, without
