@@ -286,6 +286,9 @@ func classifyKey(k string) (keyRole, int8) {
 			}
 		}
 	}
+	if len(f) <= len("responsecode") || f[len(f)-1] != 'e' && f[len(f)-1] != 't' {
+		return roleNone, 0
+	}
 	for _, suffix := range [...]string{"responsecode", "responsemessage", "responsetext"} {
 		// A product's name before a gateway's response code or message
 		// (Element Express's ExpressResponseCode and

@@ -280,10 +280,14 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		m.status, m.impliedOK = 200, true // "ok": true says what the status would have
 	}
 	m.isError = x.failure
+	var phrase string // the status's reason phrase, which a code may only restate
+	if m.status >= 400 {
+		phrase = http.StatusText(m.status)
+	}
 	for i := 0; i < x.n; i++ {
 		if m.usable(&x.sigs[i]) {
 			m.isError = true
-			m.hasCode = m.hasCode || x.sigs[i].hasIdentifier() && !restatesStatus(&x.sigs[i], m.status)
+			m.hasCode = m.hasCode || x.sigs[i].hasIdentifier() && !restatesStatus(&x.sigs[i], phrase)
 		}
 	}
 	if x.bodyStatus != 0 && (m.status == 0 && !(!m.isError && saysOK(x.anyDesc.raw)) || (m.isError && m.status < 400)) {
@@ -576,6 +580,7 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 		if len(norm) == 0 {
 			continue
 		}
+		spaced := strings.IndexByte(s.cands[ci].code.raw, ' ') >= 0
 		aliased := false
 		var canon string
 		if m.named != nil {
@@ -599,7 +604,7 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 				continue
 			}
 			own := m.own(p)
-			if !own && (m.typeDefers(s, ci) || strings.IndexByte(s.cands[ci].code.raw, ' ') >= 0) {
+			if !own && (spaced || m.typeDefers(s, ci)) {
 				// A phrase in a code's place ("error": "Access denied") is
 				// a message: only the named provider's own entries read
 				// it as a code, never a standard's (access_denied).
@@ -1113,16 +1118,12 @@ func isDeclineWord(v string) bool {
 	return isFlagFailure(v) || oneOfFold(strings.TrimSpace(v), "decline", "refused", "denied", "notauthed", "not authorised", "not authorized", "failed")
 }
 
-// restatesStatus reports whether every code of s only names the status it
-// came under (Mailgun's {"Error": "unauthorized"} under 401): such a code
+// restatesStatus reports whether every code of s only names the status
+// whose reason phrase is phrase (Mailgun's {"Error": "unauthorized"} under 401): such a code
 // says no more than the status, so entries for a status without a code
 // still apply.
-func restatesStatus(s *signal, status int) bool {
-	if status < 400 || s.ncands == 0 {
-		return false
-	}
-	phrase := http.StatusText(status)
-	if phrase == "" {
+func restatesStatus(s *signal, phrase string) bool {
+	if phrase == "" || s.ncands == 0 {
 		return false
 	}
 	for i := 0; i < s.ncands; i++ {
