@@ -227,9 +227,11 @@ func TestGatewaySuccessesStayData(t *testing.T) {
 		// braintree_orange_test.rb, successful_purchase_response
 		"response=1&responsetext=SUCCESS&authcode=123456&transactionid=510695343&avsresponse=N&cvvresponse=N&orderid=ea1e0d50dcc8cfc6e4b55650c592097e&type=sale&response_code=100",
 	} {
-		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: 200, Body: body})
-		if g := summarize(&r); g.Category != "NO_ERROR" {
-			t.Errorf("%.60s...: got %s (%s), want NO_ERROR", body, g.Category, g.Entry)
+		for _, status := range []int{200, 0} {
+			r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: status, Body: body})
+			if g := summarize(&r); g.Category != "NO_ERROR" {
+				t.Errorf("%.60s... under %d: got %s (%s), want NO_ERROR", body, status, g.Category, g.Entry)
+			}
 		}
 	}
 }

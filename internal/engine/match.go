@@ -297,7 +297,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// "status_code": "407" with "Success, transaction has expired").
 		m.status, m.bodyStatus = x.bodyStatus, true
 	}
-	if m.status == 0 && !m.isError && (x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw)) || saysOK(x.anyDesc.raw)) {
+	if m.status == 0 && !m.isError && (x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw)) || saysOK(x.anyDesc.raw) || saysSucceeded(x.anyDesc.raw)) {
 		// Without a status, a document in which nothing is an error and no
 		// message says more than "ok" reads as a success.
 		m.status, m.impliedOK = 200, true
@@ -428,7 +428,7 @@ func (m *matcher) usable(s *signal) bool {
 	for i := 0; i < s.ncands; i++ {
 		c := &s.cands[i]
 		switch {
-		case c.rank <= rankCode && !isSuccessWord(c.code.raw):
+		case c.rank <= rankCode && !isSuccessWord(c.code.raw) && !saysSucceeded(c.code.raw):
 			return true
 		case c.numeric && s.desc.raw != "" && !isSuccessWord(s.desc.raw):
 			return true
@@ -474,7 +474,7 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 	for i := 0; i < s.ncands; i++ {
 		c := &s.cands[i]
 		switch {
-		case isSuccessWord(c.code.raw):
+		case isSuccessWord(c.code.raw) || saysSucceeded(c.code.raw):
 		case !c.numeric && c.rank < rankStatus, c.problem:
 			return true
 		case c.numeric || isNumeric(c.code.raw) || c.rank == rankStatus && s.desc.raw != "":
