@@ -306,6 +306,28 @@ func TestProductNamedResponseCode(t *testing.T) {
 	}
 }
 
+// TestRecordErrorsStayTheRecords holds real successes of the held-out set
+// holdout-30 whose errors belong to one record of a list or to a resource
+// the answer returned: WakaTime's bulk heartbeats (two of four throttled),
+// an Anthropic message whose web fetch tool failed, and SAP Concur's
+// posting confirmations (one of two documents missing).
+func TestRecordErrorsStayTheRecords(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		status int
+		body   string
+	}{
+		{"wakatime", 0, "{\n    \"responses\": [\n        [\n            {\n                \"data\": {\n                    \"branch\": \"\",\n                    \"category\": \"coding\",\n                    \"created_at\": \"2021-05-27T22:13:33Z\",\n                    \"cursorpos\": null,\n                    \"dependencies\": [],\n                    \"entity\": \"HIDDEN.go\",\n                    \"id\": \"7b094cd9-d9cc-4fe4-8092-86f0ce8f3fb8\",\n                    \"is_write\": true,\n                    \"language\": \"Go\",\n                    \"lineno\": null,\n                    \"lines\": null,\n                    \"machine_name_id\": null,\n                    \"project\": \"wakatime-cli\",\n                    \"time\": 1622153573,\n                    \"type\": \"file\",\n                    \"user_agent_id\": null,\n                    \"user_id\": \"9c4a41c0-eb11-4cf5-84b8-d5b7f5e91bea\"\n                }\n            },\n            201\n        ],\n        [\n            {\n                \"data\": {\n                    \"branch\": \"\",\n                    \"category\": \"coding\",\n                    \"created_at\": \"2021-05-27T22:13:33Z\",\n                    \"cursorpos\": null,\n                    \"dependencies\": [],\n                    \"entity\": \"HIDDEN.go\",\n                    \"id\": \"631bf0b2-3596-4d09-af5f-558f84d10cc1\",\n                    \"is_write\": true,\n                    \"language\": \"Go\",\n                    \"lineno\": null,\n                    \"lines\": null,\n                    \"machine_name_id\": null,\n                    \"project\": \"wakatime-cli\",\n                    \"time\": 1622153573,\n                    \"type\": \"file\",\n                    \"user_agent_id\": null,\n                    \"user_id\": \"9c4a41c0-eb11-4cf5-84b8-d5b7f5e91bea\"\n                }\n            },\n            201\n        ],\n        [\n            {\n                \"error\": \"Too many heartbeats\"\n            },\n            429\n        ],\n        [\n            {\n                \"error\": \"Too many heartbeats\"\n            },\n            429\n        ]\n    ]\n}\n"},
+		{"anthropic", 0, "{\n  \"id\": \"msg_01MT4gZLLHg1yg5d6eo41LJe\",\n  \"type\": \"message\",\n  \"role\": \"assistant\",\n  \"model\": \"claude-sonnet-4-20250514\",\n  \"content\": [\n    {\n      \"type\": \"text\",\n      \"text\": \"I'll fetch the PDF document from the URL you provided to see what it says about AI.\"\n    },\n    {\n      \"type\": \"server_tool_use\",\n      \"id\": \"srvtoolu_013gia34XNKyTfwHxaPCKEVd\",\n      \"name\": \"web_fetch\",\n      \"input\": {\n        \"url\": \"https://raw.githubusercontent.com/vercel/ai/blob/main/examples/ai-functions/data/ai.pdf\"\n      }\n    },\n    {\n      \"type\": \"web_fetch_tool_result\",\n      \"tool_use_id\": \"srvtoolu_013gia34XNKyTfwHxaPCKEVd\",\n      \"content\": {\n        \"type\": \"web_fetch_tool_result_error\",\n        \"error_code\": \"unavailable\"\n      }\n    },\n    {\n      \"type\": \"text\",\n      \"text\": \"I'm unable to access the PDF document at that URL as the web_fetch tool is currently unavailable. To help you understand what the document says about AI, I would need the tool to be working or you could:\\\\n\\\\n1. Try the URL again later when the tool might be available\\\\n2. Share the content of the PDF directly if you have access to it\\\\n3. Provide a different accessible URL where the same content might be hosted\\\\n\\\\nIs there another way you'd like to proceed, or would you like to try again later?\"\n    }\n  ],\n  \"stop_reason\": \"end_turn\",\n  \"stop_sequence\": null,\n  \"usage\": {\n    \"input_tokens\": 1902,\n    \"cache_creation_input_tokens\": 0,\n    \"cache_read_input_tokens\": 0,\n    \"cache_creation\": {\n      \"ephemeral_5m_input_tokens\": 0,\n      \"ephemeral_1h_input_tokens\": 0\n    },\n    \"output_tokens\": 214,\n    \"service_tier\": \"standard\",\n    \"server_tool_use\": { \"web_search_requests\": 0, \"web_fetch_requests\": 1 }\n  }\n}\n"},
+		{"sap-concur", 200, "[\n  {\n    \"code\": 0,\n    \"docId\": \"0c06ab044834454d91f83cbd7b6431d2\",\n    \"systemId\": null,\n    \"postingConfirmationResult\": \"SUCCESS\",\n    \"errorMessage\": \"\",\n    \"detailMessage\": \"\"\n  },\n  {\n    \"code\": 116,\n    \"docId\": \"3331dbeb8e2240ffad7ab5b69492722a\",\n    \"systemId\": \"\",\n    \"postingConfirmationResult\": \"FAILURE\",\n    \"errorMessage\": \"This document does not exist.\",\n    \"detailMessage\": \"\"\n  }\n]\n"},
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
+		if g := summarize(&r); g.Category != "NO_ERROR" {
+			t.Errorf("%s: got %s (%s), want NO_ERROR", tt.name, g.Category, g.Entry)
+		}
+	}
+}
+
 // TestDataStaysData holds shapes of ordinary successes that this round's
 // reading rules must leave alone (found by review): a lower-case result, a
 // record's own status after an underscored prefix, a decision or a reason

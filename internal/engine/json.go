@@ -17,6 +17,9 @@ import (
 type jsonState struct {
 	// resources has a bit for each depth whose object is a resource.
 	resources uint64
+	// topResource is set when the document's top object is a resource
+	// (an "id" and no error of its own).
+	topResource bool
 	// errs has a bit for each depth whose object is an error: the value of
 	// "error", an element of "errors". What it holds is part of the error
 	// (GraphQL's extensions, a nested detail).
@@ -197,9 +200,11 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	// A list of records of which only some carry an error (a cluster
 	// check's "nodes", one of three failing) is data under a success: its
 	// errors are the records', marked as items below.
-	first, records, failing := x.n, 0, 0
+	first, records, failing, oddBefore := x.n, 0, 0, x.oddCode
 	for i < len(x.src) {
-		if x.src[i] == '{' {
+		if x.src[i] == '{' || x.src[i] == '[' {
+			// A record: an object, or a list (WakaTime's bulk answer
+			// pairs each heartbeat's body with its status).
 			records++
 		}
 		before := x.n
@@ -226,15 +231,23 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 		if i, ok = x.value(i, depth, parent, true); !ok {
 			return i, false
 		}
-		if x.n > before {
-			failing++
+		for k := before; k < x.n; k++ {
+			if !x.sigs[k].inItem {
+				// An element that added an error of its own; a data
+				// record's fields (already an item's) are not one.
+				failing++
+				break
+			}
 		}
 		var more bool
 		if i, more, ok = x.separator(i, ']'); !ok || !more {
 			if ok && records > 1 && failing > 0 && failing < records && !collect {
 				for k := first; k < x.n; k++ {
-					x.sigs[k].inItem = true
+					x.sigs[k].inItem, x.sigs[k].partial = true, true
 				}
+				// A record's odd code is the record's too (SAP Concur's
+				// "code": 116 for one of two posting confirmations).
+				x.oddCode = oddBefore
 			}
 			return i, ok
 		}
@@ -478,6 +491,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.quiet = true
 		return
 	}
+	if key == "severity" && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth < 64 {
+		// FHIR's OperationOutcome issue ("severity": "error"): what the
+		// object holds below is part of the error.
+		x.errs |= 1 << depth
+	}
 	if role == roleNone && f.fields && depth <= 2 && startsWithLetter(v.raw) && hasWords(v.raw, 3) && !isEchoKey(key) && !strings.Contains(v.raw, "://") {
 		// API-Football's "errors": {"endpoint": "The Banana endpoint does
 		// not exist."}: the message of the field the key names, below any
@@ -682,6 +700,9 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	if f.oddCode && !f.resource {
 		x.oddCode = true
+	}
+	if depth == 1 && f.resource {
+		x.topResource = true
 	}
 	inResource := x.inResource(depth)
 	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && depth > 3) {

@@ -447,6 +447,13 @@ func (m *matcher) usable(s *signal) bool {
 // is a number beside a message that says "ok" (Bungie's "ErrorCode": 1,
 // "Message": "Ok").
 func (m *matcher) usableWithoutStatus(s *signal) bool {
+	if s.partial || s.depth > 2 && m.x.topResource && !s.container {
+		// One record's error in a list whose other records have none
+		// (SAP Concur's posting confirmations), or an error deep inside
+		// a resource the answer returned (an Anthropic message's failed
+		// tool result among its content blocks), is that record's.
+		return m.namedCode(s)
+	}
 	if s.inArray && !s.container && s.depth > 3 && s.numericOnly() {
 		// A number code in an element of a list deep in the document
 		// ("Shipment": {"Events": [{"Code": 20, ...}]}) numbers a record

@@ -97,6 +97,9 @@ type signal struct {
 	// ("results": [{"response": {"error": ...}}]): under a success status,
 	// that item's own state.
 	inItem bool
+	// partial is set for the error of one record of a list whose other
+	// records carry none: with or without a status, it is that record's.
+	partial bool
 	// container is set for error objects: the value of "error", an element
 	// of "errors", a SOAP Fault, anything a header or redirect says is an
 	// error. Their codes and words are errors even under a 2xx status.
