@@ -487,14 +487,16 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			return
 		}
 	}
-	if (key == "type" || key == "severity" || key == "level") && oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
-		f.quiet = true
-		return
-	}
-	if key == "severity" && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth < 64 {
-		// FHIR's OperationOutcome issue ("severity": "error"): what the
-		// object holds below is part of the error.
-		x.errs |= 1 << depth
+	if key == "type" || key == "severity" || key == "level" {
+		if oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
+			f.quiet = true
+			return
+		}
+		if key == "severity" && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth < 64 {
+			// FHIR's OperationOutcome issue ("severity": "error"): what
+			// the object holds below is part of the error.
+			x.errs |= 1 << depth
+		}
 	}
 	if role == roleNone && f.fields && depth <= 2 && startsWithLetter(v.raw) && hasWords(v.raw, 3) && !isEchoKey(key) && !strings.Contains(v.raw, "://") {
 		// API-Football's "errors": {"endpoint": "The Banana endpoint does

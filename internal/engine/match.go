@@ -1136,7 +1136,8 @@ func restatesStatus(s *signal, phrase string) bool {
 		return false
 	}
 	for i := 0; i < s.ncands; i++ {
-		if !lettersEqualFold(s.cands[i].code.raw, phrase) {
+		c := s.cands[i].code.raw
+		if c == "" || c[0]|0x20 != phrase[0]|0x20 || !lettersEqualFold(c, phrase) {
 			return false
 		}
 	}
