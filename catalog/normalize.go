@@ -1,6 +1,9 @@
 package catalog
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // MaxCodeLen bounds a normalized upstream code; longer codes are cut, which
 // only matters for junk since no catalog code comes close.
@@ -20,11 +23,16 @@ func NormalizeCode(s string) string {
 // NormalizeCode). With a dst of capacity MaxCodeLen it does not allocate.
 func AppendNormalized(dst []byte, s string) []byte {
 	// A ": text" suffix is a description glued to the code.
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == ':' && (s[i+1] == ' ' || s[i+1] == '\t') {
+	for off := 0; ; {
+		i := strings.IndexByte(s[off:], ':')
+		if i < 0 {
+			break
+		}
+		if i += off; i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\t') {
 			s = s[:i]
 			break
 		}
+		off = i + 1
 	}
 	start, end := 0, len(s)
 	for start < end && isSpace(s[start]) {
