@@ -840,7 +840,7 @@ func (x *extraction) mayNoteOddCode(depth int) bool {
 }
 
 func startsWithLetter(v string) bool {
-	return v != "" && ('A' <= v[0] && v[0] <= 'Z' || 'a' <= v[0] && v[0] <= 'z')
+	return v != "" && isLetter(v[0])
 }
 
 // isUpperCode reports whether v is written in capitals, digits and

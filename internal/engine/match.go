@@ -255,6 +255,10 @@ type matcher struct {
 	// refining is set while a catch-all code's message is read;
 	// refiningWords when the catch-all reading came from the code's words.
 	refining, refiningWords bool
+	// money is set when the request moved money (operation payment,
+	// charge, capture, purchase, sale, payout, transfer, refund, void):
+	// its payment's outcome is the call's.
+	money bool
 }
 
 // match resolves the extracted signals against the catalog, most specific
@@ -263,7 +267,8 @@ type matcher struct {
 // standard code; the words of the code and message; the HTTP status.
 func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 	*r = Result{Provider: req.Provider, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
-	m := matcher{cat: cat, req: req, x: x, chain: cat.DefaultChain(), status: req.HTTPStatus}
+	m := matcher{cat: cat, req: req, x: x, chain: cat.DefaultChain(), status: req.HTTPStatus,
+		money: oneOfFold(req.Operation, "payment", "charge", "capture", "purchase", "sale", "payout", "transfer", "refund", "void")}
 	if req.Provider != "" {
 		if p, ok := cat.Provider(req.Provider); ok {
 			m.named, m.chain, r.Named = p, p.Chain, p
@@ -320,8 +325,8 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// "message": "Not enough credit"}).
 		m.isError = true
 	}
-	if !m.isError && m.moneyCall() && m.status >= 200 && m.status < 300 && !x.success && !x.okCode && x.anyDesc.raw != "" &&
-		!saysOK(x.anyDesc.raw) && !saysSucceeded(x.anyDesc.raw) && !startsWithFold(strings.TrimSpace(x.anyDesc.raw), "warning") && m.messageSaysError() {
+	if !m.isError && m.money && m.status >= 200 && m.status < 300 && !x.success && !x.okCode && x.anyDesc.raw != "" &&
+		!saysOK(x.anyDesc.raw) && !saysSucceeded(x.anyDesc.raw) && !hasPrefixFold(strings.TrimSpace(x.anyDesc.raw), "warning") && m.messageSaysError() {
 		// A call that moves money answered with a message that reads as
 		// a failure ("<RespMSG>Declined</RespMSG>", "<em>Insufficient
 		// Funds</em>") failed, whatever the gateway's status says.
@@ -420,7 +425,7 @@ func (m *matcher) usable(s *signal) bool {
 	if desc.raw == "" {
 		desc = m.x.anyDesc
 	}
-	if desc.raw != "" && (isSuccessWord(desc.raw) || saysOK(desc.raw) || saysSucceeded(desc.raw)) {
+	if saysSuccess(desc.raw) {
 		// A result code beside a message that says it succeeded (NMI's
 		// response_code=100 with responsetext=SUCCESS or "Transaction Void
 		// Successful", Beanstream's messageText=Approved) is a success's,
@@ -476,7 +481,7 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 	if s.container {
 		return s.ncands > 0 || s.etype.raw != "" || (s.desc.raw != "" && !isSuccessWord(s.desc.raw))
 	}
-	if s.desc.raw != "" && (isSuccessWord(s.desc.raw) || saysOK(s.desc.raw) || saysSucceeded(s.desc.raw)) {
+	if saysSuccess(s.desc.raw) {
 		return false
 	}
 	state := false
@@ -1097,19 +1102,13 @@ func linkedProvider(cat *catalog.Catalog, body string) (*catalog.Provider, strin
 // ("status": "DECLINED") stay data, and read with GET (operation
 // "resource") the same object's failure is data too.
 func (m *matcher) outcome(s *signal) bool {
-	return s.container && m.moneyCall()
-}
-
-// moneyCall reports whether the request moved money: a payment, a charge,
-// a capture, a refund, ...
-func (m *matcher) moneyCall() bool {
-	return oneOfFold(m.req.Operation, "payment", "charge", "capture", "purchase", "sale", "payout", "transfer", "refund", "void")
+	return s.container && m.money
 }
 
 // declined reports a status of s, near the top of the answer to a call that
 // moves money, that says the payment was refused.
 func (m *matcher) declined(s *signal) bool {
-	if s.depth > 2 || s.inItem || !m.moneyCall() || m.x.success || m.x.okCode {
+	if s.depth > 2 || s.inItem || !m.money || m.x.success || m.x.okCode {
 		// An envelope that says the call succeeded (Monnify's
 		// "requestSuccessful": true) makes the payment's status its data.
 		return false
@@ -1128,9 +1127,9 @@ func isDeclineWord(v string) bool {
 }
 
 // restatesStatus reports whether every code of s only names the status
-// whose reason phrase is phrase (Mailgun's {"Error": "unauthorized"} under 401): such a code
-// says no more than the status, so entries for a status without a code
-// still apply.
+// whose reason phrase is phrase (Mailgun's {"Error": "unauthorized"} under
+// 401): such a code says no more than the status, so entries for a status
+// without a code still apply.
 func restatesStatus(s *signal, phrase string) bool {
 	if phrase == "" || s.ncands == 0 {
 		return false
@@ -1174,6 +1173,12 @@ func namespaced(code string) bool {
 	return len(code) > 4 && strings.EqualFold(code[:4], "urn:") || strings.IndexByte(code, '/') > 0
 }
 
+// saysSuccess reports a message that says the call succeeded: a success
+// word, "OK ...", a card approval, or words of success and none of failure.
+func saysSuccess(v string) bool {
+	return v != "" && (isSuccessWord(v) || saysOK(v) || saysSucceeded(v))
+}
+
 // saysSucceeded reports a message that says, in so many words, that the
 // call succeeded or was approved ("Transaction Void Successful", "Your
 // transaction was successfully approved.", "APPROVAL") and says nothing of
@@ -1204,8 +1209,4 @@ func saysSucceeded(v string) bool {
 		}
 	}
 	return yes
-}
-
-func startsWithFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
