@@ -137,6 +137,11 @@ func TestPresence(t *testing.T) {
 		{"ack failure", Request{HTTPStatus: 200, Body: `<GetItemResponse><Ack>Failure</Ack><Errors><ShortMessage>Auth token is invalid.</ShortMessage><ErrorCode>931</ErrorCode></Errors></GetItemResponse>`}, "AUTHENTICATION/REFRESH_TOKEN"},
 		{"numeric code with a message", Request{HTTPStatus: 200, Body: `{"code": 1234, "message": "access token expired"}`}, "AUTHENTICATION/REFRESH_TOKEN"},
 		{"error strings", Request{HTTPStatus: 200, Body: `{"error":["EAPI:Rate limit exceeded"]}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		// Vonage Number Insight's status 3 under 200 (vonage-python-sdk,
+		// number_insight/tests/data/basic_insight_error.json): beside a
+		// code that is neither 0 nor a success, even weak words of an
+		// invalid request say error.
+		{"odd status with weak words", Request{HTTPStatus: 200, Body: `{"status": 3, "status_message": "Invalid request :: Not valid number format detected [ 145645562 ]"}`}, "INVALID_REQUEST/FIX_REQUEST"},
 		{"redirect error under 302", Request{HTTPStatus: 302, RedirectURI: "https://app.example/cb?error=access_denied"}, "USER_CANCELLED/ABORT"},
 
 		// Text that opens by saying it is an error (an HTML page under 200

@@ -316,7 +316,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// an id-number) leaves the document a success.
 		m.status, m.impliedOK = 200, true
 	}
-	if !m.isError && (x.prose || x.oddCode && x.looseDesc && !x.success && !saysOK(x.anyDesc.raw)) && m.status >= 200 && m.status < 300 && m.messageSaysError() {
+	if !m.isError && (x.prose && m.messageSaysError() || x.oddCode && x.looseDesc && !x.success && !saysOK(x.anyDesc.raw) && m.messageReadsAsError()) && m.status >= 200 && m.status < 300 {
 		// A line of text is all the answer there is: one whose words,
 		// not weakly, read as an error is one under any status ("The
 		// subscription does not support SSML!" under 200; "too many
@@ -763,13 +763,13 @@ func (m *matcher) byStatus(r *Result) {
 		r.addEvidence("header", "ratelimit-remaining", text{raw: "0"})
 		status = 429
 	}
-	if status != 0 && !(m.isError && status < 400) {
+	if status != 0 {
 		var alts pending // code-specific alternatives do not apply to a status reading
 		// Entries without codes may still look at the description.
 		words := signal{desc: x.anyDesc}
 		for _, p := range m.chain {
 			e := best(p.NoCodeEntries(), m.req, &words, status, m.hasCode, &alts)
-			if e == nil {
+			if e == nil || m.isError && status < 400 && !m.ownErrorEntry(p, e) {
 				continue
 			}
 			kind := errsvcv1.MatchKind_MATCH_KIND_HTTP_STATUS
@@ -838,11 +838,26 @@ func (m *matcher) refineCatchAll(r *Result) {
 // messageSaysError reports whether the document's message reads, on words
 // that are not weak, as an error.
 func (m *matcher) messageSaysError() bool {
+	ok, weak := m.wordsReadError()
+	return ok && !weak
+}
+
+// messageReadsAsError reports whether the vocabulary reads the response's
+// words as an error, even weakly: beside a code that is neither 0 nor a
+// success, "Invalid request" is enough.
+func (m *matcher) messageReadsAsError() bool {
+	ok, _ := m.wordsReadError()
+	return ok
+}
+
+// wordsReadError reads the response's words as if it were an error, and
+// reports whether they name one and whether only weakly.
+func (m *matcher) wordsReadError() (ok, weak bool) {
 	m.isError = true
 	w := Result{Provider: m.req.Provider}
-	ok := m.byWords(&w) && !w.weakInference
+	ok = m.byWords(&w)
 	m.isError = false
-	return ok
+	return ok, w.weakInference
 }
 
 // otherSide reports whether words put the fault on the other side of the
@@ -902,17 +917,25 @@ func failsInside(inferred *catalog.Entry) bool {
 // statusEntry returns the entry the status alone would answer with, and
 // whether it is the named provider's own.
 func (m *matcher) statusEntry() (*catalog.Entry, bool) {
-	if m.status == 0 || (m.isError && m.status < 400) {
+	if m.status == 0 {
 		return nil, false
 	}
 	var alts pending
 	words := signal{desc: m.x.anyDesc} // as byStatus reads it
 	for _, p := range m.chain {
-		if e := best(p.NoCodeEntries(), m.req, &words, m.status, m.hasCode, &alts); e != nil {
+		if e := best(p.NoCodeEntries(), m.req, &words, m.status, m.hasCode, &alts); e != nil && !(m.isError && m.status < 400 && !m.ownErrorEntry(p, e)) {
 			return e, m.own(p)
 		}
 	}
 	return nil, false
+}
+
+// ownErrorEntry reports whether p's entry e, read for a success or redirect
+// status, still answers when the body says error: under such a status only
+// the named provider's own entries for the errors it sends there do (Vonage's
+// "Invalid request ::" under 200), not a standard's reading of the status.
+func (m *matcher) ownErrorEntry(p *catalog.Provider, e *catalog.Entry) bool {
+	return m.own(p) && e.Proto.GetClassification().GetCategory() != errsvcv1.Category_CATEGORY_NO_ERROR
 }
 
 // own reports whether p speaks for the named provider: the provider itself,
