@@ -141,6 +141,11 @@ func TestPresence(t *testing.T) {
 		// number_insight/tests/data/basic_insight_error.json): beside a
 		// code that is neither 0 nor a success, even weak words of an
 		// invalid request say error.
+		// Google Maps' status under 200 (holdout-29, the Maps Platform
+		// documentation): a status in capitals that names a condition
+		// is an error when its words say so, not weakly.
+		{"a status naming a rate limit", Request{HTTPStatus: 200, Body: `{"status":"OVER_QUERY_LIMIT"}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		{"a status naming no results", Request{HTTPStatus: 200, Body: `{"results":[],"status":"ZERO_RESULTS"}`}, "NO_ERROR/NONE"},
 		{"odd status with weak words", Request{HTTPStatus: 200, Body: `{"status": 3, "status_message": "Invalid request :: Not valid number format detected [ 145645562 ]"}`}, "INVALID_REQUEST/FIX_REQUEST"},
 		{"redirect error under 302", Request{HTTPStatus: 302, RedirectURI: "https://app.example/cb?error=access_denied"}, "USER_CANCELLED/ABORT"},
 

@@ -86,6 +86,9 @@ type objectFrame struct {
 	// oddCode unless the object is a resource: a fetched record's own
 	// error_code (a Twilio alert's) describes the record.
 	oddCode bool
+	// namedStatus is set by a top-level "status" in capitals that names a
+	// condition (extraction.namedStatus).
+	namedStatus bool
 	// sid is set by a Twilio sid: it names a resource, and Twilio's error
 	// bodies carry none, so the object's codes are the resource's (a
 	// Monitor alert's error_code).
@@ -552,6 +555,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
+		if depth == 1 && rank == rankStatus && strings.IndexByte(v.raw, '_') > 0 && isUpperCode(v.raw) && !isSuccessWord(v.raw) && !strings.Contains(v.raw, "WARN") {
+			// Google Maps' "OVER_QUERY_LIMIT"; Okta's "PASSWORD_WARN" is
+			// a success that warns.
+			f.namedStatus = true
+		}
 		if rank != rankStatus && rank != rankError && isFailureWord(v.raw) && depth <= 2 && !f.resource && !x.inResource(depth) {
 			// Authorize.Net's "messages": {"resultCode": "Error", "message":
 			// [...]}: a result code that only says it failed says the call
@@ -702,6 +710,9 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	if f.oddCode && !f.resource {
 		x.oddCode = true
+	}
+	if f.namedStatus && !f.resource {
+		x.namedStatus = true
 	}
 	if depth == 1 && f.resource {
 		x.topResource = true

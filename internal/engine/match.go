@@ -259,6 +259,10 @@ type matcher struct {
 	// charge, capture, purchase, sale, payout, transfer, refund, void):
 	// its payment's outcome is the call's.
 	money bool
+	// namedStatus is set once a top-level status in capitals
+	// (extraction.namedStatus) has been read as an error: it then counts
+	// as the error's code under a 2xx.
+	namedStatus bool
 }
 
 // match resolves the extracted signals against the catalog, most specific
@@ -316,7 +320,8 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// an id-number) leaves the document a success.
 		m.status, m.impliedOK = 200, true
 	}
-	if !m.isError && (x.prose && m.messageSaysError() || x.oddCode && x.looseDesc && !x.success && !saysOK(x.anyDesc.raw) && m.messageReadsAsError()) && m.status >= 200 && m.status < 300 {
+	if !m.isError && (x.prose && m.messageSaysError() || x.oddCode && x.looseDesc && !x.success && !saysOK(x.anyDesc.raw) && m.messageReadsAsError() ||
+		x.namedStatus && !x.success && !x.topResource && m.statusNamesError()) && m.status >= 200 && m.status < 300 {
 		// A line of text is all the answer there is: one whose words,
 		// not weakly, read as an error is one under any status ("The
 		// subscription does not support SSML!" under 200; "too many
@@ -420,6 +425,9 @@ func (m *matcher) usable(s *signal) bool {
 	}
 	if s.container {
 		return s.ncands > 0 || s.desc.raw != "" || s.etype.raw != ""
+	}
+	if m.namedStatus && s.depth == 1 {
+		return true
 	}
 	desc := s.desc
 	if desc.raw == "" {
@@ -840,6 +848,17 @@ func (m *matcher) refineCatchAll(r *Result) {
 func (m *matcher) messageSaysError() bool {
 	ok, weak := m.wordsReadError()
 	return ok && !weak
+}
+
+// statusNamesError reports whether a top-level status in capitals reads,
+// not weakly, as an error (Google Maps' "OVER_QUERY_LIMIT" under 200, while
+// "ZERO_RESULTS" stays a success), and if so lets it count as the error's
+// code.
+func (m *matcher) statusNamesError() bool {
+	m.namedStatus = true
+	ok := m.messageSaysError()
+	m.namedStatus = ok
+	return ok
 }
 
 // messageReadsAsError reports whether the vocabulary reads the response's
