@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"net/http"
 	"slices"
 	"strings"
 
@@ -191,7 +192,10 @@ type wordSet struct {
 	nCode, nCodeWords, nMsg, nMsgWords int
 }
 
-func (w *wordSet) fill(s *signal, desc text) {
+// fill gathers the words of s's codes and of desc and the runner-up
+// message; a message that only restates the status's reason phrase
+// ("Bad Request" beside "Template not found" under 400) gives way to the other.
+func (w *wordSet) fill(s *signal, desc text, phrase string) {
 	code, codeSpans := w.codeBuf[:0], w.codeArr[:0]
 	for ci := 0; ci < s.ncands; ci++ {
 		if c := &s.cands[ci]; !c.numeric {
@@ -203,16 +207,41 @@ func (w *wordSet) fill(s *signal, desc text) {
 		// error as a code does.
 		code, codeSpans = catalog.AppendWords(code, codeSpans, s.etype.appendTo(w.tmp[:0]))
 	}
+	desc2 := s.desc2
+	if desc2.raw == desc.raw {
+		desc2 = text{}
+	}
+	desc = trimStatusPhrase(desc, phrase)
+	if phrase != "" && desc2.raw != "" {
+		switch {
+		case lettersEqualFold(desc2.raw, phrase):
+			desc2 = text{}
+		case lettersEqualFold(desc.raw, phrase):
+			desc, desc2 = desc2, text{}
+		}
+	}
 	raw := desc.appendTo(w.tmp[:0])
-	if s.desc2.raw != "" && s.desc2.raw != desc.raw {
+	if desc2.raw != "" {
 		raw = append(raw, " . "...)
-		raw = s.desc2.appendTo(raw)
+		raw = desc2.appendTo(raw)
 	}
 	if len(raw) > maxMsgBytes {
 		raw = raw[:maxMsgBytes]
 	}
 	msg, msgSpans := catalog.AppendMessageWords(w.msgBuf[:0], w.msgArr[:0], raw)
 	w.nCode, w.nCodeWords, w.nMsg, w.nMsgWords = len(code), len(codeSpans), len(msg), len(msgSpans)
+}
+
+// trimStatusPhrase drops a leading restatement of the status's reason
+// phrase from a message (Telegram's "Bad Request: chat not found" under
+// 400), leaving the words that say why.
+func trimStatusPhrase(t text, phrase string) text {
+	n := len(phrase)
+	if n == 0 || len(t.raw) <= n+1 || t.raw[n] != ':' || !hasPrefixFold(t.raw, phrase) {
+		return t
+	}
+	t.raw = strings.TrimLeft(t.raw[n+1:], " ")
+	return t
 }
 
 func (w *wordSet) code() ([]byte, []catalog.WordSpan) {
@@ -263,6 +292,10 @@ func (m *matcher) byWords(r *Result) bool {
 	// The status tips the reading: words that agree with the status's
 	// category score one more (401 + "not authorized" reads as
 	// authentication, 403 + the same words as a refusal).
+	var phrase string // the status's reason phrase, which a message may only restate
+	if m.status >= 400 {
+		phrase = http.StatusText(m.status)
+	}
 	var tip errsvcv1.Category
 	if se, _ := m.statusEntry(); se != nil {
 		tip = se.Proto.GetClassification().GetCategory()
@@ -276,7 +309,7 @@ func (m *matcher) byWords(r *Result) bool {
 		if desc.raw == "" {
 			desc = x.anyDesc
 		}
-		w.fill(s, desc)
+		w.fill(s, desc, phrase)
 		clear(hits)
 		buf, spans := w.code()
 		m.scanWords(hits, buf, spans, true)
@@ -344,7 +377,7 @@ func (m *matcher) codeReadable(c *candidate) bool {
 		return false
 	}
 	var w wordSet
-	w.fill(&signal{cands: [maxCandidates]candidate{*c}, ncands: 1}, text{})
+	w.fill(&signal{cands: [maxCandidates]candidate{*c}, ncands: 1}, text{}, "")
 	var arr [maxVocabOnStack]ruleHit
 	hits := ruleHits(arr[:], len(vocab))
 	buf, spans := w.code()

