@@ -79,9 +79,12 @@ func cutErrorPrefix(line string) (string, bool) {
 // extractText reads a plain-text body such as "invalid_grant",
 // "invalid_token: the token expired" or "error: invalid_grant".
 func extractText(x *extraction, b string) {
-	line := b
+	line, next := b, ""
 	if i := strings.IndexByte(line, '\n'); i >= 0 {
-		line = line[:i]
+		line, next = line[:i], strings.TrimSpace(b[i+1:])
+		if j := strings.IndexByte(next, '\n'); j >= 0 {
+			next = strings.TrimSpace(next[:j])
+		}
 	}
 	line = strings.TrimSpace(line)
 	if len(line) > 512 {
@@ -105,6 +108,11 @@ func extractText(x *extraction, b string) {
 		if line != "" {
 			x.noteDesc(text{raw: line}, 1)
 			x.prose = true
+			if next != "" && len(next) <= 512 {
+				// The next line often says why ("Responding with error,
+				// status code: 400 (Bad Request)." then "Details: ...").
+				x.noteDesc(text{raw: next}, 2)
+			}
 		}
 		return
 	}
