@@ -54,6 +54,10 @@ const (
 	roleFlag
 	// roleRetryDelay holds a delay in the protobuf JSON form ("30s").
 	roleRetryDelay
+	// roleState holds the state of a session or job the answer reports
+	// ("state": "RUNNING"): under a 2xx, a state in capitals is a code only
+	// the named provider's entries read.
+	roleState
 )
 
 // Ranks of code keys: lower ranks are more specific.
@@ -230,6 +234,8 @@ var keyRoles = map[string]struct {
 	// Coinone and others: "result": "error" / "success" (an object or list
 	// under "result" is data, not a flag).
 	"result": {roleFlag, 0},
+	// Mobile-ID and Smart-ID session status: "state": "RUNNING".
+	"state": {roleState, 0},
 	// Authlete: "action": "OK" / "INTERNAL_SERVER_ERROR" (other values,
 	// such as "create", are neither).
 	"action": {roleFlag, 0},

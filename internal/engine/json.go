@@ -540,6 +540,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.errDesc = true
 			return
 		}
+		if depth == 1 && key == "result" && x.stateCode(v.raw) && !isFlagSuccess(v.raw) && !isFlagFailure(v.raw) {
+			// One word in capitals (Mobile-ID's "result": "TIMEOUT") under
+			// a 2xx is a code the named provider may define.
+			f.addCand(candidate{code: v, key: key, rank: rankStatus})
+			return
+		}
 		switch {
 		case isFlagFailure(v.raw):
 			x.failure = true // "Ack": "Failure"; "approved": "DECLINED"
@@ -685,6 +691,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// Fitbit names its errors by errorType alone ("insufficient_scope",
 			// "expired_token"): the type is a code too, the least specific.
 			f.addCand(candidate{code: v, key: key, rank: rankType})
+		}
+	case roleState:
+		if depth == 1 && x.stateCode(v.raw) {
+			f.addCand(candidate{code: v, key: key, rank: rankStatus})
 		}
 	case roleRetryDelay:
 		if d, ok := parseProtoDuration(v.raw); ok && !x.hasRetryAfter {
@@ -841,6 +851,13 @@ func firstNonSpace(s string) byte {
 func isOddCode(role keyRole, key, num string) bool {
 	return num != "0" && num != "" && num[0] != '-' && !isSuccessStatus(num) &&
 		(role == roleCode || isStatusKey(key))
+}
+
+// stateCode reports whether v, a state or a one-word result, is read as a
+// code: in capitals and longer than a US state's abbreviation, under a 2xx,
+// where only the named provider's entries can make it an error.
+func (x *extraction) stateCode(v string) bool {
+	return x.status >= 200 && x.status < 300 && len(v) > 3 && isUpperCode(v)
 }
 
 // mayNoteOddCode reports whether a code at depth can still make oddCode:
