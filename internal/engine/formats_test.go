@@ -211,6 +211,29 @@ func TestFoldKey(t *testing.T) {
 	}
 }
 
+// TestPrefixedUUID holds which "token" values name a resource (Hyperwallet's
+// "usr-" and "prg-" tokens) and which do not.
+func TestPrefixedUUID(t *testing.T) {
+	tests := []struct {
+		v    string
+		want bool
+	}{
+		{"usr-62f24150-5756-4234-9154-90ee4eed328b", true},
+		{"prg-82499161-57d3-4160-8209-85db18d62c02", true},
+		{"62f24150-5756-4234-9154-90ee4eed328b", false},
+		{"login_error_missing_rest_key", false},
+		{"usr-62f24150-5756-4234-9154-90ee4eed328", false},
+		{"USR-62f24150-5756-4234-9154-90ee4eed328b", false},
+		{"toolong-62f24150-5756-4234-9154-90ee4eed328b", false},
+		{"eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo", false},
+	}
+	for _, tt := range tests {
+		if got := isPrefixedUUID(tt.v); got != tt.want {
+			t.Errorf("isPrefixedUUID(%q) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+}
+
 // TestOAuthProblem holds that an OAuth 1.0 problem report is read wherever
 // a provider puts it.
 func TestOAuthProblem(t *testing.T) {

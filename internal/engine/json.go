@@ -235,9 +235,11 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 			return i, false
 		}
 		for k := before; k < x.n; k++ {
-			if !x.sigs[k].inItem {
+			if sg := &x.sigs[k]; !sg.inItem && !(sg.resource && !sg.container) {
 				// An element that added an error of its own; a data
-				// record's fields (already an item's) are not one.
+				// record's fields (already an item's), or a record's own
+				// code beside its id (Shopify's discount code "SUMMER1"),
+				// are not one.
 				failing++
 				break
 			}
@@ -330,7 +332,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			// "value": "Property 'Remark' of 'InventoryCounting' is invalid"}.
 			role, rank = roleDesc, 1
 		}
-		if rank == rankStatus && role == roleCode && (strings.EqualFold(key.raw, "status") || strings.EqualFold(key.raw, "state")) {
+		if rank == rankStatus && role == roleCode && strings.EqualFold(key.raw, "status") || role == roleState {
 			f.state = true
 		}
 		switch c := x.src[i]; {
@@ -403,6 +405,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if key.raw == "details" && x.src[i] == '[' {
 				f.details = true
 			}
+			if depth > 1 && inArray && isIDKey(key.raw) && x.src[i] == 'n' {
+				// An item of a list whose "id" is null (Shopify's discount
+				// codes not yet created) is a record all the same.
+				x.markResource(&f, depth)
+			}
 			if depth == 1 && key.raw == "success" && x.src[i] == '[' {
 				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] != ']' {
 					// MessageBird's {"success": [...], "fail": [{"number":
@@ -452,7 +459,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.errDesc = true
 		return
 	}
-	if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) {
+	if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) {
 		x.markResource(f, depth)
 		f.sid = f.sid || key == "sid"
 	}
@@ -854,10 +861,11 @@ func isOddCode(role keyRole, key, num string) bool {
 }
 
 // stateCode reports whether v, a state or a one-word result, is read as a
-// code: in capitals and longer than a US state's abbreviation, under a 2xx,
-// where only the named provider's entries can make it an error.
+// code: in capitals and longer than a US state's abbreviation, under a 2xx
+// or no status, where only the named provider's entries can make it an
+// error.
 func (x *extraction) stateCode(v string) bool {
-	return x.status >= 200 && x.status < 300 && len(v) > 3 && isUpperCode(v)
+	return (x.status == 0 || x.status >= 200 && x.status < 300) && len(v) > 3 && isUpperCode(v)
 }
 
 // mayNoteOddCode reports whether a code at depth can still make oddCode:
@@ -1003,7 +1011,49 @@ var statusText = func() [900]string {
 // isIDKey reports whether a key identifies a resource: "id", "uid", "uuid",
 // "_id".
 func isIDKey(k string) bool {
-	return k == "id" || k == "uid" || k == "uuid" || k == "_id"
+	return k == "id" || k == "uid" || k == "uuid" || k == "_id" ||
+		// Twitter's string twin of a numeric id ("id_str", "media_id_string").
+		k == "id_str" || strings.HasSuffix(k, "_id_str") || strings.HasSuffix(k, "_id_string")
+}
+
+// isEmptyValue reports whether the value at i is null, {} or [].
+func isEmptyValue(src string, i int) bool {
+	switch src[i] {
+	case 'n':
+		return strings.HasPrefix(src[i:], "null")
+	case '{', '[':
+		j := skipWS(src, i+1)
+		return j < len(src) && (src[j] == '}' || src[j] == ']')
+	}
+	return false
+}
+
+// isPrefixedUUID reports a resource token that names its kind before a UUID
+// (Hyperwallet's "token": "usr-62f24150-5756-4234-9154-90ee4eed328b"): the
+// object it names is a resource, not an OAuth answer's bearer token.
+func isPrefixedUUID(v string) bool {
+	i := strings.IndexByte(v, '-')
+	if i < 2 || i > 5 || len(v)-i-1 != 36 {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		if v[j] < 'a' || v[j] > 'z' {
+			return false
+		}
+	}
+	for j, c := range v[i+1:] {
+		switch j {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isTwilioSID reports a Twilio resource's sid: two capitals and 32 hex

@@ -467,10 +467,12 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 		// tool result among its content blocks), is that record's.
 		return m.namedCode(s)
 	}
-	if s.inArray && !s.container && s.depth > 3 && s.numericOnly() {
+	if (s.inArray || s.inItem) && !s.container && s.depth > 3 && (s.numericOnly() || s.desc.raw == "") {
 		// A number code in an element of a list deep in the document
-		// ("Shipment": {"Events": [{"Code": 20, ...}]}) numbers a record
-		// of the data, not the call's error.
+		// ("Shipment": {"Events": [{"Code": 20, ...}]}), or a code with no
+		// message there (Monzo's transaction's "ProprietaryBankTransactionCode":
+		// {"Code": "bacs"}), describes a record of the data, not the call's
+		// error.
 		return false
 	}
 	if s.resource && !m.outcome(s) {
@@ -505,7 +507,9 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 			state = true
 		}
 	}
-	return state
+	// A state or result only the named provider's entries name
+	// (Smart-ID's "state": "RUNNING") counts where they do.
+	return state || m.namedCode(s)
 }
 
 // saysOK reports a message that begins by saying the call succeeded:
