@@ -405,7 +405,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if key.raw == "details" && x.src[i] == '[' {
 				f.details = true
 			}
-			if depth > 1 && inArray && isIDKey(key.raw) && x.src[i] == 'n' {
+			if x.src[i] == 'n' && depth > 1 && inArray && isIDKey(key.raw) {
 				// An item of a list whose "id" is null (Shopify's discount
 				// codes not yet created) is a record all the same.
 				x.markResource(&f, depth)
@@ -1011,9 +1011,13 @@ var statusText = func() [900]string {
 // isIDKey reports whether a key identifies a resource: "id", "uid", "uuid",
 // "_id".
 func isIDKey(k string) bool {
-	return k == "id" || k == "uid" || k == "uuid" || k == "_id" ||
-		// Twitter's string twin of a numeric id ("id_str", "media_id_string").
-		k == "id_str" || strings.HasSuffix(k, "_id_str") || strings.HasSuffix(k, "_id_string")
+	switch k {
+	case "id", "uid", "uuid", "_id", "id_str":
+		return true
+	}
+	// Twitter's string twin of a numeric id ("media_id_string").
+	n := len(k)
+	return n > 7 && (k[n-1] == 'g' && strings.HasSuffix(k, "_id_string") || k[n-1] == 'r' && strings.HasSuffix(k, "_id_str"))
 }
 
 // isEmptyValue reports whether the value at i is null, {} or [].
