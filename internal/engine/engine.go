@@ -221,6 +221,9 @@ func isProviderID(s string) bool {
 // validatePairs bounds a map of the request: how many pairs, and the bytes of
 // each.
 func validatePairs(m map[string]string, field, reason, noun string, maxPairs, maxBytes int) error {
+	if len(m) == 0 {
+		return nil
+	}
 	if len(m) > maxPairs {
 		return &Error{Reason: reason, Message: fmt.Sprintf("more than %d %s", maxPairs, noun),
 			Metadata: map[string]string{"limit": strconv.Itoa(maxPairs)}}

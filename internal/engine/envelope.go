@@ -483,6 +483,15 @@ func isStatusKey(k string) bool {
 // whatever its fields: the value of "error", an element of "errors", a
 // "fault".
 func isErrorContainer(parent string) bool {
+	if parent == "" {
+		return false
+	}
+	switch parent[len(parent)-1] | 0x20 {
+	case 'r', 's', 't', 'n', 'o', 'e':
+		// The last letters of the names below.
+	default:
+		return false
+	}
 	k := parent
 	if !isFolded(k) {
 		var buf [24]byte
@@ -570,7 +579,9 @@ func isFlagSuccess(v string) bool {
 // allocating.
 func oneOfFold(s string, words ...string) bool {
 	for _, w := range words {
-		if strings.EqualFold(s, w) {
+		// The words are ASCII, so a match has their length: comparing
+		// lengths first skips most of them at no cost.
+		if len(s) == len(w) && strings.EqualFold(s, w) {
 			return true
 		}
 	}

@@ -677,14 +677,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// decides, once the object's id is known).
 			f.failed = true
 		}
-		if p, ok := strings.CutPrefix(v.raw, "oauth_problem="); ok {
+		if p, ok := cutOAuthProblem(v.raw); ok {
 			// Magento's {"code": 401, "message": "oauth_problem=token_rejected"}:
 			// an OAuth 1.0 problem report passed on as the message.
 			f.addCand(candidate{code: text{raw: oauthProblemValue(p)}, key: "oauth_problem", rank: rankCode})
 			f.errDesc = true
 			return
 		}
-		if len(key) > 3 && strings.EqualFold(key[:3], "err") && !isSuccessWord(v.raw) {
+		if len(key) > 3 && key[0]|0x20 == 'e' && key[1]|0x20 == 'r' && key[2]|0x20 == 'r' && !isSuccessWord(v.raw) {
 			f.errDesc = true // but WeChat's "errmsg": "ok" is a success
 		}
 		f.addDesc(v, rank)
@@ -791,6 +791,14 @@ func skipWS(s string, i int) int {
 // they are. Both bytes are found with strings.IndexByte, which reads many
 // bytes at a time.
 func scanString(s string, i int) (int, text, bool) {
+	// Keys and codes end within a few bytes, where a plain loop costs less
+	// than setting up IndexByte; a longer string, or one with an escape,
+	// takes the loop below.
+	for j, end := i+1, min(len(s), i+17); j < end && s[j] != '\\'; j++ {
+		if s[j] == '"' {
+			return j + 1, text{raw: s[i+1 : j]}, true
+		}
+	}
 	j := i + 1
 	esc := false
 	q := -1 // the next quote at or after j, once found
@@ -1011,13 +1019,26 @@ var statusText = func() [900]string {
 // isIDKey reports whether a key identifies a resource: "id", "uid", "uuid",
 // "_id".
 func isIDKey(k string) bool {
-	switch k {
-	case "id", "uid", "uuid", "_id", "id_str":
-		return true
+	if len(k) <= 4 {
+		return k == "id" || k == "uid" || k == "uuid" || k == "_id"
 	}
-	// Twitter's string twin of a numeric id ("media_id_string").
-	n := len(k)
-	return n > 7 && (k[n-1] == 'g' && strings.HasSuffix(k, "_id_string") || k[n-1] == 'r' && strings.HasSuffix(k, "_id_str"))
+	// Twitter's string twin of a numeric id ("id_str", "media_id_string").
+	switch k[len(k)-1] {
+	case 'r':
+		return strings.HasSuffix(k, "id_str")
+	case 'g':
+		return strings.HasSuffix(k, "_id_string")
+	}
+	return false
+}
+
+// cutOAuthProblem cuts "oauth_problem=" from the front of a message; its
+// first byte turns most messages away at once.
+func cutOAuthProblem(v string) (string, bool) {
+	if v == "" || v[0] != 'o' {
+		return "", false
+	}
+	return strings.CutPrefix(v, "oauth_problem=")
 }
 
 // isEmptyValue reports whether the value at i is null, {} or [].
