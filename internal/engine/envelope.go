@@ -457,13 +457,6 @@ func foldKey(buf *[24]byte, k string) []byte {
 	return buf[:n]
 }
 
-// statusKeys are the keys under which error bodies repeat their HTTP status:
-// "status" (RFC 9457, JSON:API), "statusCode", "status_code", "http_code",
-// "code" (Google, Reddit's "error": 401, Telegram's "error_code": 401).
-var statusKeys = map[string]bool{
-	"status": true, "statuscode": true, "httpstatus": true, "httpstatuscode": true, "httpcode": true, "code": true, "errorcode": true, "error": true, "returncode": true,
-}
-
 // isEchoKey reports a key whose object echoes the request: the query, its
 // parameters or input.
 func isEchoKey(k string) bool {
@@ -474,9 +467,17 @@ func isEchoKey(k string) bool {
 	return false
 }
 
+// isStatusKey reports the keys under which error bodies repeat their HTTP
+// status: "status" (RFC 9457, JSON:API), "statusCode", "status_code",
+// "http_code", "code" (Google, Reddit's "error": 401, Telegram's
+// "error_code": 401).
 func isStatusKey(k string) bool {
 	var buf [24]byte
-	return statusKeys[string(foldKey(&buf, k))]
+	switch string(foldKey(&buf, k)) {
+	case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode", "code", "errorcode", "error", "returncode":
+		return true
+	}
+	return false
 }
 
 // isErrorContainer reports whether an object held by this key is an error
@@ -709,12 +710,12 @@ func isRejectionType(v string) bool {
 // ("text/html" in Mollie's _links), not a problem type.
 func isMediaType(v string) bool {
 	top, sub, ok := strings.Cut(v, "/")
-	if !ok || sub == "" || strings.ContainsAny(sub, "/: ") {
+	if !ok || sub == "" {
 		return false
 	}
 	switch top {
 	case "text", "application", "image", "audio", "video", "multipart", "message", "font", "model":
-		return true
+		return !strings.ContainsAny(sub, "/: ")
 	}
 	return false
 }
