@@ -299,6 +299,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		x.items |= 1 << depth
 	}
 	var f objectFrame
+	var env uint8 // the top-level keys envelopeKey notes
 	f.drank, f.d2rank, f.trank = 127, 127, 127
 	f.fields = isErr
 	if !container && isEchoKey(parent) {
@@ -327,6 +328,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			return i, false
 		}
 		role, rank := classifyKey(key.raw)
+		if depth == 1 {
+			env |= envelopeKey(key.raw, x.src, i)
+		}
 		if role == roleNone && key.raw == "value" && strings.EqualFold(parent, "message") {
 			// OData's error message is an object: {"lang": "en-us",
 			// "value": "Property 'Remark' of 'InventoryCounting' is invalid"}.
@@ -433,6 +437,14 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
 			if ok {
 				x.emit(&f, parent, inArray, container, depth)
+				if env == envData|envLinks {
+					// A document of data and links and no errors is a
+					// success: UK Open Banking's, Open Finance Brasil's and
+					// JSON:API's (whose error documents hold "errors"
+					// instead of "data"); the codes of the data it carries
+					// (a consent's own rejection) are the data's.
+					x.success = true
+				}
 			}
 			return i, ok
 		}
@@ -1030,6 +1042,29 @@ func isIDKey(k string) bool {
 		return strings.HasSuffix(k, "_id_string")
 	}
 	return false
+}
+
+// Top-level keys that make a success envelope, or rule one out.
+const (
+	envData   uint8 = 1 << iota // "data" holding an object or a list
+	envLinks                    // "links"
+	envErrors                   // an error container that is not empty
+)
+
+// envelopeKey notes what a top-level key says of the document: the value at
+// i is the key's.
+func envelopeKey(key, src string, i int) uint8 {
+	switch {
+	case len(key) == 4 && strings.EqualFold(key, "data"):
+		if src[i] == '{' || src[i] == '[' {
+			return envData
+		}
+	case len(key) == 5 && strings.EqualFold(key, "links"):
+		return envLinks
+	case isErrorContainer(key) && !isEmptyValue(src, i):
+		return envErrors
+	}
+	return 0
 }
 
 // cutOAuthProblem cuts "oauth_problem=" from the front of a message; its

@@ -460,6 +460,11 @@ func (m *matcher) usable(s *signal) bool {
 // is a number beside a message that says "ok" (Bungie's "ErrorCode": 1,
 // "Message": "Ok").
 func (m *matcher) usableWithoutStatus(s *signal) bool {
+	if m.declined(s) {
+		// A payment call answered with its payment declined failed, with
+		// or without a status (dLocal's "status": "REJECTED").
+		return true
+	}
 	if s.partial || s.depth > 2 && m.x.topResource && !s.container {
 		// One record's error in a list whose other records have none
 		// (SAP Concur's posting confirmations), or an error deep inside
