@@ -175,6 +175,7 @@ var keyRoles = map[string]struct {
 	"statusmessage":     {roleDesc, 1},
 	"diagnostics":       {roleDesc, 1}, // FHIR's OperationOutcome issue
 	"statusdescription": {roleDesc, 1}, // ClouDNS
+	"statusdetail":      {roleDesc, 1}, // Opayo's (Sage Pay's) StatusDetail
 	"retmsg":            {roleDesc, 1},
 	"resmsg":            {roleDesc, 1}, // Kia Connect
 	"errordesc":         {roleDesc, 1}, // MOLPay's error_desc

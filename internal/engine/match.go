@@ -1252,10 +1252,10 @@ func saysSucceeded(v string) bool {
 		v = v[j:]
 		switch {
 		case w == "":
-		case oneOfFold(w, "success", "successful", "successfully", "succeeded", "approved", "approval", "accepted"):
+		case oneOfFold(w, "success", "successful", "successfully", "succeeded", "approved", "approval", "accepted", "paid"):
 			yes = true
 		case oneOfFold(w, "not", "no", "unsuccessful", "declined", "decline", "failed", "failure", "fail", "error", "errors",
-			"invalid", "denied", "rejected", "refused", "cannot", "unable", "pending", "insufficient", "partially", "partial"):
+			"invalid", "denied", "rejected", "refused", "cannot", "unable", "pending", "insufficient", "partially", "partial", "already"):
 			return false
 		}
 	}
