@@ -220,6 +220,9 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 					strs.ncands = 1
 				case strs.desc.raw == "":
 					strs.desc = v
+					// The answer's message too, which entries' description
+					// conditions read (Vault's {"errors": ["Vault is sealed"]}).
+					x.noteDesc(v, 1)
 				}
 			}
 		}
