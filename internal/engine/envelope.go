@@ -109,6 +109,8 @@ var keyRoles = map[string]struct {
 	// graphql-java's extensions.classification ("ValidationError").
 	"classification": {roleCode, rankReason},
 	"errorsubcode":   {roleCode, rankNumeric},
+	// FreshBooks' accounting errors: {"errno": 1012, "field": ..., "message": ...}.
+	"errno": {roleCode, rankPlain},
 	// Alipay and Ant Open Platform: sub_code and sub_msg say what code and
 	// msg only sum up ("40004", "Business Failed").
 	"subcode": {roleCode, rankCode},
