@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -947,7 +948,13 @@ func (x *extraction) noteStatusValue(key, v string, depth int) {
 	if x.bodyStatus != 0 || len(v) != 3 || v[0] < '4' || v[0] > '5' || !isNumeric(v) || !isStatusKey(key) {
 		return
 	}
-	x.bodyStatus = int(v[0]-'0')*100 + int(v[1]-'0')*10 + int(v[2]-'0')
+	n := int(v[0]-'0')*100 + int(v[1]-'0')*10 + int(v[2]-'0')
+	if n > 504 && n != 507 && n != 511 || http.StatusText(n) == "" {
+		// A number no HTTP answer is sent under (Concur's error Code
+		// "506", a vendor's "420") is the vendor's code, not a status.
+		return
+	}
+	x.bodyStatus = n
 	x.bodyStatusKey = key
 }
 
