@@ -475,7 +475,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.errDesc = true
 		return
 	}
-	if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) {
+	if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) || depth == 1 && isCreatedKey(key) {
 		x.markResource(f, depth)
 		f.sid = f.sid || key == "sid"
 	}
@@ -1094,6 +1094,22 @@ func isEmptyValue(src string, i int) bool {
 	case '{', '[':
 		j := skipWS(src, i+1)
 		return j < len(src) && (src[j] == '}' || src[j] == ']')
+	}
+	return false
+}
+
+// isCreatedKey reports the key of a record's creation time ("created_at",
+// "createdAt", "date_created"): an answer that says at its top when it was
+// made is a record of the data (Discord's job status with its own
+// "error_message"), as one with an id is. An error answer's own time is its
+// "timestamp", or sits inside its error object (DNSPod's "status").
+func isCreatedKey(k string) bool {
+	if len(k) < 7 || k[0] != 'c' && k[0] != 'd' {
+		return false
+	}
+	switch k {
+	case "created_at", "createdAt", "created_date", "createdDate", "date_created", "dateCreated", "creation_date", "creationDate", "created_time", "createdTime", "createTime":
+		return true
 	}
 	return false
 }
