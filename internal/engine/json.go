@@ -333,7 +333,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		}
 		role, rank := classifyKey(key.raw)
 		if depth == 1 {
-			env |= envelopeKey(key.raw, x.src, i)
+			if role != roleNone {
+				env |= envErrors // a code, message or flag of the answer's own
+			} else {
+				env |= envelopeKey(key.raw, x.src, i)
+			}
 		}
 		if role == roleNone && key.raw == "value" && strings.EqualFold(parent, "message") {
 			// OData's error message is an object: {"lang": "en-us",
@@ -1058,11 +1062,11 @@ func isIDKey(k string) bool {
 const (
 	envData   uint8 = 1 << iota // "data" holding an object or a list
 	envLinks                    // "links"
-	envErrors                   // an error container that is not empty
+	envErrors                   // a key of the answer's own code, message or flag
 )
 
-// envelopeKey notes what a top-level key says of the document: the value at
-// i is the key's.
+// envelopeKey notes what a top-level key of no role says of the document:
+// the value at i is the key's.
 func envelopeKey(key, src string, i int) uint8 {
 	switch {
 	case len(key) == 4 && strings.EqualFold(key, "data"):
@@ -1071,8 +1075,6 @@ func envelopeKey(key, src string, i int) uint8 {
 		}
 	case len(key) == 5 && strings.EqualFold(key, "links"):
 		return envLinks
-	case isErrorContainer(key) && !isEmptyValue(src, i):
-		return envErrors
 	}
 	return 0
 }
