@@ -258,11 +258,11 @@ func classifyKey(k string) (keyRole, int8) {
 		return roleNone, 0
 	}
 	var buf [24]byte
-	f := foldKey(&buf, k)
+	f, h := foldHashKey(&buf, k)
 	if mayBeRoleKey(f) {
 		// A table of first letters and lengths turns away most keys of
-		// data ("id", "amount") before any hashing.
-		for j := roleSlotOf(hashKey(f)); ; j = (j + 1) & roleMask {
+		// data ("id", "amount") before any probing.
+		for j := roleSlotOf(h); ; j = (j + 1) & roleMask {
 			s := &roleTable[j]
 			if s.key == "" {
 				break
@@ -440,6 +440,30 @@ func isFolded(k string) bool {
 // ("Error-Text", "error_text" and "errorText" are all "errortext"; AWS's
 // "__type" keeps its leading underscores); a key too long for buf comes back
 // empty, which names nothing here.
+// foldHashKey folds k as foldKey does and hashes the result as hashKey
+// does, in one pass over the key.
+func foldHashKey(buf *[24]byte, k string) ([]byte, uint32) {
+	if len(k) > len(buf) {
+		return nil, 0
+	}
+	n := 0
+	h := uint32(0)
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case (c == '-' || c == '_') && n > 0 && buf[n-1] != '_':
+			continue
+		}
+		buf[n] = c
+		h = h*31 + uint32(c)
+		n++
+	}
+	return buf[:n], h
+}
+
 func foldKey(buf *[24]byte, k string) []byte {
 	if len(k) > len(buf) {
 		return nil
