@@ -436,10 +436,6 @@ func isFolded(k string) bool {
 	return len(k) <= 24
 }
 
-// foldKey writes k into buf in lowercase without its inner '-' and '_'
-// ("Error-Text", "error_text" and "errorText" are all "errortext"; AWS's
-// "__type" keeps its leading underscores); a key too long for buf comes back
-// empty, which names nothing here.
 // foldHashKey folds k as foldKey does and hashes the result as hashKey
 // does, in one pass over the key.
 func foldHashKey(buf *[24]byte, k string) ([]byte, uint32) {
@@ -464,24 +460,13 @@ func foldHashKey(buf *[24]byte, k string) ([]byte, uint32) {
 	return buf[:n], h
 }
 
+// foldKey writes k into buf in lowercase without its inner '-' and '_'
+// ("Error-Text", "error_text" and "errorText" are all "errortext"; AWS's
+// "__type" keeps its leading underscores); a key too long for buf comes back
+// empty, which names nothing here.
 func foldKey(buf *[24]byte, k string) []byte {
-	if len(k) > len(buf) {
-		return nil
-	}
-	n := 0
-	for i := 0; i < len(k); i++ {
-		c := k[i]
-		switch {
-		case 'a' <= c && c <= 'z':
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case (c == '-' || c == '_') && n > 0 && buf[n-1] != '_':
-			continue
-		}
-		buf[n] = c
-		n++
-	}
-	return buf[:n]
+	f, _ := foldHashKey(buf, k)
+	return f
 }
 
 // isEchoKey reports a key whose object echoes the request: the query, its
