@@ -1088,18 +1088,6 @@ func cutOAuthProblem(v string) (string, bool) {
 	return strings.CutPrefix(v, "oauth_problem=")
 }
 
-// isEmptyValue reports whether the value at i is null, {} or [].
-func isEmptyValue(src string, i int) bool {
-	switch src[i] {
-	case 'n':
-		return strings.HasPrefix(src[i:], "null")
-	case '{', '[':
-		j := skipWS(src, i+1)
-		return j < len(src) && (src[j] == '}' || src[j] == ']')
-	}
-	return false
-}
-
 // isCreatedKey reports the key of a record's creation time ("created_at",
 // "createdAt", "date_created"): an answer that says at its top when it was
 // made is a record of the data (Discord's job status with its own
