@@ -255,14 +255,14 @@ func TestCatalogCoverage(t *testing.T) {
 		t.Errorf("table:\n%s", text)
 	}
 
-	// JSON Lines name their providers; easypost and fastly are not in the
+	// JSON Lines name their providers; bungie and amadeus are not in the
 	// catalog.
 	r, _ = cover(t, "--format", "json", "testdata/coverage/mixed.jsonl")
 	perProvider := map[string]int{}
 	for _, p := range r.Providers {
 		perProvider[p.Provider] = p.Responses
 	}
-	if diff := cmp.Diff(map[string]int{"stripe": 2, "truelayer": 3, "unknown": 6}, perProvider); diff != "" {
+	if diff := cmp.Diff(map[string]int{"stripe": 2, "truelayer": 3, "unknown": 5}, perProvider); diff != "" {
 		t.Errorf("mixed.jsonl providers (-want +got):\n%s", diff)
 	}
 
@@ -328,9 +328,9 @@ func TestCatalogDraftLoop(t *testing.T) {
 	for _, f := range files {
 		names = append(names, filepath.Base(f))
 	}
-	// easypost and fastly are new providers; truelayer's file is the
+	// amadeus and bungie are new providers; truelayer's file is the
 	// embedded one with entries added.
-	if diff := cmp.Diff([]string{"easypost.yaml", "fastly.yaml", "truelayer.yaml"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"amadeus.yaml", "bungie.yaml", "truelayer.yaml"}, names); diff != "" {
 		t.Fatalf("drafted files (-want +got):\n%s", diff)
 	}
 	if code, _ := run(context.Background(), []string{"catalog", "check", out}, strings.NewReader(""), &stdout, &stderr); code != exitFailure {
@@ -359,8 +359,8 @@ func TestCatalogDraftLoop(t *testing.T) {
 	}
 	metrics, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if !bytes.Contains(metrics, []byte(`errsvc_shadow_matches_total{entry="easypost.transaction_does_not_exist",provider="easypost"}`)) {
-		t.Errorf("no shadow match counted for easypost.transaction_does_not_exist:\n%s", grepLines(metrics, "shadow"))
+	if !bytes.Contains(metrics, []byte(`errsvc_shadow_matches_total{entry="bungie.webauthrequired",provider="bungie"}`)) {
+		t.Errorf("no shadow match counted for bungie.webauthrequired:\n%s", grepLines(metrics, "shadow"))
 	}
 }
 
