@@ -214,11 +214,27 @@ func (x *extraction) hasCode() bool {
 	return false
 }
 
+// add keeps s. When the signals are full, s takes the place of the deepest
+// one that is no error container, if it is shallower: the error a response
+// answers with sits above the records it lists (Adyen's fraud checks come
+// before its resultCode), and a long list must not crowd it out.
 func (x *extraction) add(s signal) {
 	if x.n < maxSignals {
 		x.sigs[x.n] = s
 		x.n++
+		return
 	}
+	drop := -1
+	for i := 0; i < x.n; i++ {
+		if d := &x.sigs[i]; !d.container && d.depth > s.depth && (drop < 0 || d.depth > x.sigs[drop].depth) {
+			drop = i
+		}
+	}
+	if drop < 0 {
+		return
+	}
+	copy(x.sigs[drop:x.n-1], x.sigs[drop+1:x.n])
+	x.sigs[x.n-1] = s
 }
 
 func (x *extraction) noteDesc(v text, rank int8) {
