@@ -19,8 +19,9 @@ type jsonState struct {
 	// resources has a bit for each depth whose object is a resource.
 	resources uint64
 	// topResource is set when the document's top object is a resource
-	// (an "id" and no error of its own).
-	topResource bool
+	// (an "id" and no error of its own); topState when it also states its
+	// own state ("status": "failed").
+	topResource, topState bool
 	// errs has a bit for each depth whose object is an error: the value of
 	// "error", an element of "errors". What it holds is part of the error
 	// (GraphQL's extensions, a nested detail).
@@ -752,7 +753,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		x.namedStatus = true
 	}
 	if depth == 1 && f.resource {
-		x.topResource = true
+		x.topResource, x.topState = true, f.state
 	}
 	inResource := x.inResource(depth)
 	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && depth > 3) {

@@ -482,8 +482,11 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 	}
 	if s.resource && !m.outcome(s) {
 		// A resource's own state and error fields (a failed payment) are
-		// an error only where the named provider says so.
-		return m.namedCode(s)
+		// an error only where the named provider says so, and not even
+		// then when the resource states its state beside its error object
+		// (Meilisearch's task: "status": "failed", "error": {...}): that is
+		// the answer to a fetch, as it is under a 2xx.
+		return m.namedCode(s) && !(s.container && s.depth == 2 && m.x.topState)
 	}
 	if !s.container && s.depth > 1 && s.desc.raw == "" && s.onlyReasons() {
 		// A reason with no message, nested in the data outside any error
