@@ -99,6 +99,10 @@ func eval(e *catalog.Entry, req *Request, s *signal, status int, hasCode bool) (
 			if len(e.Codes) == 0 {
 				return 0, fails
 			}
+			// Without a status, an entry for the code under one status
+			// yields to the code's entry for any (OpenAI's
+			// invalid_request_error means a bad key only under 401).
+			score--
 		} else {
 			best := 0
 			for _, sm := range e.Statuses {
@@ -196,7 +200,7 @@ func best(es []*catalog.Entry, req *Request, s *signal, status int, hasCode bool
 		score, v := eval(e, req, s, status, hasCode)
 		switch v {
 		case holds:
-			if score > top {
+			if win == nil || score > top {
 				win, top = e, score
 			}
 		case needsContext:
