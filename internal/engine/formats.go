@@ -50,6 +50,12 @@ func extractParams(x *extraction, q string, src source) {
 			if desc.raw == "" {
 				desc = val
 			}
+		default:
+			// Any other key the JSON reader takes for a message (ePay's
+			// errortext, a gateway's responsetext).
+			if r, _ := classifyKey(k); r == roleDesc && desc.raw == "" {
+				desc = val
+			}
 		}
 	}
 	if code.raw == "" {

@@ -91,10 +91,11 @@ type objectFrame struct {
 	// namedStatus is set by a top-level "status" in capitals that names a
 	// condition (extraction.namedStatus).
 	namedStatus bool
-	// sid is set by a Twilio sid: it names a resource, and Twilio's error
-	// bodies carry none, so the object's codes are the resource's (a
-	// Monitor alert's error_code).
-	sid bool
+	// record is set by a mark no error body carries: a Twilio sid (a
+	// Monitor alert's error_code is the alert's) or a creation time at the
+	// top (Mailgun's bounce record: "code": "777", "error": "...",
+	// "created_at": ...). The object's codes are the record's.
+	record bool
 }
 
 // addDesc keeps the best description by rank, and the runner-up: a "message"
@@ -482,7 +483,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	}
 	if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) || depth == 1 && isCreatedKey(key) {
 		x.markResource(f, depth)
-		f.sid = f.sid || key == "sid"
+		f.record = f.record || key == "sid" || depth == 1 && isCreatedKey(key)
 	}
 	if depth == 1 && (key == "jsonrpc" || key == "method" && strings.IndexByte(v.raw, '/') > 0) {
 		// JSON-RPC's "id" numbers the call, as does the id beside an RPC
@@ -740,7 +741,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	structural := container // the value of "error", an element of "errors"
 	container = container || f.errDesc && !f.okCode
-	if f.resource && !f.state && !f.okCode && f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric && !f.sid {
+	if f.resource && !f.state && !f.okCode && f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric && !f.record {
 		// An error code beside an id, in an object that states no state of
 		// its own (Liquid Web's {"error_class": ..., "id": 11}), is an
 		// error answer that carries an id, not a failed resource.
