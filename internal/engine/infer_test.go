@@ -428,8 +428,8 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: message words apikey"},
 		{"bad_request yields to a missing certificate", Request{HTTPStatus: 400, Body: `{"error": {"code": "bad_request", "message": "Missing certificate: Retry request using your Teller client certificate."}}`},
 			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: message words missing certificate"},
-		{"an inferred catch-all code keeps its own kind", Request{Body: `{"error":{"message":"Credential required.","code":"CREDENTIAL_REQUIRED","id":"1384574d-a912-4b81-8601-c7b1c4085df1","kind":"client"}}`},
-			"AUTHENTICATION/REFRESH_TOKEN INFERRED", "inferred: code words credential required"},
+		{"a code naming a missing credential", Request{Body: `{"error":{"message":"Credential required.","code":"CREDENTIAL_REQUIRED","id":"1384574d-a912-4b81-8601-c7b1c4085df1","kind":"client"}}`},
+			"CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION INFERRED", "inferred: code words credential"},
 		// A message beside a top-level code that is neither 0 nor a 2xx is
 		// an error under 200 when its words say so (TextMe's errors guide);
 		// one that opens with OK stays a success (Etherscan's, from
@@ -690,6 +690,8 @@ func TestBodyConventions(t *testing.T) {
 		// beside its creation time.
 		{"a redirect's errortext", Request{RedirectURI: "https://ssl.ditonlinebetalingssystem.dk/auth/default.aspx?decline=1&error=102&errortext=The payment was declined. Try again in a moment or try with another credit card."}, "ACCOUNT_STATE/ABORT"},
 		{"a record with a code and an error", Request{HTTPStatus: 200, Body: `{"address":"test777@example.info","code":"777","error":"integration testing123","created_at":"Thu, 26 Mar 2026 12:59:15 UTC"}`}, "NO_ERROR/NONE"},
+		// From holdout-16: IGDB names the missing credential, its user key.
+		{"a missing user key", Request{Body: `[{"title": "Unauthorized", "status": 401, "cause": "Invalid User key or no user key", "details": "Place your key in the header of the requests ex: \"user-key\": YOURKEY"}]`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)
