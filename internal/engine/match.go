@@ -324,12 +324,12 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// an id-number) leaves the document a success.
 		m.status, m.impliedOK = 200, true
 	}
-	if !m.isError && (x.prose && m.messageSaysError() || x.oddCode && x.looseDesc && !x.success && !saysOK(x.anyDesc.raw) && m.messageReadsAsError() ||
+	if !m.isError && (x.prose && m.messageReadsAsError() || x.oddCode && x.looseDesc && !x.success && !saysOK(x.anyDesc.raw) && m.messageReadsAsError() ||
 		x.namedStatus && !x.success && !x.topResource && m.statusNamesError()) && m.status >= 200 && m.status < 300 {
-		// A line of text is all the answer there is: one whose words,
-		// not weakly, read as an error is one under any status ("The
-		// subscription does not support SSML!" under 200; "too many
-		// requests" alone is weak, and stays a success). So is a message
+		// A line of text is all the answer there is: one whose words
+		// read as an error, even weakly, is one under any status ("The
+		// subscription does not support SSML!", "too many requests - try
+		// again later", PayFast's "INVALID" under 200). So is a message
 		// beside a code that is neither 0 nor a 2xx ({"status": 4,
 		// "message": "Not enough credit"}).
 		m.isError = true
