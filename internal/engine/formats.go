@@ -156,6 +156,10 @@ func extractXML(x *extraction, b string) {
 	// XML-RPC names a fault's members: <name>faultString</name> says what
 	// the next value is.
 	var pending keyRole
+	// The root's children, as records: a batch answer's items
+	// (QuickBooks' <BatchItemResponse>) of which only some hold an error.
+	var rec xmlRecords
+	depth := 0
 	for steps := 0; steps < 4096; steps++ {
 		lt := strings.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -169,7 +173,13 @@ func extractXML(x *extraction, b string) {
 		gt += lt
 		tag := b[lt+1 : gt]
 		i = gt + 1
-		if tag == "" || tag[0] == '/' || tag[0] == '?' || tag[0] == '!' {
+		if tag != "" && tag[0] == '/' {
+			if depth--; depth == 1 {
+				rec.close()
+			}
+			continue
+		}
+		if tag == "" || tag[0] == '?' || tag[0] == '!' {
 			continue
 		}
 		selfClosing := tag[len(tag)-1] == '/'
@@ -179,6 +189,11 @@ func extractXML(x *extraction, b string) {
 		}
 		if c := strings.IndexByte(name, ':'); c >= 0 {
 			name = name[c+1:]
+		}
+		if !selfClosing {
+			if depth++; depth == 2 {
+				rec.open(name)
+			}
 		}
 		if stat, ok := xmlAttr(tag, "stat"); ok && isFailureWord(stat) {
 			s.container = true // Flickr's <rsp stat="fail">
@@ -219,6 +234,7 @@ func extractXML(x *extraction, b string) {
 		hasErrCode = hasErrCode && !isSuccessWord(errCode)
 		codeAttr := false // the element's code is an attribute: its text is the message
 		if failed || hasErrCode || isXMLErrorElement(name) || isXMLErrorClass(tag) {
+			rec.failing = rec.failing || depth > 2
 			// Worldpay's <error code="4">, Flickr's <err code="100" msg="...">,
 			// Subsonic's <error code="10" message="...">: the code and message
 			// as attributes. An empty <Errors/> is no error.
@@ -380,12 +396,47 @@ func extractXML(x *extraction, b string) {
 			}
 		}
 	}
-	if s.container && !s.resource {
+	if rec.partial() {
+		// One record's error among records that carry none is that
+		// record's, as in a JSON list, and so are its messages.
+		s.inItem, s.partial = true, true
+		x.looseDesc, x.anyDesc, x.anyDesc2 = false, text{}, text{}
+	} else if s.container && !s.resource {
 		x.failure = true
 	}
 	if s.ncands > 0 || (s.container && s.desc.raw != "") {
 		x.add(s)
 	}
+}
+
+// xmlRecords counts the root's children of one name and those that hold an
+// error.
+type xmlRecords struct {
+	name             string
+	n, failed, other int
+	failing          bool // the open record holds an error
+}
+
+func (r *xmlRecords) open(name string) {
+	if name != r.name {
+		r.other += r.n
+		r.name, r.n, r.failed = name, 0, 0
+	}
+	r.n++
+	r.failing = false
+}
+
+func (r *xmlRecords) close() {
+	if r.failing {
+		r.failed++
+	}
+	r.failing = false
+}
+
+// partial reports a run of two or more records, some failing and some not,
+// that makes up all the root holds.
+func (r *xmlRecords) partial() bool {
+	return r.other == 0 && r.n > 1 && r.failed > 0 && r.failed < r.n
 }
 
 // isEmbeddedXML reports whether an element's text is a whole XML document

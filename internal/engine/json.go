@@ -590,6 +590,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
+		if depth == 1 && !v.url && strings.EqualFold(key, "status") && strings.EqualFold(v.raw, "invalid") {
+			// A top-level "status": "invalid" in JSON is a verdict on what
+			// was checked, as "valid": false is (GitLab's CI lint): the
+			// call succeeded, and the errors beside it give the reasons.
+			// A gateway's Status=INVALID pair says the request was.
+			x.success = true
+			return
+		}
 		if depth == 1 && rank == rankStatus && strings.IndexByte(v.raw, '_') > 0 && isUpperCode(v.raw) && !isSuccessWord(v.raw) && !strings.Contains(v.raw, "WARN") {
 			// Google Maps' "OVER_QUERY_LIMIT"; Okta's "PASSWORD_WARN" is
 			// a success that warns.
