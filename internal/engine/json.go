@@ -590,7 +590,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
-		if depth == 1 && !v.url && strings.EqualFold(key, "status") && strings.EqualFold(v.raw, "invalid") {
+		if len(v.raw) == len("invalid") && depth == 1 && !v.url && strings.EqualFold(v.raw, "invalid") && strings.EqualFold(key, "status") {
 			// A top-level "status": "invalid" in JSON is a verdict on what
 			// was checked, as "valid": false is (GitLab's CI lint): the
 			// call succeeded, and the errors beside it give the reasons.
