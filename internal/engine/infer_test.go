@@ -704,6 +704,9 @@ func TestBodyConventions(t *testing.T) {
 		// invalid_request_error under 401 (a bad key) yields to the code's
 		// entry for any status.
 		{"a status-bound entry without a status", Request{Provider: "openai", Body: `{"error": {"message": "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", "type": "invalid_request_error", "param": "max_tokens", "code": "unsupported_parameter"}}`}, "INVALID_REQUEST/FIX_REQUEST"},
+		// From holdout-34: Mercado Pago's "error": "bad_request" under 400
+		// only restates the status; the message names the cause.
+		{"a code that restates the status", Request{HTTPStatus: 400, Body: `{"message": "Card Token not found", "error": "bad_request", "status": 400, "cause": [{"code": 2006, "description": "Card Token not found", "data": "23-09-2021T17:56:16UTC;3191d71e-86e6-481a-b218-977c0f01b14f"}]}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)
