@@ -350,6 +350,12 @@ func extractXML(x *extraction, b string) {
 			// CC5Response) answers the request it was sent.
 			if isFlagFailure(content) {
 				s.container = true
+				if strings.EqualFold(content, "declined") && s.ncands < maxCandidates {
+					// PSiGate's <Approved>DECLINED</Approved>: the flag's
+					// word says how, when nothing else in the answer does.
+					s.cands[s.ncands] = candidate{code: val, key: name, rank: rankReason}
+					s.ncands++
+				}
 			} else if content != "0" && isFlagSuccess(content) {
 				x.success = true // <Result>Success</Result>
 			}

@@ -707,6 +707,9 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-34: Mercado Pago's "error": "bad_request" under 400
 		// only restates the status; the message names the cause.
 		{"a code that restates the status", Request{HTTPStatus: 400, Body: `{"message": "Card Token not found", "error": "bad_request", "status": 400, "cause": [{"code": 2006, "description": "Card Token not found", "data": "23-09-2021T17:56:16UTC;3191d71e-86e6-481a-b218-977c0f01b14f"}]}`}, "NOT_FOUND/FIX_REQUEST"},
+		// From holdout-18: PSiGate's <Approved>DECLINED</Approved>, the
+		// answer's only word on the outcome.
+		{"a declined flag", Request{Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Result>\n  <TransTime>Sun Jan 06 23:24:29 EST 2008</TransTime>\n  <OrderID>b3dca49e3ec77e42ab80a0f0f590fff0</OrderID>\n  <TransactionType>SALE</TransactionType>\n  <Approved>DECLINED</Approved>\n  <ReturnCode>N:TESTDECLINE</ReturnCode>\n  <ErrMsg/>\n  <TaxTotal>0.00</TaxTotal>\n  <ShipTotal>0.00</ShipTotal>\n  <SubTotal>24.00</SubTotal>\n  <FullTotal>24.00</FullTotal>\n  <PaymentType>CC</PaymentType>\n  <CardNumber>......4242</CardNumber>\n  <TransRefNumber>1bdde305df991f89</TransRefNumber>\n  <CardIDResult>M</CardIDResult>\n  <AVSResult>X</AVSResult>\n  <CardAuthNumber>TEST</CardAuthNumber>\n  <CardRefNumber>TESTTRANS</CardRefNumber>\n  <CardType>VISA</CardType>\n  <IPResult>NNN</IPResult>\n  <IPCountry>UN</IPCountry>\n  <IPRegion>UNKNOWN</IPRegion>\n  <IPCity>UNKNOWN</IPCity>\n</Result>\n"}, "ACCOUNT_STATE/ABORT"},
 		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)
