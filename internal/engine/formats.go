@@ -402,6 +402,13 @@ func extractXML(x *extraction, b string) {
 			}
 		}
 	}
+	if s.container && s.ncands == 0 && saysSucceeded(s.desc.raw) {
+		// An error element whose only text says the call was approved
+		// (eWAY's <ewayTrxnError>00, Transaction Approved</ewayTrxnError>)
+		// names no error.
+		s.container = false
+		x.success = true
+	}
 	if rec.partial() {
 		// One record's error among records that carry none is that
 		// record's, as in a JSON list, and so are its messages.

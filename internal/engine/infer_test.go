@@ -710,6 +710,12 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-18: PSiGate's <Approved>DECLINED</Approved>, the
 		// answer's only word on the outcome.
 		{"a declined flag", Request{Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Result>\n  <TransTime>Sun Jan 06 23:24:29 EST 2008</TransTime>\n  <OrderID>b3dca49e3ec77e42ab80a0f0f590fff0</OrderID>\n  <TransactionType>SALE</TransactionType>\n  <Approved>DECLINED</Approved>\n  <ReturnCode>N:TESTDECLINE</ReturnCode>\n  <ErrMsg/>\n  <TaxTotal>0.00</TaxTotal>\n  <ShipTotal>0.00</ShipTotal>\n  <SubTotal>24.00</SubTotal>\n  <FullTotal>24.00</FullTotal>\n  <PaymentType>CC</PaymentType>\n  <CardNumber>......4242</CardNumber>\n  <TransRefNumber>1bdde305df991f89</TransRefNumber>\n  <CardIDResult>M</CardIDResult>\n  <AVSResult>X</AVSResult>\n  <CardAuthNumber>TEST</CardAuthNumber>\n  <CardRefNumber>TESTTRANS</CardRefNumber>\n  <CardType>VISA</CardType>\n  <IPResult>NNN</IPResult>\n  <IPCountry>UN</IPCountry>\n  <IPRegion>UNKNOWN</IPRegion>\n  <IPCity>UNKNOWN</IPCity>\n</Result>\n"}, "ACCOUNT_STATE/ABORT"},
+		// From holdout-37: Ory's API key check and PlanetScale's connection
+		// check give a verdict with its reasons; eWAY's error element says
+		// the payment was approved.
+		{"a verdict with its reasons", Request{HTTPStatus: 200, Body: `{"is_valid": false, "error_code": "VERIFICATION_ERROR_REVOKED", "error_message": "The API key has been revoked."}`}, "NO_ERROR/NONE"},
+		{"a connection check's verdict", Request{HTTPStatus: 200, Body: `{ "can_connect": false, "error": "external database is down", "lint_errors": [], "table_statuses": []}`}, "NO_ERROR/NONE"},
+		{"an error element that says approved", Request{HTTPStatus: 200, Body: "<ewayResponse><ewayTrxnStatus>True</ewayTrxnStatus><ewayTrxnNumber>10451628</ewayTrxnNumber><ewayTrxnReference/><ewayTrxnOption1/><ewayTrxnOption2/><ewayTrxnOption3/><ewayAuthCode>865732</ewayAuthCode><ewayReturnAmount>1000</ewayReturnAmount><ewayTrxnError>00, Transaction Approved (Sandbox)</ewayTrxnError></ewayResponse>\n"}, "NO_ERROR/NONE"},
 		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)

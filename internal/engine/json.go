@@ -22,6 +22,9 @@ type jsonState struct {
 	// (an "id" and no error of its own); topState when it also states its
 	// own state ("status": "failed").
 	topResource, topState bool
+	// verdict is set by a top-level flag that gives a check's verdict
+	// ("valid": false): the errors beside it are its reasons.
+	verdict bool
 	// errs has a bit for each depth whose object is an error: the value of
 	// "error", an element of "errors". What it holds is part of the error
 	// (GraphQL's extensions, a nested detail).
@@ -408,10 +411,14 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// id and status are known.
 				f.flagFailed = true
 			}
-			if isSuccessFlag(key.raw, c == 't') || depth == 1 && key.raw == "valid" {
+			if depth == 1 && isVerdictKey(key.raw) {
+				x.verdict = true
+			}
+			if isSuccessFlag(key.raw, c == 't') || depth == 1 && isVerdictKey(key.raw) {
 				// A top-level "valid": true or false is a verdict on what
-				// was checked (Voucherify's voucher validation): the call
-				// succeeded, and the errors below it give the reasons.
+				// was checked (Voucherify's voucher validation, Ory's API
+				// key check, PlanetScale's connection check): the call
+				// succeeded, and the errors beside it give the reasons.
 				x.success = true
 			}
 			i = end
@@ -1196,4 +1203,13 @@ func (x *extraction) inResource(depth int) bool {
 		return false
 	}
 	return x.resources&(3<<(depth-2)) != 0
+}
+
+// isVerdictKey reports a top-level flag that gives a check's verdict.
+func isVerdictKey(k string) bool {
+	switch k {
+	case "valid", "is_valid", "isValid", "can_connect":
+		return true
+	}
+	return false
 }

@@ -405,6 +405,12 @@ func (m *matcher) inChain(es []*catalog.Entry) []*catalog.Entry {
 // response, or a non-zero numeric code that comes with a message; a
 // "status": "ACTIVE" or "type" field of a normal answer does not.
 func (m *matcher) usable(s *signal) bool {
+	if m.x.verdict && (m.status == 0 || m.status >= 200 && m.status < 300) {
+		// The reasons for a check's verdict ("is_valid": false beside
+		// "error_code": "VERIFICATION_ERROR_REVOKED") are its data, unless
+		// the named provider defines the code as the call's error.
+		return m.namedCode(s)
+	}
 	if m.status == 0 && !m.x.failure {
 		return m.usableWithoutStatus(s)
 	}
