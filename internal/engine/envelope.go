@@ -191,6 +191,14 @@ var keyRoles = map[string]struct {
 	"authmsg":          {roleDesc, 1},
 	// PSiGate's <Approved>DECLINED</Approved> (true/false elsewhere).
 	"approved": {roleFlag, 0},
+	// BPOINT's <AuthorisationResult>Declined</AuthorisationResult>.
+	"authorisationresult": {roleFlag, 0},
+	"authorizationresult": {roleFlag, 0},
+	// DHL Express XML: <ActionStatus>Failure</ActionStatus> beside a
+	// <Condition> of <ConditionCode> and <ConditionData>.
+	"actionstatus":  {roleFlag, 0},
+	"conditioncode": {roleCode, rankCode},
+	"conditiondata": {roleDesc, 1},
 	// A failed object's own reason (TrueLayer's "status": "failed" beside
 	// "failure_reason": "provider_rejected"; Stripe's failure_code and
 	// failure_message on a charge): a code of the object, which stays a

@@ -216,6 +216,11 @@ func extractXML(x *extraction, b string) {
 				x.success = true
 			}
 		}
+		if st, ok := xmlAttr(tag, "Status"); ok && len(st) > 1 && st[0] == '-' && isNumeric(st[1:]) {
+			// iVeri's <Result Status="-1" Code="255" Description="...">: a
+			// negative status says the element reports an error.
+			failed = true
+		}
 		if root && !isXMLErrorElement(name) {
 			// A root element with an id or link is a resource (vCloud's
 			// <Task id="..." href="..." status="error">): the errors inside
