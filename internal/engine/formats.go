@@ -40,6 +40,9 @@ func extractParams(x *extraction, q string, src source) {
 		var pair string
 		pair, q, _ = strings.Cut(q, "&")
 		k, v, _ := strings.Cut(pair, "=")
+		// A URL a document shows over several lines ("?\n  error=...&\n
+		// state=...") keeps its breaks around the parameters.
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
 		val := text{raw: v, esc: strings.ContainsAny(v, "%+"), url: true}
 		switch k {
 		case "error", "error_code", "errorCode", "error_type", "oauth_problem":

@@ -22,6 +22,9 @@ type jsonState struct {
 	// (an "id" and no error of its own); topState when it also states its
 	// own state ("status": "failed").
 	topResource, topState bool
+	// zeroCode is set by a top-level numeric error code of 0 ("ErrorCode":
+	// 0), which says no error unless the message beside it reads as one.
+	zeroCode bool
 	// verdict is set by a top-level flag that gives a check's verdict
 	// ("valid": false): the errors beside it are its reasons.
 	verdict bool
@@ -311,6 +314,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	}
 	var f objectFrame
 	var env uint8 // the top-level keys envelopeKey notes
+	dataRecords := false // a top-level "data" list of records
+	// scalars counts the strings of no role in the top-level "data"
+	// object: a record's fields, beside which its "errors" are its own.
+	scalars, before := 0, x.n
 	f.drank, f.d2rank, f.trank = 127, 127, 127
 	f.fields = isErr
 	if !container && isEchoKey(parent) {
@@ -361,6 +368,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				return end, false
 			}
 			x.stringValue(&f, key.raw, role, rank, v, depth)
+			if role == roleNone && depth == 2 {
+				scalars++
+			}
 			i = end
 		case c == '-' || ('0' <= c && c <= '9'):
 			end := scanNumber(x.src, i)
@@ -388,6 +398,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// that reads as one still makes the answer an error
 				// (Discord's "code": 0 beside a rate-limit block).
 				f.okCode = f.okCode || rank <= rankCode
+				x.zeroCode = x.zeroCode || depth == 1 && rank <= rankCode
 			}
 			if role == roleCode && rank <= 4 {
 				num := x.src[i:end]
@@ -441,6 +452,14 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 					x.success = true
 				}
 			}
+			if depth == 1 && key.raw == "data" && x.src[i] == '[' {
+				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] == '{' {
+					// Twitter's {"data": [{"id": ...}], "errors": [...]}:
+					// records came back, and the errors are those of the
+					// records that did not.
+					dataRecords = true
+				}
+			}
 			if depth == 1 && key.raw == "result" && x.src[i] == 'n' {
 				// JSON-RPC 1.0's {"id": 1, "result": null, "error": {...}}
 				// (Deluge): a null result beside the call's id says the
@@ -456,6 +475,23 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
 			if ok {
 				x.emit(&f, parent, inArray, container, depth)
+				if depth == 2 && parent == "data" && !inArray && scalars >= 2 {
+					// DNSimple's {"data": {"domain": ..., "availability":
+					// "unknown", "errors": ["TLD not supported ..."]}}: a
+					// record of the answer, and the errors its own.
+					for k := before; k < x.n; k++ {
+						if sg := &x.sigs[k]; sg.depth == 3 && sg.parent == "errors" && sg.ncands == 0 {
+							sg.inItem = true
+						}
+					}
+				}
+				if dataRecords {
+					for k := 0; k < x.n; k++ {
+						if sg := &x.sigs[k]; sg.depth == 3 && sg.parent == "errors" {
+							sg.inItem, sg.partial = true, true
+						}
+					}
+				}
 				if env == envData|envLinks {
 					// A document of data and links and no errors is a
 					// success: UK Open Banking's, Open Finance Brasil's and

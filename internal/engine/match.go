@@ -317,6 +317,13 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// Smartpay's resultCode=Authorised).
 		m.status, m.impliedOK = 200, true
 	}
+	if m.status == 0 && !m.isError && x.zeroCode && !m.messageReadsAsError() {
+		// A top-level error code of 0 beside a message that reads as no
+		// error (Postmark's {"ErrorCode": 0, "Message": "Confirmation
+		// resent to ..."}) is a success; Azure DevOps' "errorCode": 0
+		// beside "Access Denied: ..." is not.
+		m.status, m.impliedOK = 200, true
+	}
 	if m.status == 0 && !m.isError && x.xmlDoc && x.data && !m.messageSaysError() {
 		// An XML document's message is read for an error (BridgePay's
 		// <RespMSG>Duplicate Transaction</RespMSG>); one that says none
