@@ -313,7 +313,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		x.items |= 1 << depth
 	}
 	var f objectFrame
-	var env uint8 // the top-level keys envelopeKey notes
+	var env uint8        // the top-level keys envelopeKey notes
 	dataRecords := false // a top-level "data" list of records
 	// scalars counts the strings of no role in the top-level "data"
 	// object: a record's fields, beside which its "errors" are its own.
