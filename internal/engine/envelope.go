@@ -772,7 +772,13 @@ func isWordID(v string) bool {
 		return false
 	}
 	// In capitals ("UNAUTHORIZED", "NOT_FOUND") only '_' and '.' part words.
-	caps := strings.ToUpper(v) == v
+	caps := true
+	for i := 0; i < len(v); i++ {
+		if 'a' <= v[i] && v[i] <= 'z' {
+			caps = false
+			break
+		}
+	}
 	n, vowel := 0, false
 	for i := 0; i <= len(v); i++ {
 		var c byte

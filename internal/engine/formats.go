@@ -42,7 +42,12 @@ func extractParams(x *extraction, q string, src source) {
 		k, v, _ := strings.Cut(pair, "=")
 		// A URL a document shows over several lines ("?\n  error=...&\n
 		// state=...") keeps its breaks around the parameters.
-		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if k != "" && (k[0] <= ' ' || k[len(k)-1] <= ' ') {
+			k = strings.TrimSpace(k)
+		}
+		if v != "" && (v[0] <= ' ' || v[len(v)-1] <= ' ') {
+			v = strings.TrimSpace(v)
+		}
 		val := text{raw: v, esc: strings.ContainsAny(v, "%+"), url: true}
 		switch k {
 		case "error", "error_code", "errorCode", "error_type", "oauth_problem":
