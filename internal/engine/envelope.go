@@ -763,14 +763,11 @@ func hasWords(v string, n int) bool {
 	}
 }
 
-// isWordID reports whether an "id" value is made of words ("Unauthorized",
-// "not_found", "AccessTokenInvalid"), each of two letters or more with a
-// vowel, rather than an opaque key that merely has no digits
+// isWordID reports whether an "id" value isNamedID accepts is made of words
+// ("Unauthorized", "not_found", "AccessTokenInvalid"), each of two letters
+// or more with a vowel, rather than an opaque key that merely has no digits
 // ("pmt_rPrDPEwyCVUcm").
 func isWordID(v string) bool {
-	if !isNamedID(v) {
-		return false
-	}
 	// In capitals ("UNAUTHORIZED", "NOT_FOUND") only '_' and '.' part words.
 	caps := true
 	for i := 0; i < len(v); i++ {

@@ -206,7 +206,8 @@ func extractXML(x *extraction, b string) {
 		if stat, ok := xmlAttr(tag, "stat"); ok && isFailureWord(stat) {
 			s.container = true // Flickr's <rsp stat="fail">
 		}
-		if stat, ok := xmlAttr(tag, "status"); ok && root && isFailedState(stat) {
+		status, hasStatus := xmlAttr(tag, "status")
+		if hasStatus && root && isFailedState(status) {
 			s.container = true // Subsonic's <subsonic-response status="failed">
 		}
 		failed := false
@@ -224,7 +225,7 @@ func extractXML(x *extraction, b string) {
 				x.success = true
 			}
 		}
-		if st, ok := xmlAttr(tag, "Status"); ok && len(st) > 1 && st[0] == '-' && isNumeric(st[1:]) {
+		if hasStatus && len(status) > 1 && status[0] == '-' && isNumeric(status[1:]) {
 			// iVeri's <Result Status="-1" Code="255" Description="...">: a
 			// negative status says the element reports an error.
 			failed = true

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"net/http"
 	"slices"
 	"strings"
 
@@ -294,10 +293,7 @@ func (m *matcher) byWords(r *Result) bool {
 	// The status tips the reading: words that agree with the status's
 	// category score one more (401 + "not authorized" reads as
 	// authentication, 403 + the same words as a refusal).
-	var phrase string // the status's reason phrase, which a message may only restate
-	if m.status >= 400 {
-		phrase = http.StatusText(m.status)
-	}
+	phrase := m.statusPhrase() // which a message may only restate
 	var tip errsvcv1.Category
 	if se, _ := m.statusEntry(); se != nil {
 		tip = se.Proto.GetClassification().GetCategory()

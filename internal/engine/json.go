@@ -424,10 +424,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// id and status are known.
 				f.flagFailed = true
 			}
-			if depth == 1 && isVerdictKey(key.raw) {
-				x.verdict = true
-			}
-			if isSuccessFlag(key.raw, c == 't') || depth == 1 && isVerdictKey(key.raw) {
+			verdict := depth == 1 && isVerdictKey(key.raw)
+			x.verdict = x.verdict || verdict
+			if isSuccessFlag(key.raw, c == 't') || verdict {
 				// A top-level "valid": true or false is a verdict on what
 				// was checked (Voucherify's voucher validation, Ory's API
 				// key check, PlanetScale's connection check): the call
@@ -526,7 +525,8 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.errDesc = true
 		return
 	}
-	if key == "id" && isWordID(v.raw) {
+	namedID := key == "id" && isNamedID(v.raw)
+	if namedID && isWordID(v.raw) {
 		// An id that is a name may name the error (DigitalOcean's
 		// {"id": "Unauthorized", "message": ...}): emit decides, once it
 		// knows whether a message sits beside it.
@@ -549,12 +549,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.addCand(candidate{code: v, key: key, rank: rankCode})
 		f.errDesc = true
 	}
-	if key == "id" {
-		if isNamedID(v.raw) {
-			// Heroku's {"id": "two_factor"}, Contentful's sys.id
-			// "AccessTokenInvalid": an id that names the error.
-			f.addCand(candidate{code: v, key: key, rank: rankID})
-		}
+	if namedID {
+		// Heroku's {"id": "two_factor"}, Contentful's sys.id
+		// "AccessTokenInvalid": an id that names the error.
+		f.addCand(candidate{code: v, key: key, rank: rankID})
 	}
 	// Error JSON sent inside a string field: scan it as a nested document.
 	if first := firstNonSpace(v.raw); first == '{' || first == '[' {

@@ -293,10 +293,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		m.status, m.impliedOK = 200, true // "ok": true says what the status would have
 	}
 	m.isError = x.failure
-	var phrase string // the status's reason phrase, which a code may only restate
-	if m.status >= 400 {
-		phrase = http.StatusText(m.status)
-	}
+	phrase := m.statusPhrase() // which a code may only restate
 	for i := 0; i < x.n; i++ {
 		if m.usable(&x.sigs[i]) {
 			m.isError = true
@@ -976,6 +973,15 @@ func (m *matcher) statusEntry() (*catalog.Entry, bool) {
 		}
 	}
 	return nil, false
+}
+
+// statusPhrase returns the reason phrase of an error status ("Bad
+// Request"), which a code or message may only restate; "" below 400.
+func (m *matcher) statusPhrase() string {
+	if m.status < 400 {
+		return ""
+	}
+	return http.StatusText(m.status)
 }
 
 // ownErrorEntry reports whether p's entry e, read for a success or redirect
