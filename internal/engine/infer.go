@@ -213,7 +213,7 @@ func (w *wordSet) fill(s *signal, desc text, phrase string) {
 		desc2 = text{}
 	}
 	desc = trimStatusPhrase(desc, phrase)
-	if phrase != "" && desc2.raw != "" {
+	if phrase != "" {
 		switch {
 		case lettersEqualFold(desc2.raw, phrase):
 			desc2 = text{}

@@ -651,6 +651,11 @@ func TestBodyConventions(t *testing.T) {
 		want string
 	}{
 		{"2xx body status", Request{Body: "{\"return\": {\"status\": 200, \"message\": \"ok\"}, \"entries\": [{\"message\": \"code : 852596\t\", \"status\": 5}]}"}, "NO_ERROR/NONE"},
+		// From holdout-24 and -26: a message that says what was not found
+		// answers rather than a generic error type under 422; JSON-RPC's
+		// "Method not found" stays a request to fix.
+		{"a named thing not found", Request{HTTPStatus: 422, Body: `{"status":422,"errorCode":"800","message":"Contract not found","errorType":"validation"}`}, "NOT_FOUND/FIX_REQUEST"},
+		{"method not found", Request{Body: `{"jsonrpc": "2.0", "id": 8, "error": {"code": -32601, "message": "Method not found", "data": "Method 'unknown_method' not found"}}`}, "INVALID_REQUEST/FIX_REQUEST"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},
