@@ -303,6 +303,16 @@ func classifyKey(k string) (keyRole, int8) {
 			}
 		}
 	}
+	if len(k) > 4 && k[0] >= 'a' && k[0] <= 'z' && k[1] >= 'A' && k[1] <= 'Z' {
+		// One lowercase letter before a capitalised name that plainly
+		// names an error or its status (Cardknox's xError, xStatus and
+		// xErrorCode).
+		var buf [24]byte
+		switch string(foldKey(&buf, k[1:])) {
+		case "error", "status", "errorcode", "errormessage", "errormsg", "responsecode", "resultcode":
+			return classifyKey(k[1:])
+		}
+	}
 	if len(f) <= len("responsecode") || f[len(f)-1] != 'e' && f[len(f)-1] != 't' {
 		return roleNone, 0
 	}

@@ -656,6 +656,13 @@ func TestBodyConventions(t *testing.T) {
 		// "Method not found" stays a request to fix.
 		{"a named thing not found", Request{HTTPStatus: 422, Body: `{"status":422,"errorCode":"800","message":"Contract not found","errorType":"validation"}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"method not found", Request{Body: `{"jsonrpc": "2.0", "id": 8, "error": {"code": -32601, "message": "Method not found", "data": "Method 'unknown_method' not found"}}`}, "INVALID_REQUEST/FIX_REQUEST"},
+		// From holdout-10, -16 and -33: Cardknox's one-letter key prefix
+		// (xStatus, xError), and gateways' refusals for the transaction's
+		// state ("Can not REFUND this SALE transaction", "Only transactions
+		// pending settlement can be voided").
+		{"a one-letter key prefix", Request{Body: "xResult=D&xStatus=Declined&xError=Invalid+CVV&xRefNum=15307128&xAuthCode=&xBatch=&xAvsResultCode=NNN&xAvsResult=Address%3a+No+Match+%26+5+Digit+Zip%3a+No+Match&xCvvResultCode=N&xCvvResult=No+Match&xToken=8138747e41894071a353318541d2ee8c"}, "ACCOUNT_STATE/ABORT"},
+		{"a one-letter key prefix, not specified", Request{Body: "xResult=E&xStatus=Error&xAuthCode=000000&xError=Original+transaction+not+specified&xRefNum=15307619&xErrorCode=00000"}, "INVALID_REQUEST/FIX_REQUEST"},
+		{"a refusal for the state", Request{Body: "response=3&responsetext=Only transactions pending settlement can be voided REFID:3161855545&authcode=&transactionid=2762816924&avsresponse=&cvvresponse=&orderid=&type=void&response_code=300"}, "CONFLICT/FIX_REQUEST"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},
