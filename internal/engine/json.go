@@ -99,6 +99,12 @@ type objectFrame struct {
 	namedStatus bool
 	// namedID is set by an "id" whose value is a name, not a key.
 	namedID bool
+	// owns is set by a top-level member that is an object of the answer's
+	// own data, under a key that names neither an error nor an envelope
+	// (TrueLayer's "authorization_flow" beside "status": "failed"): an
+	// object that states its state and carries such data describes a
+	// resource.
+	owns bool
 	// record is set by a mark no error body carries: a Twilio sid (a
 	// Monitor alert's error_code is the alert's) or a creation time at the
 	// top (Mailgun's bounce record: "code": "777", "error": "...",
@@ -451,6 +457,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 					x.success = true
 				}
 			}
+			if depth == 1 && role == roleNone && x.src[i] == '{' && ownsData(key.raw) {
+				f.owns = true
+			}
 			if depth == 1 && key.raw == "data" && x.src[i] == '[' {
 				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] == '{' {
 					// Twitter's {"data": [{"id": ...}], "errors": [...]}:
@@ -794,6 +803,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
 	if f.details && f.desc.raw != "" {
 		grpcStatusCode(f)
+	}
+	if depth == 1 && f.owns && f.state && !f.resource && f.desc.raw == "" {
+		f.resource = true
 	}
 	if f.namedID && !f.resource && f.desc.raw == "" {
 		// A named id with no message beside it names a record.
@@ -1257,4 +1269,19 @@ func isVerdictKey(k string) bool {
 		return true
 	}
 	return false
+}
+
+// ownsData reports whether a top-level object under key k is the answer's
+// own data rather than an error, its envelope or its metadata.
+func ownsData(k string) bool {
+	if isErrorContainer(k) {
+		return false
+	}
+	var buf [24]byte
+	switch string(foldKey(&buf, k)) {
+	case "data", "meta", "metadata", "details", "detail", "links", "extensions", "result", "results",
+		"response", "request", "query", "params", "parameters", "header", "headers", "body", "payload", "context":
+		return false
+	}
+	return true
 }
