@@ -337,19 +337,19 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	}
 	for i < len(x.src) {
 		if x.src[i] != '"' {
-			return i, false
+			return x.broken(&f, parent, inArray, container, depth, i)
 		}
 		kend, key, ok := scanString(x.src, i)
 		if !ok {
-			return kend, false
+			return x.broken(&f, parent, inArray, container, depth, kend)
 		}
 		i = skipWS(x.src, kend)
 		if i >= len(x.src) || x.src[i] != ':' {
-			return i, false
+			return x.broken(&f, parent, inArray, container, depth, i)
 		}
 		i = skipWS(x.src, i+1)
 		if i >= len(x.src) {
-			return i, false
+			return x.broken(&f, parent, inArray, container, depth, i)
 		}
 		role, rank := classifyKey(key.raw)
 		if depth == 1 {
@@ -371,7 +371,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		case c == '"':
 			end, v, ok := scanString(x.src, i)
 			if !ok {
-				return end, false
+				return x.broken(&f, parent, inArray, container, depth, end)
 			}
 			x.stringValue(&f, key.raw, role, rank, v, depth)
 			if role == roleNone && depth == 2 {
@@ -421,7 +421,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		case c == 't' || c == 'f':
 			end, ok := x.value(i, depth, key.raw, false)
 			if !ok {
-				return end, false
+				return x.broken(&f, parent, inArray, container, depth, end)
 			}
 			if isFailureFlag(key.raw, c == 't') && depth <= 2 && !x.inResource(depth) {
 				// A transaction's own "success": false inside the charge
@@ -476,7 +476,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				x.resources &^= 1 << depth
 			}
 			if i, ok = x.value(i, depth, key.raw, false); !ok {
-				return i, false
+				return x.broken(&f, parent, inArray, container, depth, i)
 			}
 		}
 		var more bool
@@ -508,9 +508,22 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 					// (a consent's own rejection) are the data's.
 					x.success = true
 				}
+				return i, true
 			}
-			return i, ok
+			return x.broken(&f, parent, inArray, container, depth, i)
 		}
+	}
+	return x.broken(&f, parent, inArray, container, depth, i)
+}
+
+// broken ends an object that is no valid JSON past some point (a comment
+// or a missing comma in a documented example: Auth0's mfa_required with
+// "//can only work with challenge" in its list): the members read before
+// the fault still say what the object is, so it is emitted, and the scan
+// stops there.
+func (x *extraction) broken(f *objectFrame, parent string, inArray, container bool, depth, i int) (int, bool) {
+	if f.n > 0 || f.desc.raw != "" {
+		x.emit(f, parent, inArray, container, depth)
 	}
 	return i, false
 }
