@@ -245,7 +245,16 @@ func extractXML(x *extraction, b string) {
 		// CDEK's <Order ErrorCode="ERR_AUTH" Msg="...">: any element whose
 		// ErrorCode attribute names an error is one.
 		errCode, hasErrCode := xmlAttr(tag, "ErrorCode")
-		hasErrCode = hasErrCode && !isSuccessWord(errCode)
+		errKey := ".ErrorCode"
+		if !hasErrCode {
+			// Ingenico's e-Commerce platform (Ogone, Barclaycard ePDQ,
+			// PostFinance): <ncresponse NCERROR="50001130"
+			// NCERRORPLUS="unknown orderid ...">, NCERROR="0" when all
+			// went well.
+			errCode, hasErrCode = xmlAttr(tag, "NCERROR")
+			errKey = ".NCERROR"
+		}
+		hasErrCode = hasErrCode && errCode != "0" && errCode != "" && !isSuccessWord(errCode)
 		codeAttr := false // the element's code is an attribute: its text is the message
 		if failed || hasErrCode || isXMLErrorElement(name) || isXMLErrorClass(tag) {
 			rec.failing = rec.failing || depth > 2
@@ -255,7 +264,7 @@ func extractXML(x *extraction, b string) {
 			code, hasCode := xmlAttr(tag, "code")
 			key := name + ".code"
 			if !hasCode && hasErrCode {
-				code, hasCode, key = errCode, true, name+".ErrorCode"
+				code, hasCode, key = errCode, true, name+errKey
 			}
 			if hasCode && s.ncands < maxCandidates {
 				s.cands[s.ncands] = candidate{code: text{raw: code}, key: key, rank: rankCode, numeric: isNumeric(code)}
@@ -265,7 +274,7 @@ func extractXML(x *extraction, b string) {
 			if hasCode {
 				x.noteBodyStatus("code", code, 0) // iRail's <error code="404">
 			}
-			for _, a := range [...]string{"msg", "message", "text", "description", "responseText"} {
+			for _, a := range [...]string{"msg", "message", "text", "description", "responseText", "NCERRORPLUS"} {
 				if msg, ok := xmlAttr(tag, a); ok && drank > 1 {
 					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
 				}

@@ -672,6 +672,9 @@ func TestBodyConventions(t *testing.T) {
 		// no valid JSON (a missing comma and a // comment in its list):
 		// the members before the fault still say what it is.
 		{"json broken past its error", Request{Body: "{\n  \"error\": \"mfa_required\",\n  \"error_description\": \"Multifactor authentication required\",\n  \"mfa_token\": \"Fe26...Ha\",\n  \"mfa_requirements\": {\n    \"challenge\": [\n      { \"type\": \"otp\" },\n      { \"type\": \"push-notification\" },\n      { \"type\": \"phone\" },\n      { \"type\": \"recovery-code\" }\n      { \"type\": \"email\"} //can only work with challenge\n    ]\n  }\n}\n"}, "USER_INTERACTION_REQUIRED/RE_AUTHENTICATE"},
+		// From holdout-4: Barclaycard ePDQ's (Ingenico's) NCERROR and
+		// NCERRORPLUS attributes.
+		{"an NCERROR attribute", Request{Body: "<?xml version=\"1.0\"?>\n<ncresponse\norderID=\"ih0da12n4dnakqa9c8vpekv373\"\nPAYID=\"\"\nPAYIDSUB=\"\"\nNCSTATUS=\"5\"\nNCERROR=\"50001130\"\nNCERRORPLUS=\"unknown orderid ih0da12n4dnakqa9c8vpekv373 for merchant epdqmerchantid\"\nACCEPTANCE=\"\"\nSTATUS=\"\">\n</ncresponse>\n"}, "NOT_FOUND/FIX_REQUEST"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},
