@@ -675,6 +675,9 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-4: Barclaycard ePDQ's (Ingenico's) NCERROR and
 		// NCERRORPLUS attributes.
 		{"an NCERROR attribute", Request{Body: "<?xml version=\"1.0\"?>\n<ncresponse\norderID=\"ih0da12n4dnakqa9c8vpekv373\"\nPAYID=\"\"\nPAYIDSUB=\"\"\nNCSTATUS=\"5\"\nNCERROR=\"50001130\"\nNCERRORPLUS=\"unknown orderid ih0da12n4dnakqa9c8vpekv373 for merchant epdqmerchantid\"\nACCEPTANCE=\"\"\nSTATUS=\"\">\n</ncresponse>\n"}, "NOT_FOUND/FIX_REQUEST"},
+		// From holdout-7: bitbank's failure flag is a number; its code says
+		// nothing errsvc can read, so the answer is an error of unknown kind.
+		{"a numeric failure flag", Request{Body: "{\n  \"success\": 0,\n  \"data\": {\n    \"code\": 20003\n  }\n}"}, "UNKNOWN/ABORT"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},

@@ -390,6 +390,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 					x.items |= 1 << depth // objects inside it are the item's too
 				}
 			}
+			if depth == 1 && x.src[i:end] == "0" && (key.raw == "success" || key.raw == "ok") {
+				// bitbank's {"success": 0, "data": {"code": 20003}}: a
+				// flag written as a number.
+				f.flagFailed = true
+			}
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				x.failure = true // Sentry's bulk answer: "errors": 1
 			}
