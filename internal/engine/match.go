@@ -581,11 +581,28 @@ func isAddress(s string) bool {
 // signal's codes (Tink's credentials "status": "AUTHENTICATION_ERROR").
 func (m *matcher) namedCode(s *signal) bool {
 	if m.named == nil {
-		return false
+		return m.agreedState(s)
 	}
 	for i := 0; i < s.ncands; i++ {
 		var buf [catalog.MaxCodeLen]byte
 		if len(m.named.LookupBytes(normalizeText(buf[:0], s.cands[i].code))) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// agreedState reports, when the request names no provider the catalog
+// knows, a session's state that the providers defining it all read alike
+// (Smart-ID's and Mobile-ID's "state": "RUNNING"); byOtherProvider then
+// matches it, marked as inferred.
+func (m *matcher) agreedState(s *signal) bool {
+	for i := 0; i < s.ncands; i++ {
+		if s.cands[i].key != "state" {
+			continue
+		}
+		var buf [catalog.MaxCodeLen]byte
+		if es := m.cat.ProviderEntriesFor(normalizeText(buf[:0], s.cands[i].code)); len(es) > 0 && allAgree(es) {
 			return true
 		}
 	}
@@ -748,7 +765,7 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			}
 			var buf [catalog.MaxCodeLen]byte
 			es := m.cat.ProviderEntriesFor(normalizeText(buf[:0], s.cands[ci].code))
-			if len(es) == 0 || !oneProvider(es) || !namespaced(s.cands[ci].code.raw) && m.codeReadable(&s.cands[ci]) {
+			if len(es) == 0 || !(oneProvider(es) || s.cands[ci].key == "state" && allAgree(es)) || !namespaced(s.cands[ci].code.raw) && m.codeReadable(&s.cands[ci]) {
 				// A code whose own words the vocabulary reads ("unauthorized",
 				// "invalid_code") is no provider's to claim, unless a
 				// namespace makes it a coinage (CDR's
@@ -769,6 +786,18 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 		}
 	}
 	return false
+}
+
+// allAgree reports whether every entry reads its code alike: a session's
+// state ("state": "RUNNING") that the providers defining it (Smart-ID,
+// Mobile-ID) all read as still pending.
+func allAgree(es []*catalog.Entry) bool {
+	for _, e := range es[1:] {
+		if !sameReading(e, es[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 func oneProvider(es []*catalog.Entry) bool {
