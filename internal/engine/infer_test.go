@@ -681,6 +681,9 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-8 and -31: a session state that Smart-ID and
 		// Mobile-ID both define, with no provider named.
 		{"an agreed session state", Request{HTTPStatus: 200, Body: "{\n  \"state\": \"RUNNING\",\n  \"result\": {},\n  \"unknownField9433454\":  \"this field is added to verify that client doesn't fail when new fields are added in future\"\n}\n"}, "PENDING/POLL"},
+		// From holdout-29: Pay.nl's "request" object holds the call's own
+		// result and error message, not an echo of the request.
+		{"an error inside the request object", Request{HTTPStatus: 200, Body: "{\"request\":{\"result\":\"0\",\"errorMessage\":\"Transaction not found\",\"errorId\":\"\"}}"}, "NOT_FOUND/FIX_REQUEST"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},

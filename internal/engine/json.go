@@ -99,6 +99,11 @@ type objectFrame struct {
 	namedStatus bool
 	// namedID is set by an "id" whose value is a name, not a key.
 	namedID bool
+	// echo is set for an object under a key that echoes the request
+	// ("query", "request"): data, unless it carries an error message under
+	// a key that names one (Pay.nl's "request": {"result": "0",
+	// "errorMessage": "Transaction not found"}).
+	echo bool
 	// owns is set by a top-level member that is an object of the answer's
 	// own data, under a key that names neither an error nor an envelope
 	// (TrueLayer's "authorization_flow" beside "status": "failed"): an
@@ -330,6 +335,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		// The request echoed back (Pelias's "query": {"text": ...}) is
 		// data, as a resource is: its text is no message.
 		x.markResource(&f, depth)
+		f.echo = true
 	}
 	i = skipWS(x.src, i+1)
 	if i < len(x.src) && x.src[i] == '}' {
@@ -821,6 +827,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
 	if f.details && f.desc.raw != "" {
 		grpcStatusCode(f)
+	}
+	if f.echo && f.errDesc && f.desc.raw != "" {
+		f.resource = false
+		if depth < 64 {
+			x.resources &^= 1 << depth
+		}
 	}
 	if depth == 1 && f.owns && f.state && !f.resource && f.desc.raw == "" {
 		f.resource = true
