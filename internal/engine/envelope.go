@@ -206,6 +206,10 @@ var keyRoles = map[string]struct {
 	"failurereason":  {roleCode, rankCode},
 	"failurecode":    {roleCode, rankCode},
 	"failuremessage": {roleDesc, 1},
+	// WebMoney's XML interfaces: <retval>7</retval> beside <retdesc>, 0
+	// when all went well.
+	"retval":  {roleCode, rankCode},
+	"retdesc": {roleDesc, 1},
 	// Swedish BankID's collect: "status": "failed" beside "hintCode":
 	// "userCancel".
 	"hintcode": {roleCode, rankCode},

@@ -684,6 +684,8 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-29: Pay.nl's "request" object holds the call's own
 		// result and error message, not an echo of the request.
 		{"an error inside the request object", Request{HTTPStatus: 200, Body: "{\"request\":{\"result\":\"0\",\"errorMessage\":\"Transaction not found\",\"errorId\":\"\"}}"}, "NOT_FOUND/FIX_REQUEST"},
+		// From holdout-21: WebMoney's <retval> and <retdesc> under 200.
+		{"a return value and its description", Request{HTTPStatus: 200, Body: "<?xml version=\"1.0\"?><merchant.response><retval>7</retval><retdesc>Payment with lmi_payment_no number not found for this merchant purse:7 step=50</retdesc></merchant.response>\n"}, "NOT_FOUND/FIX_REQUEST"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},
