@@ -486,8 +486,16 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				f.resource, f.rpc = false, true
 				x.resources &^= 1 << depth
 			}
+			start := i
 			if i, ok = x.value(i, depth, key.raw, false); !ok {
 				return x.broken(&f, parent, inArray, container, depth, i)
+			}
+			if depth == 1 && key.raw == "_links" && x.src[start] == '{' && strings.Contains(x.src[start:i], `"self"`) {
+				// A HAL document that links to itself is a resource
+				// (Dwolla's transfer failure: "_links": {"self": ...}
+				// beside "code": "R03"); an error's links point to its
+				// documentation (Mollie's "_links": {"documentation": ...}).
+				x.markResource(&f, depth)
 			}
 		}
 		var more bool
@@ -552,10 +560,19 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// that reads as an error, the answer is one under any status.
 		f.oddCode = true
 	}
-	if key == "__typename" && isRejectionType(v.raw) {
-		// {"__typename": "ConsentNotFoundRejection", "message": "..."}
-		f.addCand(candidate{code: v, key: key, rank: rankCode})
-		f.errDesc = true
+	if key == "__typename" {
+		if isRejectionType(v.raw) {
+			// {"__typename": "ConsentNotFoundRejection", "message": "..."}
+			f.addCand(candidate{code: v, key: key, rank: rankCode})
+			f.errDesc = true
+			return
+		}
+		if !x.inError(depth) {
+			// A GraphQL object of any other type is data, its "code" and
+			// "message" its own (Swan's ibanValidation answering
+			// {"__typename": "InvalidIban", "code": "InvalidLength"}).
+			x.markResource(f, depth)
+		}
 		return
 	}
 	namedID := key == "id" && isNamedID(v.raw)
