@@ -623,6 +623,14 @@ func oauthProblemValue(v string) string {
 // extractFormat reads the body in the first format it fits.
 func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 	b = unwrapJSONP(b)
+	if strings.HasPrefix(b, "OFXHEADER:") {
+		// OFX 1.x (the banks' Direct Connect downloads) opens with header
+		// lines ("OFXHEADER:100", "DATA:OFXSGML", ...) before its SGML
+		// document, whose unclosed elements read as XML's do.
+		if i := strings.Index(b, "<OFX>"); i > 0 {
+			b = b[i:]
+		}
+	}
 	switch b[0] {
 	case '{', '[':
 		x.jsonState = jsonState{src: b, lim: lim, status: status}
