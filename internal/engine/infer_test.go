@@ -694,6 +694,9 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-41: an OFX 1.x download (American Express) whose
 		// header lines come before its SGML document.
 		{"an ofx header before the document", Request{Operation: "login", Body: "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\nCHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:0e1a88e56fc548a1ba2e83bce6323bb6\n\n<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>15500<SEVERITY>ERROR<MESSAGE>Your request could not be processed because you supplied an invalid identification code or your password was incorrect</STATUS><DTSERVER>20130325211209.350[-7:MST]<LANGUAGE>ENG<FI><ORG>AMEX<FID>3101</FI><START.TIME>20130325211209<ERROR.CODE>15500</SONRS></SIGNONMSGSRSV1></OFX>\n"}, "AUTHENTICATION/RE_AUTHENTICATE"},
+		// From holdout-42: Kushki's "code": "205" is its own code, not the
+		// HTTP status Reset Content.
+		{"a vendor code in the 2xx range", Request{Operation: "void", Body: "{\n  \"code\":\"205\",\n  \"message\":\"Tipo de moneda no v\u00e1lida\"\n}\n"}, "INVALID_REQUEST/FIX_REQUEST"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},

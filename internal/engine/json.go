@@ -1040,14 +1040,12 @@ func isUpperCode(v string) bool {
 }
 
 // isSuccessStatus reports whether a three-digit number is one of the 2xx
-// statuses HTTP defines (200-208, 226). Other numbers in the range are a
-// vendor's codes, not successes (Name.com's "code": 251 is an
-// authentication error).
+// statuses bodies state of themselves: 200, 201, 202 and 204. Other numbers
+// in the range are a vendor's codes, not successes (Name.com's "code": 251
+// is an authentication error, Kushki's "code": "205" beside "Tipo de moneda
+// no válida" an invalid currency).
 func isSuccessStatus(num string) bool {
-	if len(num) != 3 || num[0] != '2' {
-		return false
-	}
-	return num[1] == '0' && '0' <= num[2] && num[2] <= '8' || num == "226"
+	return num == "200" || num == "201" || num == "202" || num == "204"
 }
 
 // noteBodyStatus keeps the first HTTP error status an error body states of
