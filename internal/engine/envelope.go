@@ -206,6 +206,10 @@ var keyRoles = map[string]struct {
 	"failurereason":  {roleCode, rankCode},
 	"failurecode":    {roleCode, rankCode},
 	"failuremessage": {roleDesc, 1},
+	// FSS's payment gateway XML (HDFC, Checkout.com's legacy API):
+	// <error_code_tag>GW00160</error_code_tag> beside <error_text> or
+	// <result>!ERROR!-GW00160-Invalid Brand.</result>.
+	"errorcodetag": {roleCode, rankCode},
 	// WebMoney's XML interfaces: <retval>7</retval> beside <retdesc>, 0
 	// when all went well.
 	"retval":  {roleCode, rankCode},

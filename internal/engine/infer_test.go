@@ -697,6 +697,9 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-42: Kushki's "code": "205" is its own code, not the
 		// HTTP status Reset Content.
 		{"a vendor code in the 2xx range", Request{Operation: "void", Body: "{\n  \"code\":\"205\",\n  \"message\":\"Tipo de moneda no v\u00e1lida\"\n}\n"}, "INVALID_REQUEST/FIX_REQUEST"},
+		// From holdout-15: FSS's <error_code_tag> (HDFC) says the call
+		// failed; errsvc cannot read which way.
+		{"an error code tag", Request{Operation: "purchase", Body: "<error_code_tag>GW00160</error_code_tag>\n<error_service_tag>null</error_service_tag>\n<result>!ERROR!-GW00160-Invalid Brand.</result>"}, "UNKNOWN/ABORT"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},
