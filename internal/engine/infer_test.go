@@ -700,6 +700,9 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-15: FSS's <error_code_tag> (HDFC) says the call
 		// failed; errsvc cannot read which way.
 		{"an error code tag", Request{Operation: "purchase", Body: "<error_code_tag>GW00160</error_code_tag>\n<error_service_tag>null</error_service_tag>\n<result>!ERROR!-GW00160-Invalid Brand.</result>"}, "UNKNOWN/ABORT"},
+		// From holdout-42: Ory Kratos's user-facing error, fetched by its
+		// id: the code 500 inside it is the record's, not the answer's.
+		{"a fetched error record", Request{Body: "{\n  \"id\": \"9f900efa-a5ea-4dfd-8311-a8c7448ffeec\",\n  \"error\": {\n    \"code\": 500,\n    \"status\": \"Internal Server Error\",\n    \"reason\": \"This is a stub error.\",\n    \"message\": \"An internal server error occurred, please contact the system administrator\"\n  },\n  \"created_at\": \"0001-01-01T00:00:00Z\",\n  \"updated_at\": \"0001-01-01T00:00:00Z\"\n}\n"}, "NO_ERROR/NONE"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},

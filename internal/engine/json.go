@@ -1064,6 +1064,12 @@ func (x *extraction) noteStatusValue(key, v string, depth int) {
 	if x.items&(1<<depth) != 0 {
 		return // a record's in a list (a Microsoft Graph $batch's responses[].status)
 	}
+	if depth > 1 && x.inResource(depth) {
+		// The status of an error a fetched record holds (Ory Kratos's
+		// {"id": ..., "error": {"code": 500, ...}, "created_at": ...})
+		// is the record's, not the answer's.
+		return
+	}
 	if isSuccessStatus(v) && isStatusKey(key) {
 		x.okCode = true // Kavenegar's {"return": {"status": 200, ...}}
 		return
