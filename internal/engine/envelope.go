@@ -640,7 +640,7 @@ func isSuccessWord(v string) bool {
 	}
 	switch v[0] | 0x20 { // the first letters of the words below, lower case
 	case 'o', 's', 'd', 'n', 'a', 'p', '0':
-		if oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "noerror", "none", "0", "pass", "passed", "accepted", "approved", "partial_success", "authorised", "authorized") {
+		if oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "noerror", "no_error", "none", "0", "pass", "passed", "accepted", "approved", "partial_success", "authorised", "authorized") {
 			return true
 		}
 	}

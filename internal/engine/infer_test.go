@@ -703,6 +703,11 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-42: Ory Kratos's user-facing error, fetched by its
 		// id: the code 500 inside it is the record's, not the answer's.
 		{"a fetched error record", Request{Body: "{\n  \"id\": \"9f900efa-a5ea-4dfd-8311-a8c7448ffeec\",\n  \"error\": {\n    \"code\": 500,\n    \"status\": \"Internal Server Error\",\n    \"reason\": \"This is a stub error.\",\n    \"message\": \"An internal server error occurred, please contact the system administrator\"\n  },\n  \"created_at\": \"0001-01-01T00:00:00Z\",\n  \"updated_at\": \"0001-01-01T00:00:00Z\"\n}\n"}, "NO_ERROR/NONE"},
+		// From holdout-43: Crypto.com's "message": "NO_ERROR" beside code
+		// 0 says success; Avalara's "No action is required." asks nothing
+		// of the request beside its ServerUnreachable code.
+		{"a message that says no error", Request{Body: "{\n  \"id\": 1,\n  \"method\": \"private/cancel-order\",\n  \"code\": 0,\n  \"message\": \"NO_ERROR\",\n  \"result\": {\n    \"client_oid\": \"c5f682ed-7108-4f1c-b755-972fcdca0f02\",\n    \"order_id\": \"18342311\"\n  }\n}\n"}, "NO_ERROR/NONE"},
+		{"no action is required", Request{Body: "{\n  \"code\": \"ServerUnreachable\",\n  \"target\": \"Unknown\",\n  \"details\": [\n    {\n      \"code\": \"ServerUnreachable\",\n      \"number\": 500,\n      \"message\": \"AvaTax server unable to reach data services\",\n      \"description\": \"This error has been logged and reported to Avalara system administrators.  No action is required.\",\n      \"faultCode\": \"Client\",\n      \"helpLink\": \"http://developer.avalara.com/avatax/errors/ServerUnreachable\",\n      \"severity\": \"Error\"\n    }\n  ]\n}\n"}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},
