@@ -273,7 +273,7 @@ func (m *matcher) byWords(r *Result) bool {
 		}
 	}
 	only := signal{desc: x.anyDesc, desc2: x.anyDesc2}
-	if n == 0 && x.anyDesc.raw != "" && (m.isError || m.status >= 400 || m.status == 0) {
+	if n == 0 && x.anyDesc.raw != "" && (m.isError || m.status >= 400 || m.status == 0 && !x.onlyPartial()) {
 		idx[n] = -1
 		n++
 	}

