@@ -324,8 +324,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		x.items |= 1 << depth
 	}
 	var f objectFrame
-	var env uint8        // the top-level keys envelopeKey notes
-	dataRecords := false // a top-level "data" list of records
+	var env uint8          // the top-level keys envelopeKey notes
+	dataRecords := false   // a top-level "data" list of records
+	errFrom, errTo := 0, 0 // the signals of a top-level "errors" list
 	// scalars counts the strings of no role in the top-level "data"
 	// object: a record's fields, beside which its "errors" are its own.
 	scalars, before := 0, x.n
@@ -471,14 +472,18 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if depth == 1 && role == roleNone && x.src[i] == '{' && ownsData(key.raw) {
 				f.owns = true
 			}
-			if depth == 1 && key.raw == "data" && x.src[i] == '[' {
+			if depth == 1 && (key.raw == "data" || key.raw == "results") && x.src[i] == '[' {
 				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] == '{' {
-					// Twitter's {"data": [{"id": ...}], "errors": [...]}:
+					// Twitter's {"data": [{"id": ...}], "errors": [...]},
+					// HubSpot's batch {"results": [...], "errors": [...]}:
 					// records came back, and the errors are those of the
 					// records that did not.
 					dataRecords = true
 				}
 			}
+			batch := depth == 1 && key.raw == "responses" && x.src[i] == '['
+			topErrors := depth == 1 && key.raw == "errors" && x.src[i] == '['
+			before := x.n
 			if depth == 1 && key.raw == "result" && x.src[i] == 'n' {
 				// JSON-RPC 1.0's {"id": 1, "result": null, "error": {...}}
 				// (Deluge): a null result beside the call's id says the
@@ -489,6 +494,17 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			start := i
 			if i, ok = x.value(i, depth, key.raw, false); !ok {
 				return x.broken(&f, parent, inArray, container, depth, i)
+			}
+			if batch && hasNumericStatus(x.src[start:i]) {
+				// A batch's "responses" (Microsoft Graph's $batch: each
+				// with its own status and body): their errors are theirs,
+				// whoever defines their codes.
+				for k := before; k < x.n; k++ {
+					x.sigs[k].inItem, x.sigs[k].partial, x.sigs[k].batch = true, true, true
+				}
+			}
+			if topErrors {
+				errFrom, errTo = before, x.n
 			}
 			if depth == 1 && key.raw == "_links" && x.src[start] == '{' && strings.Contains(x.src[start:i], `"self"`) {
 				// A HAL document that links to itself is a resource
@@ -513,10 +529,8 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 					}
 				}
 				if dataRecords {
-					for k := 0; k < x.n; k++ {
-						if sg := &x.sigs[k]; sg.depth == 3 && sg.parent == "errors" {
-							sg.inItem, sg.partial = true, true
-						}
+					for k := errFrom; k < errTo; k++ {
+						x.sigs[k].inItem, x.sigs[k].partial = true, true
 					}
 				}
 				if env == envData|envLinks {
@@ -535,15 +549,38 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	return x.broken(&f, parent, inArray, container, depth, i)
 }
 
-// onlyPartial reports whether every signal is one batch item's error (and
-// there is one): the answer's loose message is then an item's too.
-func (x *extraction) onlyPartial() bool {
-	for i := 0; i < x.n; i++ {
-		if !x.sigs[i].partial {
+// hasNumericStatus reports whether a JSON text holds a "status" member
+// whose value is a number: a batch's responses that state each one's HTTP
+// status (Microsoft Graph's $batch), not a list of bare results.
+func hasNumericStatus(v string) bool {
+	for {
+		k := strings.Index(v, `"status"`)
+		if k < 0 {
 			return false
 		}
+		v = v[k+len(`"status"`):]
+		j := skipWS(v, 0)
+		if j < len(v) && v[j] == ':' {
+			if j = skipWS(v, j+1); j < len(v) && '1' <= v[j] && v[j] <= '5' {
+				return true
+			}
+		}
 	}
-	return x.n > 0
+}
+
+// onlyPartial reports whether every error object is one batch item's (and
+// there is one): the answer's loose message is then an item's too.
+func (x *extraction) onlyPartial() bool {
+	n := 0
+	for i := 0; i < x.n; i++ {
+		if s := &x.sigs[i]; s.container {
+			if !s.partial {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 // broken ends an object that is no valid JSON past some point (a comment

@@ -479,6 +479,9 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 		// or without a status (dLocal's "status": "REJECTED").
 		return true
 	}
+	if s.batch {
+		return false
+	}
 	if s.partial || s.depth > 2 && m.x.topResource && !s.container {
 		// One record's error in a list whose other records have none
 		// (SAP Concur's posting confirmations), or an error deep inside

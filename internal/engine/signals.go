@@ -100,6 +100,10 @@ type signal struct {
 	// partial is set for the error of one record of a list whose other
 	// records carry none: with or without a status, it is that record's.
 	partial bool
+	// batch is set for an error inside one of a batch's responses
+	// (Microsoft Graph's $batch): it is that response's, even where a
+	// provider defines its code.
+	batch bool
 	// container is set for error objects: the value of "error", an element
 	// of "errors", a SOAP Fault, anything a header or redirect says is an
 	// error. Their codes and words are errors even under a 2xx status.
