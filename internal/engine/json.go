@@ -28,6 +28,9 @@ type jsonState struct {
 	// verdict is set by a top-level flag that gives a check's verdict
 	// ("valid": false): the errors beside it are its reasons.
 	verdict bool
+	// topList names the top-level list the scan is inside ("errors",
+	// "responses"), which the signals emitted there keep.
+	topList topList
 	// errs has a bit for each depth whose object is an error: the value of
 	// "error", an element of "errors". What it holds is part of the error
 	// (GraphQL's extensions, a nested detail).
@@ -219,6 +222,7 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	defer func() {
 		if strs.ncands > 0 || strs.desc.raw != "" {
 			strs.source, strs.parent, strs.inArray, strs.container, strs.depth = srcBody, parent, true, true, int8(min(depth, 127))
+			strs.topList = x.topList
 			x.add(strs)
 		}
 	}()
@@ -324,9 +328,8 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		x.items |= 1 << depth
 	}
 	var f objectFrame
-	var env uint8          // the top-level keys envelopeKey notes
-	dataRecords := false   // a top-level "data" list of records
-	errFrom, errTo := 0, 0 // the signals of a top-level "errors" list
+	var env uint8        // the top-level keys envelopeKey notes
+	dataRecords := false // a top-level "data" list of records
 	// scalars counts the strings of no role in the top-level "data"
 	// object: a record's fields, beside which its "errors" are its own.
 	scalars, before := 0, x.n
@@ -481,9 +484,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 					dataRecords = true
 				}
 			}
-			batch := depth == 1 && key.raw == "responses" && x.src[i] == '['
-			topErrors := depth == 1 && key.raw == "errors" && x.src[i] == '['
-			before := x.n
+			list := listNone
+			if depth == 1 && x.src[i] == '[' {
+				list = topListOf(key.raw)
+				x.topList = list
+			}
 			if depth == 1 && key.raw == "result" && x.src[i] == 'n' {
 				// JSON-RPC 1.0's {"id": 1, "result": null, "error": {...}}
 				// (Deluge): a null result beside the call's id says the
@@ -492,19 +497,22 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				x.resources &^= 1 << depth
 			}
 			start := i
-			if i, ok = x.value(i, depth, key.raw, false); !ok {
+			i, ok = x.value(i, depth, key.raw, false)
+			if list != listNone {
+				x.topList = listNone
+			}
+			if !ok {
 				return x.broken(&f, parent, inArray, container, depth, i)
 			}
-			if batch && hasNumericStatus(x.src[start:i]) {
+			if list == listResponses && hasNumericStatus(x.src[start:i]) {
 				// A batch's "responses" (Microsoft Graph's $batch: each
 				// with its own status and body): their errors are theirs,
 				// whoever defines their codes.
-				for k := before; k < x.n; k++ {
-					x.sigs[k].inItem, x.sigs[k].partial, x.sigs[k].batch = true, true, true
+				for k := 0; k < x.n; k++ {
+					if sg := &x.sigs[k]; sg.topList == listResponses {
+						sg.inItem, sg.partial, sg.batch = true, true, true
+					}
 				}
-			}
-			if topErrors {
-				errFrom, errTo = before, x.n
 			}
 			if depth == 1 && key.raw == "_links" && x.src[start] == '{' && strings.Contains(x.src[start:i], `"self"`) {
 				// A HAL document that links to itself is a resource
@@ -529,8 +537,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 					}
 				}
 				if dataRecords {
-					for k := errFrom; k < errTo; k++ {
-						x.sigs[k].inItem, x.sigs[k].partial = true, true
+					for k := 0; k < x.n; k++ {
+						if sg := &x.sigs[k]; sg.topList == listErrors {
+							sg.inItem, sg.partial = true, true
+						}
 					}
 				}
 				if env == envData|envLinks {
@@ -547,6 +557,26 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		}
 	}
 	return x.broken(&f, parent, inArray, container, depth, i)
+}
+
+// topList names a top-level list whose signals are marked once the whole
+// answer is read.
+type topList uint8
+
+const (
+	listNone      topList = iota
+	listErrors            // "errors": the records' own beside a "data" or "results" list
+	listResponses         // "responses": a batch's, when each states its status
+)
+
+func topListOf(key string) topList {
+	switch key {
+	case "errors":
+		return listErrors
+	case "responses":
+		return listResponses
+	}
+	return listNone
 }
 
 // hasNumericStatus reports whether a JSON text holds a "status" member
@@ -953,6 +983,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		// (Firebase's importUsers: "error": [{"index": 0, ...}]) is that
 		// item's, with or without a status.
 		partial:   f.indexed && container,
+		topList:   x.topList,
 		source:    srcBody,
 		parent:    parent,
 		inArray:   inArray,

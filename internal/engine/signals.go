@@ -104,6 +104,8 @@ type signal struct {
 	// (Microsoft Graph's $batch): it is that response's, even where a
 	// provider defines its code.
 	batch bool
+	// topList is the top-level list the signal sits in, if any.
+	topList topList
 	// container is set for error objects: the value of "error", an element
 	// of "errors", a SOAP Fault, anything a header or redirect says is an
 	// error. Their codes and words are errors even under a 2xx status.
