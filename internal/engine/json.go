@@ -464,11 +464,13 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// codes not yet created) is a record all the same.
 				x.markResource(&f, depth)
 			}
-			if depth == 1 && key.raw == "success" && x.src[i] == '[' {
+			if depth == 1 && acceptedList(key.raw) && x.src[i] == '[' {
 				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] != ']' {
 					// MessageBird's {"success": [...], "fail": [{"number":
-					// ..., "error": ...}]}: the call succeeded for the items
-					// it lists, and the others' errors are theirs.
+					// ..., "error": ...}]}, MobilePay's {"pending_payments":
+					// [...], "rejected_payments": [...]}: the call succeeded
+					// for the items it lists, and the others' errors are
+					// theirs.
 					x.success = true
 				}
 			}
@@ -568,6 +570,21 @@ const (
 	listErrors            // "errors": the records' own beside a "data" or "results" list
 	listResponses         // "responses": a batch's, when each states its status
 )
+
+// acceptedList reports whether a top-level list's name says its items
+// were accepted ("success", "pending_payments"), so that a sibling list
+// of rejected items is a batch's partial failure, not the call's.
+func acceptedList(key string) bool {
+	if key == "success" || key == "succeeded" || key == "accepted" {
+		return true
+	}
+	for _, p := range [...]string{"pending_", "accepted_", "succeeded_", "successful_"} {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	return false
+}
 
 func topListOf(key string) topList {
 	switch key {
