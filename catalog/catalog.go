@@ -60,7 +60,7 @@ type Catalog struct {
 	standardCodes []string
 	// definers maps each code to the providers and standards whose entries
 	// define it, in catalog order.
-	definers map[string][]*Provider
+	definers map[string][]Definer
 	words    *WordIndex
 
 	// shadows holds the shadow entries, outside every index that answers:
@@ -251,10 +251,18 @@ func (c *Catalog) ProviderEntriesFor(normalized []byte) []*Entry {
 	return c.providerCodes[string(normalized)]
 }
 
+// A Definer is a provider or standard that defines a code, with its
+// entries for it.
+type Definer struct {
+	Provider *Provider
+	Entries  []*Entry
+}
+
 // DefinersOf returns the providers and standards whose entries define the
-// normalized code (not through aliases): a reader of a chain looks only in
-// them, rather than in every member.
-func (c *Catalog) DefinersOf(normalized []byte) []*Provider {
+// normalized code (not through aliases), each with those entries: a reader
+// of a chain looks only in them, rather than in every member. It does not
+// allocate.
+func (c *Catalog) DefinersOf(normalized []byte) []Definer {
 	return c.definers[string(normalized)]
 }
 
@@ -549,14 +557,14 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 		}
 	}
 	c.providerCodes = make(map[string][]*Entry)
-	c.definers = map[string][]*Provider{}
+	c.definers = map[string][]Definer{}
 	for _, p := range c.Providers {
 		if p.Vocabulary {
 			c.vocabulary = append(c.vocabulary, p.Entries...)
 			continue
 		}
 		for code, es := range p.byCode {
-			c.definers[code] = append(c.definers[code], p)
+			c.definers[code] = append(c.definers[code], Definer{p, es})
 			if !p.Standard {
 				c.providerCodes[code] = append(c.providerCodes[code], es...)
 			}
@@ -567,8 +575,8 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 			}
 		}
 	}
-	for code, ps := range c.definers {
-		if slices.ContainsFunc(ps, func(p *Provider) bool { return p.Standard }) {
+	for code, ds := range c.definers {
+		if slices.ContainsFunc(ds, func(d Definer) bool { return d.Provider.Standard }) {
 			c.standardCodes = append(c.standardCodes, code)
 		}
 	}

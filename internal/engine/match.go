@@ -654,7 +654,7 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 		if m.named != nil {
 			canon, aliased = m.named.Alias(norm)
 		}
-		var defs []*catalog.Provider
+		var defs []catalog.Definer
 		if !aliased {
 			if defs = m.cat.DefinersOf(norm); len(defs) == 0 {
 				continue
@@ -662,11 +662,15 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 		}
 		for _, p := range m.chain {
 			var es []*catalog.Entry
-			switch {
-			case aliased:
+			if aliased {
 				es = p.Lookup(canon)
-			case slices.Contains(defs, p):
-				es = p.LookupBytes(norm)
+			} else {
+				for _, d := range defs {
+					if d.Provider == p {
+						es = d.Entries
+						break
+					}
+				}
 			}
 			if len(es) == 0 {
 				continue
