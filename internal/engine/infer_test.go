@@ -712,6 +712,10 @@ func TestBodyConventions(t *testing.T) {
 		// could not import by their index in the batch: with no status,
 		// the call succeeded, as under 200.
 		{"batch items' errors without a status", Request{Body: "{\n  \"error\": [\n    {\"index\": 0, \"message\": \"Some error occurred in user1\"},\n    {\"index\": 2, \"message\": \"Another error occurred in user3\"}\n  ]\n}\n"}, "NO_ERROR/NONE"},
+		// From holdout-36: Google Places' status in capitals names the
+		// error under 200, even in words the vocabulary reads weakly.
+		{"a named status under 200", Request{HTTPStatus: 200, Body: "{\n   \"html_attributions\" : [],\n   \"status\" : \"INVALID_REQUEST\"\n}\n"}, "INVALID_REQUEST/FIX_REQUEST"},
+		{"a named status of no results", Request{HTTPStatus: 200, Body: "{\n   \"html_attributions\" : [],\n   \"results\" : [],\n   \"status\" : \"ZERO_RESULTS\"\n}\n"}, "NO_ERROR/NONE"},
 		// From holdout-45: MobilePay's 202 that lists the payments it took
 		// ("pending_payments") beside those it rejected, with their errors.
 		{"accepted items beside rejected ones", Request{HTTPStatus: 202, Body: "{\n    \"pending_payments\": [{\n            \"payment_id\": \"263cfe92-9f8e-4829-8b96-14a5e53c9041\",\n            \"external_id\": \"PMT000023\"\n        }\n    ],\n    \"rejected_payments\": [{\n            \"external_id\": \"PMT000023\",\n            \"error_description\": \"The Amount field is required.\"\n        }\n    ]\n}\n"}, "NO_ERROR/NONE"},

@@ -913,12 +913,13 @@ func (m *matcher) messageSaysError() bool {
 }
 
 // statusNamesError reports whether a top-level status in capitals reads,
-// not weakly, as an error (Google Maps' "OVER_QUERY_LIMIT" under 200, while
-// "ZERO_RESULTS" stays a success), and if so lets it count as the error's
-// code.
+// even weakly, as an error (Google Maps' "OVER_QUERY_LIMIT" and Places'
+// "INVALID_REQUEST" under 200, while "ZERO_RESULTS" stays a success), and
+// if so lets it count as the error's code: a status in capitals is a code,
+// not prose that may merely mention a failure.
 func (m *matcher) statusNamesError() bool {
 	m.namedStatus = true
-	ok := m.messageSaysError()
+	ok := m.messageReadsAsError()
 	m.namedStatus = ok
 	return ok
 }
