@@ -855,7 +855,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.noteDesc(v, 2)
 			return
 		}
-		if key == "__type" || strings.EqualFold(key, "x-amzn-errortype") {
+		if key == "__type" || len(key) == len("x-amzn-errortype") && strings.EqualFold(key, "x-amzn-errortype") {
 			v = text{raw: awsErrorType(v.raw), esc: v.esc}
 		}
 		if rank == rankStatus && depth == 1 && isSuccessWord(v.raw) && !f.resource {
