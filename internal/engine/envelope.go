@@ -243,6 +243,17 @@ var keyRoles = map[string]struct {
 	"descripcion": {roleDesc, 2},
 	"descricao":   {roleDesc, 2},
 	"codigo":      {roleCode, rankPlain},
+	// Their error pairs, noun before "error" (STP's "descripcionError",
+	// SOAP services' CodigoError and MensajeError, Portuguese codigoErro).
+	"codigoerror":      {roleCode, rankCode},
+	"coderror":         {roleCode, rankCode},
+	"coderr":           {roleCode, rankCode},
+	"codigoerro":       {roleCode, rankCode},
+	"mensajeerror":     {roleDesc, 1},
+	"descripcionerror": {roleDesc, 1},
+	"descriperror":     {roleDesc, 1},
+	"mensagemerro":     {roleDesc, 1},
+	"descricaoerro":    {roleDesc, 1},
 
 	"errortype": {roleType, 0},
 	"category":  {roleType, 1},
@@ -401,7 +412,7 @@ func hasAnySuffix(k []byte, suffixes ...string) bool {
 // roleTable holds keyRoles by the hash classifyKey computes. A fixed array
 // with a constant mask costs less per lookup than a slice; it keeps at least
 // four slots per key (TestRoleTableHasRoom), so probes are short.
-const roleMask = 511
+const roleMask = 1023
 
 var roleTable = func() (t [roleMask + 1]struct {
 	key  string
@@ -550,7 +561,7 @@ func isErrorContainer(parent string) bool {
 func isFailureFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "success", "succeeded", "successful", "issuccess", "approved":
+	case "ok", "success", "succeeded", "successful", "issuccess", "approved", "exitoso", "sucesso":
 		return !value
 	case "status":
 		return !value // {"status": false, "message": "Invalid key"}
@@ -575,7 +586,7 @@ func isErrorCount(key string) bool {
 func isSuccessFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "success", "succeeded", "successful", "isvalid", "approved":
+	case "ok", "success", "succeeded", "successful", "isvalid", "approved", "exitoso", "sucesso":
 		return value
 	}
 	return false

@@ -716,6 +716,9 @@ func TestBodyConventions(t *testing.T) {
 		// error under 200, even in words the vocabulary reads weakly.
 		{"a named status under 200", Request{HTTPStatus: 200, Body: "{\n   \"html_attributions\" : [],\n   \"status\" : \"INVALID_REQUEST\"\n}\n"}, "INVALID_REQUEST/FIX_REQUEST"},
 		{"a named status of no results", Request{HTTPStatus: 200, Body: "{\n   \"html_attributions\" : [],\n   \"results\" : [],\n   \"status\" : \"ZERO_RESULTS\"\n}\n"}, "NO_ERROR/NONE"},
+		// From holdout-20: STP's Spanish error message key, noun before
+		// "Error", beside an id in a 200 answer.
+		{"a Spanish error message beside an id", Request{HTTPStatus: 200, Body: "{\"resultado\":{\"descripcionError\":\"No se encontr\u00f3 la orden con rastreo does not exist\",\"id\":-100}}"}, "NOT_FOUND/FIX_REQUEST"},
 		// From holdout-45: MobilePay's 202 that lists the payments it took
 		// ("pending_payments") beside those it rejected, with their errors.
 		{"accepted items beside rejected ones", Request{HTTPStatus: 202, Body: "{\n    \"pending_payments\": [{\n            \"payment_id\": \"263cfe92-9f8e-4829-8b96-14a5e53c9041\",\n            \"external_id\": \"PMT000023\"\n        }\n    ],\n    \"rejected_payments\": [{\n            \"external_id\": \"PMT000023\",\n            \"error_description\": \"The Amount field is required.\"\n        }\n    ]\n}\n"}, "NO_ERROR/NONE"},

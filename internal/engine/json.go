@@ -907,8 +907,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.errDesc = true
 			return
 		}
-		if len(key) > 3 && key[0]|0x20 == 'e' && key[1]|0x20 == 'r' && key[2]|0x20 == 'r' && !isSuccessWord(v.raw) {
-			f.errDesc = true // but WeChat's "errmsg": "ok" is a success
+		if len(key) > 3 && (key[0]|0x20 == 'e' && key[1]|0x20 == 'r' && key[2]|0x20 == 'r' || hasSuffixFold(key, "error") || hasSuffixFold(key, "erro")) && !isSuccessWord(v.raw) {
+			// "errmsg", and the Spanish and Portuguese "descripcionError"
+			// and "mensagemErro"; but WeChat's "errmsg": "ok" is a success.
+			f.errDesc = true
 		}
 		f.addDesc(v, rank)
 		x.noteDesc(v, rank)
@@ -955,7 +957,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	structural := container // the value of "error", an element of "errors"
 	container = container || f.errDesc && !f.okCode
-	if f.resource && !f.state && !f.okCode && f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric && !f.record {
+	if f.resource && !f.state && !f.okCode && !f.record && (f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric || f.n == 0 && f.errDesc) {
 		// An error code beside an id, in an object that states no state of
 		// its own (Liquid Web's {"error_class": ..., "id": 11}), is an
 		// error answer that carries an id, not a failed resource.
