@@ -588,6 +588,10 @@ func isSuccessFlag(key string, value bool) bool {
 	switch string(foldKey(&buf, key)) {
 	case "ok", "success", "succeeded", "successful", "isvalid", "approved", "exitoso", "sucesso":
 		return value
+	case "transactionstatus":
+		// eWAY Rapid's "TransactionStatus": true says the payment went
+		// through; false may only say none was taken (a card saved).
+		return value
 	}
 	return false
 }

@@ -692,6 +692,7 @@ func looksLikePairs(b string) bool {
 			continue
 		}
 		k, _, ok := strings.Cut(pair, "=")
+		k = cutLengthTag(k)
 		if k == "" || len(k) > 64 {
 			return false
 		}
@@ -705,6 +706,24 @@ func looksLikePairs(b string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// cutLengthTag cuts the length in brackets that PayPal Payflow puts after
+// the name of a value holding '&' or '=' (BILLTOLASTNAME[5]=& Foo).
+func cutLengthTag(k string) string {
+	if !strings.HasSuffix(k, "]") {
+		return k
+	}
+	i := strings.LastIndexByte(k, '[')
+	if i <= 0 || i == len(k)-2 {
+		return k
+	}
+	for j := i + 1; j < len(k)-1; j++ {
+		if k[j] < '0' || k[j] > '9' {
+			return k
+		}
+	}
+	return k[:i]
 }
 
 // cutPair cuts the first pair, trimmed, off a body of pairs joined by '&'
@@ -726,6 +745,7 @@ func extractPairs(x *extraction, b string) {
 		var pair string
 		pair, b = cutPair(b)
 		k, v, _ := strings.Cut(pair, "=")
+		k = cutLengthTag(k)
 		if d := strings.LastIndexByte(k, '.'); d >= 0 {
 			k = k[d+1:] // Qvalent's response.text, response.responseCode
 		}

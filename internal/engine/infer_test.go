@@ -719,6 +719,11 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-20: STP's Spanish error message key, noun before
 		// "Error", beside an id in a 200 answer.
 		{"a Spanish error message beside an id", Request{HTTPStatus: 200, Body: "{\"resultado\":{\"descripcionError\":\"No se encontr\u00f3 la orden con rastreo does not exist\",\"id\":-100}}"}, "NOT_FOUND/FIX_REQUEST"},
+		// From holdout-46: PayPal Payflow's name-value answer, whose
+		// BILLTOLASTNAME[5] gives the length of a value holding '&', and
+		// eWAY Rapid's response code beside "TransactionStatus": true.
+		{"a Payflow length tag", Request{HTTPStatus: 200, Body: "RESULT=0&PNREF=A10A6AE7042E&RESPMSG=Approved&AUTHCODE=331PNI&AVSADDR=X&AVSZIP=X&CVV2MATCH=Y&HOSTCODE=A&PROCAVS=U&PROCCVV2=M&VISACARDLEVEL=12&TRANSTIME=2014-02-10 18:34:58&BILLTOFIRSTNAME=Adrian&BILLTOLASTNAME[5]=& Foo&AMT=362.45&ACCT=1111&EXPDATE=0316&CARDTYPE=0&IAVS=X\n"}, "NO_ERROR/NONE"},
+		{"a response code beside a success flag", Request{HTTPStatus: 200, Body: "{\"ResponseCode\":\"902226\",\"ResponseMessage\":\"902226\",\"TransactionID\":11369052,\"TransactionStatus\":true,\"Errors\":null}\n"}, "NO_ERROR/NONE"},
 		// From holdout-45: MobilePay's 202 that lists the payments it took
 		// ("pending_payments") beside those it rejected, with their errors.
 		{"accepted items beside rejected ones", Request{HTTPStatus: 202, Body: "{\n    \"pending_payments\": [{\n            \"payment_id\": \"263cfe92-9f8e-4829-8b96-14a5e53c9041\",\n            \"external_id\": \"PMT000023\"\n        }\n    ],\n    \"rejected_payments\": [{\n            \"external_id\": \"PMT000023\",\n            \"error_description\": \"The Amount field is required.\"\n        }\n    ]\n}\n"}, "NO_ERROR/NONE"},

@@ -440,6 +440,13 @@ func (m *matcher) usable(s *signal) bool {
 	if s.container {
 		return s.ncands > 0 || s.desc.raw != "" || s.etype.raw != ""
 	}
+	if m.x.success {
+		// A response code beside a flag that says the call succeeded
+		// (eWAY Rapid's "ResponseCode" beside "TransactionStatus": true)
+		// is the success's, unless the named provider defines it as an
+		// error.
+		return m.namedCode(s)
+	}
 	if m.namedStatus && s.depth == 1 {
 		return true
 	}
