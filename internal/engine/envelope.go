@@ -206,6 +206,10 @@ var keyRoles = map[string]struct {
 	"failurereason":  {roleCode, rankCode},
 	"failurecode":    {roleCode, rankCode},
 	"failuremessage": {roleDesc, 1},
+	// First Data's Global Gateway e4: exact_resp_code and exact_message
+	// for the gateway's answer ("00", "Transaction Normal" when it took it).
+	"exactrespcode": {roleCode, rankCode},
+	"exactmessage":  {roleDesc, 1},
 	// FSS's payment gateway XML (HDFC, Checkout.com's legacy API):
 	// <error_code_tag>GW00160</error_code_tag> beside <error_text> or
 	// <result>!ERROR!-GW00160-Invalid Brand.</result>.
