@@ -65,7 +65,7 @@ func TestReaderEdgeCases(t *testing.T) {
 }
 
 func TestRoleTableHasRoom(t *testing.T) {
-	if got, room := 4*len(keyRoles), len(roleTable); got > room {
+	if got, room := 3*len(keyRoles), len(roleTable); got > room {
 		t.Fatalf("keyRoles has %d keys: roleTable needs %d slots and has %d; raise roleMask", len(keyRoles), got, room)
 	}
 	for k, want := range keyRoles {

@@ -416,14 +416,14 @@ func hasAnySuffix(k []byte, suffixes ...string) bool {
 // roleTable holds keyRoles by the hash classifyKey computes. A fixed array
 // with a constant mask costs less per lookup than a slice; it keeps at least
 // four slots per key (TestRoleTableHasRoom), so probes are short.
-const roleMask = 1023
+const roleMask = 511
 
 var roleTable = func() (t [roleMask + 1]struct {
 	key  string
 	role keyRole
 	rank int8
 }) {
-	if 4*len(keyRoles) > len(t) {
+	if 3*len(keyRoles) > len(t) {
 		panic("engine: keyRoles outgrew roleTable; raise roleMask to the next power of two less one")
 	}
 	for k, r := range keyRoles {
