@@ -834,8 +834,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		if rank == rankStatus && depth == 1 && hasSuffixFold(v.raw, "_error") && looksLikeCode(v.raw) {
 			// SuperTokens' {"status": "TENANT_NOT_FOUND_ERROR"}: a status
-			// that names an error is the answer's error and its code.
-			x.failure = true
+			// that names an error is the answer's error and its code;
+			// beside an id it is a fetched record's state (Pluggy's item
+			// in "status": "LOGIN_ERROR"), which emit decides.
+			f.failed = true
 			f.addCand(candidate{code: v, key: key, rank: rankCode})
 			return
 		}
@@ -1418,7 +1420,7 @@ func (x *extraction) inResource(depth int) bool {
 // isVerdictKey reports a top-level flag that gives a check's verdict.
 func isVerdictKey(k string) bool {
 	switch k {
-	case "valid", "is_valid", "isValid", "can_connect":
+	case "valid", "Valid", "is_valid", "isValid", "IsValid", "can_connect":
 		return true
 	}
 	return false

@@ -289,8 +289,12 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 			m.named, m.chain, m.linked = p, p.Chain, host
 		}
 	}
-	if m.status == 0 && x.success && !x.failure {
-		m.status, m.impliedOK = 200, true // "ok": true says what the status would have
+	if m.status == 0 && (x.success || m.fetchedRecord()) && !x.failure {
+		// "ok": true, or a check's verdict ("Valid": false beside the
+		// issuer's reason), says what the status would have; so does a
+		// record that states its own state (Pluggy's item in
+		// "LOGIN_ERROR").
+		m.status, m.impliedOK = 200, true
 	}
 	m.isError = x.failure
 	phrase := m.statusPhrase() // which a code may only restate
@@ -600,6 +604,26 @@ func (m *matcher) namedCode(s *signal) bool {
 		}
 	}
 	return false
+}
+
+// fetchedRecord reports an answer without a status that is a record
+// stating its own named state (Pluggy's item, "status": "LOGIN_ERROR",
+// with the error of its last connection): what a successful read returns.
+// It is not one when the call moved money (a declined state is then the
+// call's failure), when the body states an HTTP status of its own
+// (Binance's WebSocket answers), or when the named provider defines one of
+// its codes (Tink's credentials in "TEMPORARY_ERROR"): that entry reads it.
+func (m *matcher) fetchedRecord() bool {
+	x := m.x
+	if !x.topResource || !x.topState || m.money || x.bodyStatus != 0 {
+		return false
+	}
+	for i := 0; i < x.n; i++ {
+		if m.namedCode(&x.sigs[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // agreedState reports, when the request names no provider the catalog
