@@ -116,6 +116,12 @@ func extractText(x *extraction, b string) {
 	}
 	// A sentence's full stop ends no code: "Ok." is qBittorrent's success.
 	tok := strings.TrimRight(line[:end], ".")
+	if tok == line && next == "" && (isFailureWord(tok) || strings.EqualFold(tok, "failed")) {
+		// A body that is one word saying it failed (PayFast's "FAIL",
+		// DuckDNS's "KO") is an error under any status; the word names
+		// no cause.
+		x.failure = true
+	}
 	if !looksLikeCode(tok) {
 		// A sentence ("Invalid signature: you should have sent ...") is the
 		// error's message; inference reads it like any other.

@@ -732,6 +732,9 @@ func TestBodyConventions(t *testing.T) {
 		// "LOGIN_ERROR" state, both without a status, are successes.
 		{"a capitalised verdict", Request{Body: "{\n  \"Valid\": false,\n  \"ReturnCode\": \"57\",\n  \"ReturnMessage\": \"Autorizacao negada\",\n  \"IssuerTransactionId\": \"580027442382078\"\n}\n"}, "NO_ERROR/NONE"},
 		{"a record in an error state", Request{Body: "{\n  \"id\": \"1b0f3cd5-c902-4836-b68b-04cbd847f99a\",\n  \"status\": \"LOGIN_ERROR\",\n  \"executionStatus\": \"INVALID_CREDENTIALS\",\n  \"error\": {\n    \"code\": \"INVALID_CREDENTIALS\",\n    \"message\": \"Invalid credentials.\"\n  },\n  \"statusDetail\": null\n}\n"}, "NO_ERROR/NONE"},
+		// From holdout-47: PayFast's PDT lookup answers a bare "FAIL"
+		// under 200: an error, though the word names no cause.
+		{"one word that says it failed", Request{HTTPStatus: 200, Body: "FAIL"}, "UNKNOWN/ABORT"},
 		// From holdout-45: MobilePay's 202 that lists the payments it took
 		// ("pending_payments") beside those it rejected, with their errors.
 		{"accepted items beside rejected ones", Request{HTTPStatus: 202, Body: "{\n    \"pending_payments\": [{\n            \"payment_id\": \"263cfe92-9f8e-4829-8b96-14a5e53c9041\",\n            \"external_id\": \"PMT000023\"\n        }\n    ],\n    \"rejected_payments\": [{\n            \"external_id\": \"PMT000023\",\n            \"error_description\": \"The Amount field is required.\"\n        }\n    ]\n}\n"}, "NO_ERROR/NONE"},
