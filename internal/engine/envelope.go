@@ -218,6 +218,12 @@ var keyRoles = map[string]struct {
 	// when all went well.
 	"retval":  {roleCode, rankCode},
 	"retdesc": {roleDesc, 1},
+	// Safaricom's M-Pesa (Daraja): ResultCode beside ResultDesc in the
+	// results it posts back, ResponseCode beside ResponseDescription.
+	"resultdesc":          {roleDesc, 1},
+	"resultdescription":   {roleDesc, 1},
+	"responsedesc":        {roleDesc, 1},
+	"responsedescription": {roleDesc, 1},
 	// Swedish BankID's collect: "status": "failed" beside "hintCode":
 	// "userCancel".
 	"hintcode": {roleCode, rankCode},

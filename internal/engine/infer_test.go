@@ -735,6 +735,8 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-47: PayFast's PDT lookup answers a bare "FAIL"
 		// under 200: an error, though the word names no cause.
 		{"one word that says it failed", Request{HTTPStatus: 200, Body: "FAIL"}, "UNKNOWN/ABORT"},
+		// From holdout-47: M-Pesa's result, ResultCode beside ResultDesc.
+		{"a result code beside its description", Request{Body: "{\n    \"Result\": {\n        \"ResultType\": 0,\n        \"ResultCode\": 2001,\n        \"ResultDesc\": \"The initiator information is invalid.\",\n        \"OriginatorConversationID\": \"11143-7569966-1\",\n        \"ConversationID\": \"AG_20181024_000043ade8e082b13567\",\n        \"TransactionID\": \"MJO61H754M\",\n        \"ReferenceData\": {\n            \"ReferenceItem\": {\n                \"Key\": \"QueueTimeoutURL\",\n                \"Value\": \"https://internalsandbox.safaricom.co.ke/mpesa/b2cresults/v1/submit\"\n            }\n        }\n    }\n}\n"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-45: MobilePay's 202 that lists the payments it took
 		// ("pending_payments") beside those it rejected, with their errors.
 		{"accepted items beside rejected ones", Request{HTTPStatus: 202, Body: "{\n    \"pending_payments\": [{\n            \"payment_id\": \"263cfe92-9f8e-4829-8b96-14a5e53c9041\",\n            \"external_id\": \"PMT000023\"\n        }\n    ],\n    \"rejected_payments\": [{\n            \"external_id\": \"PMT000023\",\n            \"error_description\": \"The Amount field is required.\"\n        }\n    ]\n}\n"}, "NO_ERROR/NONE"},
