@@ -637,6 +637,18 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 			b = b[i:]
 		}
 	}
+	if part, st, ok := failedBatchPart(b); ok {
+		// A multipart batch answer (OData's $batch): the first part
+		// that failed is the error, under its own status.
+		if st != 0 {
+			x.bodyStatus, x.bodyStatusKey = st, "batch"
+			if part = strings.TrimSpace(part); part != "" && !strings.HasPrefix(part, "--") {
+				return extractFormat(x, part, st, lim) // once: a part is no batch
+			}
+		}
+		x.data = true // every part succeeded
+		return nil
+	}
 	switch b[0] {
 	case '{', '[':
 		x.jsonState = jsonState{src: b, lim: lim, status: status}
@@ -683,6 +695,47 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 	}
 	extractText(x, b)
 	return nil
+}
+
+// failedBatchPart reads a multipart batch answer (OData's $batch, whose
+// parts each hold an HTTP response: "--batch_..." lines, part headers, a
+// status line such as "HTTP/1.1 400 Bad Request", the response's headers
+// and body). It reports ok for such an answer and returns the body and
+// status of the first part whose status is 400 or more, or status 0 when
+// every part succeeded.
+func failedBatchPart(b string) (body string, status int, ok bool) {
+	if !strings.HasPrefix(b, "--") || !strings.Contains(b, "\nHTTP/") {
+		return "", 0, false
+	}
+	for rest := b; rest != ""; {
+		i := strings.Index(rest, "\nHTTP/")
+		if i < 0 {
+			break
+		}
+		rest = rest[i+1:]
+		line, after, _ := strings.Cut(rest, "\n")
+		// "HTTP/1.1 403 Forbidden": the status is the second field.
+		f := strings.Fields(line)
+		if len(f) < 2 || len(f[1]) != 3 || !isNumeric(f[1]) {
+			continue
+		}
+		ok = true
+		st := int(f[1][0]-'0')*100 + int(f[1][1]-'0')*10 + int(f[1][2]-'0')
+		if st < 400 || st > 599 {
+			continue
+		}
+		// The response's headers end at the first empty line; its body
+		// at the next boundary line.
+		_, part, found := strings.Cut(strings.ReplaceAll(after, "\r\n", "\n"), "\n\n")
+		if !found {
+			return "", st, true
+		}
+		if j := strings.Index(part, "\n--"); j >= 0 {
+			part = part[:j]
+		}
+		return part, st, true
+	}
+	return "", 0, ok
 }
 
 // looksLikePairs tells a body of key=value pairs joined by '&' or by lines,

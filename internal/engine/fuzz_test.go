@@ -15,6 +15,7 @@ func FuzzClassify(f *testing.F) {
 		f.Add(c.req.Provider, c.req.Operation, c.req.HTTPStatus, c.req.Body, c.req.Headers["WWW-Authenticate"], c.req.RedirectURI)
 	}
 	f.Add("nationwide", "", 403, `{"Code":"403"}`, "", "")
+	f.Add("", "", 0, "--b\nHTTP/1.1 400 X\n\n--c\nHTTP/1.1 403 Y\n\n{\"error\":{}}\n--b--", "", "")
 	f.Add("", "", 400, `{"a":"{\"b\":\"{\\\"error\\\":\\\"invalid_grant\\\"}\"}"}`, `Bearer error=`, "#error")
 	f.Add("jetbrains-hub", "authorize", 0, "\xff\xfe", `Bearer error="x\"`, "?error=%zz&error_description=%")
 	// A google.rpc.Status with an ErrorInfo, base64, as grpc-status-details-bin.
