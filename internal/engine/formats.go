@@ -407,6 +407,12 @@ func extractXML(x *extraction, b string) {
 				if c := strings.LastIndexByte(content, ':'); c >= 0 {
 					val.raw = content[c+1:]
 				}
+				// SOAP 1.1's dotted specialization of a fault class
+				// (Workday's Client.authenticationError) names the fault;
+				// the class only says whose side it is on.
+				if class, spec, ok := strings.Cut(val.raw, "."); ok && spec != "" && oneOfFold(class, "Client", "Server", "Sender", "Receiver") {
+					val.raw = spec
+				}
 			}
 			if s.ncands < maxCandidates {
 				s.cands[s.ncands] = candidate{code: val, key: name, rank: rank}
