@@ -117,7 +117,11 @@ var keyRoles = map[string]struct {
 	// Stripe: a card_declined error's decline_code names the issuer's
 	// reason ("call_issuer", "lost_card"), more exactly than its code.
 	"declinecode": {roleCode, rankCode},
-	"submsg":      {roleDesc, 0},
+	// Adyen's refused payment: "resultCode": "Refused" beside
+	// "refusalReason": "CVC Declined" (and its number, refusalReasonCode).
+	"refusalreason":     {roleCode, rankCode},
+	"refusalreasoncode": {roleCode, rankPlain},
+	"submsg":            {roleDesc, 0},
 	// Bitly: status_txt.
 	"statustxt": {roleCode, rankReason},
 	// OAuth 1.0 Problem Reporting, in JSON or key=value bodies.

@@ -746,6 +746,9 @@ func TestBodyConventions(t *testing.T) {
 		// Client class (Client.authenticationError); the specialisation is
 		// the code, and "client" is no OAuth client.
 		{"a SOAP fault class's specialisation", Request{Body: "<?xml version=\"1.0\" encoding=\"utf-8\"?><SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\"><SOAP-ENV:Body><SOAP-ENV:Fault xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:wd=\"urn:com.workday/bsvc\"><faultcode>SOAP-ENV:Client.authenticationError</faultcode><faultstring>invalid username or password</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>\n"}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+		// ActiveMerchant's Adyen fixture (test/unit/gateways/adyen_test.rb,
+		// failed_authorize_response): the refusal reason is the code.
+		{"a refusal reason", Request{HTTPStatus: 200, Operation: "authorize", Body: "    {\n      \"pspReference\": \"8514775559925128\",\n      \"refusalReason\": \"Expired Card\",\n      \"resultCode\": \"Refused\"\n    }"}, "ACCOUNT_STATE/ABORT"},
 		// From holdout-45: MobilePay's 202 that lists the payments it took
 		// ("pending_payments") beside those it rejected, with their errors.
 		{"accepted items beside rejected ones", Request{HTTPStatus: 202, Body: "{\n    \"pending_payments\": [{\n            \"payment_id\": \"263cfe92-9f8e-4829-8b96-14a5e53c9041\",\n            \"external_id\": \"PMT000023\"\n        }\n    ],\n    \"rejected_payments\": [{\n            \"external_id\": \"PMT000023\",\n            \"error_description\": \"The Amount field is required.\"\n        }\n    ]\n}\n"}, "NO_ERROR/NONE"},
