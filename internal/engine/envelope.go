@@ -119,6 +119,10 @@ var keyRoles = map[string]struct {
 	"declinecode": {roleCode, rankCode},
 	// Adyen's refused payment: "resultCode": "Refused" beside
 	// "refusalReason": "CVC Declined" (and its number, refusalReasonCode).
+	// GitHub's and Strava's validation errors: {"resource": "Application",
+	// "field": "redirect_uri", "code": "invalid"}: the field names what
+	// the generic code is about.
+	"field":             {roleDesc, 3},
 	"refusalreason":     {roleCode, rankCode},
 	"refusalreasoncode": {roleCode, rankPlain},
 	"submsg":            {roleDesc, 0},

@@ -749,6 +749,9 @@ func TestBodyConventions(t *testing.T) {
 		// ActiveMerchant's Adyen fixture (test/unit/gateways/adyen_test.rb,
 		// failed_authorize_response): the refusal reason is the code.
 		{"a refusal reason", Request{HTTPStatus: 200, Operation: "authorize", Body: "    {\n      \"pspReference\": \"8514775559925128\",\n      \"refusalReason\": \"Expired Card\",\n      \"resultCode\": \"Refused\"\n    }"}, "ACCOUNT_STATE/ABORT"},
+		// From holdout-36: Strava's validation error, whose "field" says
+		// what its generic "invalid" is about.
+		{"a field beside a generic code", Request{Operation: "authorize", Body: `{"message":"Bad Request","errors":[{"resource":"Application","field":"redirect_uri","code":"invalid"}]}`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		// From holdout-45: MobilePay's 202 that lists the payments it took
 		// ("pending_payments") beside those it rejected, with their errors.
 		{"accepted items beside rejected ones", Request{HTTPStatus: 202, Body: "{\n    \"pending_payments\": [{\n            \"payment_id\": \"263cfe92-9f8e-4829-8b96-14a5e53c9041\",\n            \"external_id\": \"PMT000023\"\n        }\n    ],\n    \"rejected_payments\": [{\n            \"external_id\": \"PMT000023\",\n            \"error_description\": \"The Amount field is required.\"\n        }\n    ]\n}\n"}, "NO_ERROR/NONE"},
