@@ -122,7 +122,9 @@ var keyRoles = map[string]struct {
 	// GitHub's and Strava's validation errors: {"resource": "Application",
 	// "field": "redirect_uri", "code": "invalid"}: the field names what
 	// the generic code is about.
-	"field":             {roleDesc, 3},
+	"field": {roleDesc, 3},
+	// Chargebee: "api_error_code" is the code, "type" its class.
+	"apierrorcode":      {roleCode, rankCode},
 	"refusalreason":     {roleCode, rankCode},
 	"refusalreasoncode": {roleCode, rankPlain},
 	"submsg":            {roleDesc, 0},

@@ -619,11 +619,30 @@ func (m *matcher) fetchedRecord() bool {
 		return false
 	}
 	for i := 0; i < x.n; i++ {
-		if m.namedCode(&x.sigs[i]) {
+		if m.namedAnyStatus(&x.sigs[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// namedAnyStatus reports whether the named provider (or, with none named,
+// the providers that agree on a session state) reads one of s's codes as
+// an error under any status: an entry bound to statuses (Mercado Pago's
+// order "failed" under 402) does not claim a record read without one.
+func (m *matcher) namedAnyStatus(s *signal) bool {
+	if m.named == nil {
+		return m.agreedState(s)
+	}
+	for i := 0; i < s.ncands; i++ {
+		var buf [catalog.MaxCodeLen]byte
+		for _, e := range m.named.LookupBytes(normalizeText(buf[:0], s.cands[i].code)) {
+			if len(e.Statuses) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // agreedState reports, when the request names no provider the catalog
@@ -800,6 +819,9 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 		for ci := 0; ci < s.ncands; ci++ {
 			if s.cands[ci].numeric || isNumeric(s.cands[ci].code.raw) {
 				continue // numbers, in JSON or in strings, are too common to tell a provider
+			}
+			if m.typeDefers(s, ci) {
+				continue // a "type" beside a more specific code (Chargebee's api_error_code)
 			}
 			var buf [catalog.MaxCodeLen]byte
 			es := m.cat.ProviderEntriesFor(normalizeText(buf[:0], s.cands[ci].code))
