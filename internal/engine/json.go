@@ -60,6 +60,9 @@ type objectFrame struct {
 	// error ("error_message", "error-text"): the object is an error
 	// whatever its status, unless okCode says its error code is none.
 	errDesc, okCode bool
+	// errKey is set when the description's own key names an error
+	// ("errmsg", "descripcionError"), rather than a type beside it.
+	errKey bool
 	// resource is set when the object has an "id": it is a resource whose
 	// own error fields describe its state (a failed payment), not an
 	// error answer. state is set when it says its state ("status",
@@ -912,7 +915,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if len(key) > 3 && (key[0]|0x20 == 'e' && key[1]|0x20 == 'r' && key[2]|0x20 == 'r' || hasSuffixFold(key, "error") || hasSuffixFold(key, "erro")) && !isSuccessWord(v.raw) {
 			// "errmsg", and the Spanish and Portuguese "descripcionError"
 			// and "mensagemErro"; but WeChat's "errmsg": "ok" is a success.
-			f.errDesc = true
+			f.errDesc, f.errKey = true, true
 		}
 		f.addDesc(v, rank)
 		x.noteDesc(v, rank)
@@ -959,7 +962,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	structural := container // the value of "error", an element of "errors"
 	container = container || f.errDesc && !f.okCode
-	if f.resource && !f.state && !f.okCode && !f.record && (f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric || f.n == 0 && f.errDesc) {
+	if f.resource && !f.state && !f.okCode && !f.record && (f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric || f.n == 0 && f.errKey) {
 		// An error code beside an id, in an object that states no state of
 		// its own (Liquid Web's {"error_class": ..., "id": 11}), is an
 		// error answer that carries an id, not a failed resource.
