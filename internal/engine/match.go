@@ -611,8 +611,9 @@ func (m *matcher) namedCode(s *signal) bool {
 // with the error of its last connection): what a successful read returns.
 // It is not one when the call moved money (a declined state is then the
 // call's failure), when the body states an HTTP status of its own
-// (Binance's WebSocket answers), or when the named provider defines one of
-// its codes (Tink's credentials in "TEMPORARY_ERROR"): that entry reads it.
+// (Binance's WebSocket answers), or when the named provider reads one of
+// its codes as an error under any status (Tink's credentials in
+// "TEMPORARY_ERROR"): that entry reads it.
 func (m *matcher) fetchedRecord() bool {
 	x := m.x
 	if !x.topResource || !x.topState || m.money || x.bodyStatus != 0 {
