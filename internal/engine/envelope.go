@@ -431,7 +431,7 @@ func hasAnySuffix(k []byte, suffixes ...string) bool {
 
 // roleTable holds keyRoles by the hash classifyKey computes. A fixed array
 // with a constant mask costs less per lookup than a slice; it keeps at least
-// four slots per key (TestRoleTableHasRoom), so probes are short.
+// three slots per key (TestRoleTableHasRoom), so probes are short.
 const roleMask = 511
 
 var roleTable = func() (t [roleMask + 1]struct {
