@@ -231,6 +231,7 @@ var keyRoles = map[string]struct {
 	// Safaricom's M-Pesa (Daraja): ResultCode beside ResultDesc in the
 	// results it posts back, ResponseCode beside ResponseDescription.
 	"resultdesc":          {roleDesc, 1},
+	"statusdesc":          {roleDesc, 1}, // Fiserv's Status envelope
 	"resultdescription":   {roleDesc, 1},
 	"responsedesc":        {roleDesc, 1},
 	"responsedescription": {roleDesc, 1},

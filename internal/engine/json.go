@@ -715,15 +715,18 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			return
 		}
 	}
-	if key == "type" || key == "severity" || key == "level" {
+	if key == "type" || key == "severity" || key == "level" || key == "Severity" {
 		if oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
 			f.quiet = true
 			return
 		}
-		if key == "severity" && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth < 64 {
+		if (key == "severity" || key == "Severity") && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth < 64 {
 			// FHIR's OperationOutcome issue ("severity": "error"): what
-			// the object holds below is part of the error.
+			// the object holds below is part of the error. Fiserv's
+			// {"Status": {"StatusCode": "1121", "StatusDesc": ...,
+			// "Severity": "Error"}} says so of its own status.
 			x.errs |= 1 << depth
+			f.failed = true
 		}
 	}
 	if role == roleNone && f.fields && depth <= 2 && startsWithLetter(v.raw) && hasWords(v.raw, 3) && !isEchoKey(key) && !strings.Contains(v.raw, "://") {
