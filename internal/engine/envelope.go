@@ -280,6 +280,10 @@ var keyRoles = map[string]struct {
 	"category":  {roleType, 1},
 
 	"ack": {roleFlag, 0},
+	// LexisNexis TrueID: "TransactionStatus": "error" beside a
+	// TransactionReasonCode; eWAY's boolean TransactionStatus reads as a
+	// success flag.
+	"transactionstatus": {roleFlag, 0},
 	// Flickr: "stat": "ok" / "fail".
 	"stat": {roleFlag, 0},
 	// Coinone and others: "result": "error" / "success" (an object or list
