@@ -715,12 +715,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			return
 		}
 	}
-	if key == "type" || key == "severity" || key == "level" || key == "Severity" {
+	if severity := key == "severity" || key == "Severity"; severity || key == "type" || key == "level" {
 		if oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
 			f.quiet = true
 			return
 		}
-		if (key == "severity" || key == "Severity") && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth < 64 {
+		if severity && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth < 64 {
 			// FHIR's OperationOutcome issue ("severity": "error"): what
 			// the object holds below is part of the error. Fiserv's
 			// {"Status": {"StatusCode": "1121", "StatusDesc": ...,

@@ -289,7 +289,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 			m.named, m.chain, m.linked = p, p.Chain, host
 		}
 	}
-	if m.status == 0 && (x.success || m.fetchedRecord()) && !x.failure {
+	if m.status == 0 && !x.failure && (x.success || m.fetchedRecord()) {
 		// "ok": true, or a check's verdict ("Valid": false beside the
 		// issuer's reason), says what the status would have; so does a
 		// record that states its own state (Pluggy's item in
@@ -594,13 +594,23 @@ func isAddress(s string) bool {
 // namedCode reports whether the named provider's file names one of the
 // signal's codes (Tink's credentials "status": "AUTHENTICATION_ERROR").
 func (m *matcher) namedCode(s *signal) bool {
+	return m.namedDefines(s, false)
+}
+
+// namedDefines reports whether the named provider has an entry for one of
+// s's codes, or, with anyStatus, one that reads it under any status; with
+// no provider named, whether s is a session state the providers defining it
+// all read alike.
+func (m *matcher) namedDefines(s *signal, anyStatus bool) bool {
 	if m.named == nil {
 		return m.agreedState(s)
 	}
 	for i := 0; i < s.ncands; i++ {
 		var buf [catalog.MaxCodeLen]byte
-		if len(m.named.LookupBytes(normalizeText(buf[:0], s.cands[i].code))) > 0 {
-			return true
+		for _, e := range m.named.LookupBytes(normalizeText(buf[:0], s.cands[i].code)) {
+			if !anyStatus || len(e.Statuses) == 0 {
+				return true
+			}
 		}
 	}
 	return false
@@ -620,30 +630,13 @@ func (m *matcher) fetchedRecord() bool {
 		return false
 	}
 	for i := 0; i < x.n; i++ {
-		if m.namedAnyStatus(&x.sigs[i]) {
+		// An entry bound to statuses (Mercado Pago's order "failed" under
+		// 402) does not claim a record read without one.
+		if m.namedDefines(&x.sigs[i], true) {
 			return false
 		}
 	}
 	return true
-}
-
-// namedAnyStatus reports whether the named provider (or, with none named,
-// the providers that agree on a session state) reads one of s's codes as
-// an error under any status: an entry bound to statuses (Mercado Pago's
-// order "failed" under 402) does not claim a record read without one.
-func (m *matcher) namedAnyStatus(s *signal) bool {
-	if m.named == nil {
-		return m.agreedState(s)
-	}
-	for i := 0; i < s.ncands; i++ {
-		var buf [catalog.MaxCodeLen]byte
-		for _, e := range m.named.LookupBytes(normalizeText(buf[:0], s.cands[i].code)) {
-			if len(e.Statuses) == 0 {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // agreedState reports, when the request names no provider the catalog
