@@ -285,7 +285,7 @@ func extractXML(x *extraction, b string) {
 					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
 				}
 			}
-			if !selfClosing || hasCode || drank == 1 {
+			if !selfClosing && !closesAt(b, i) || hasCode || drank == 1 {
 				s.container = true
 			}
 		}
@@ -493,6 +493,17 @@ func (r *xmlRecords) partial() bool {
 func isEmbeddedXML(content string) bool {
 	return strings.HasPrefix(content, "<?xml") ||
 		strings.HasPrefix(content, "&lt;") && strings.HasSuffix(content, "&gt;") && strings.Contains(content, "&lt;/")
+}
+
+// closesAt reports whether the element whose start tag ends before i is
+// closed at once, white space aside: Linkpoint's <r_error></r_error> and
+// SafeCharge's <AGVError></AGVError> in an approved payment say no more
+// than an empty <Errors/>.
+func closesAt(b string, i int) bool {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return strings.HasPrefix(b[i:], "</")
 }
 
 // isXMLErrorElement reports whether an XML element says the document is an
