@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -218,22 +220,44 @@ func TestBlindSet29Shapes(t *testing.T) {
 // TestGatewaySuccessesStayData holds card gateways' successes, each a
 // fixture of ActiveMerchant's unit tests
 // (github.com/activemerchant/active_merchant, test/unit/gateways, at
-// ca45b1b0), that a result code beside a message saying success, or an
-// empty error element, had made errors under 200.
+// ca45b1b0), that a result code beside a message saying success had made
+// errors under 200.
 func TestGatewaySuccessesStayData(t *testing.T) {
 	for _, body := range []string{
 		// nmi_test.rb, successful_void_response
 		"response=1&responsetext=Transaction Void Successful&authcode=123456&transactionid=2762811592&avsresponse=&cvvresponse=&orderid=33a327d76cfdb8e98946352607d80eb2&type=void&response_code=100",
 		// braintree_orange_test.rb, successful_purchase_response
 		"response=1&responsetext=SUCCESS&authcode=123456&transactionid=510695343&avsresponse=N&cvvresponse=N&orderid=ea1e0d50dcc8cfc6e4b55650c592097e&type=sale&response_code=100",
-		// linkpoint_test.rb, successful_capture_response: an empty
-		// <r_error></r_error> says no error.
-		"<r_csp>CSI</r_csp><r_time>Wed Dec 2 13:57:19 2009</r_time><r_ref>0009554566</r_ref><r_error></r_error><r_ordernum>1000</r_ordernum><r_message>ACCEPTED</r_message><r_code>0000000009554566: :9554566:</r_code><r_tdate>1259780240</r_tdate><r_score></r_score><r_authresponse></r_authresponse><r_approved>APPROVED</r_approved><r_avs>    </r_avs>",
 	} {
 		for _, status := range []int{200, 0} {
 			r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: status, Body: body})
 			if g := summarize(&r); g.Category != "NO_ERROR" {
 				t.Errorf("%.60s... under %d: got %s (%s), want NO_ERROR", body, status, g.Category, g.Entry)
+			}
+		}
+	}
+}
+
+// TestGatewayFixtures reads the card gateways' answers of
+// testdata/gateways (see its README) under 200 and with no status, as the
+// call their name says: successes are NO_ERROR, failures are not.
+func TestGatewayFixtures(t *testing.T) {
+	files, err := filepath.Glob("testdata/gateways/*.*_*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, method, _ := strings.Cut(filepath.Base(file), ".")
+		outcome, op, _ := strings.Cut(method, "_")
+		for _, status := range []int{200, 0} {
+			r := classifyT(t, &Request{Provider: "no-such-provider", Operation: op, HTTPStatus: status, Body: string(b)})
+			g := summarize(&r)
+			if ok := g.Category == "NO_ERROR"; ok != (outcome == "successful") {
+				t.Errorf("%s under %d: got %s/%s (%s)", file, status, g.Category, g.Action, g.Entry)
 			}
 		}
 	}

@@ -586,7 +586,7 @@ func isErrorContainer(parent string) bool {
 func isFailureFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "success", "succeeded", "successful", "issuccess", "approved", "exitoso", "sucesso":
+	case "ok", "success", "succeeded", "successful", "issuccess", "approved", "transactionapproved", "exitoso", "sucesso":
 		return !value
 	case "status":
 		return !value // {"status": false, "message": "Invalid key"}

@@ -285,7 +285,7 @@ func extractXML(x *extraction, b string) {
 					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
 				}
 			}
-			if !selfClosing && !closesAt(b, i) || hasCode || drank == 1 {
+			if !selfClosing && !saysNoErrorAt(b, i) || hasCode || drank == 1 {
 				s.container = true
 			}
 		}
@@ -343,6 +343,21 @@ func extractXML(x *extraction, b string) {
 				continue
 			}
 		}
+		if v, ok := xmlBool(content); ok {
+			// XML writes JSON's booleans as text: <success>false</success>,
+			// First Data's <Transaction_Approved>false</Transaction_Approved>.
+			// Deeper than the root's own children a flag is a record's
+			// (a Salesforce deployment's <result><id>...<success>false).
+			if depth > 2 {
+				continue
+			}
+			if isFailureFlag(name, v) {
+				s.container = true
+			} else if isSuccessFlag(name, v) {
+				x.success = true
+			}
+			continue
+		}
 		role, rank := classifyKey(name)
 		if role == roleNone {
 			var buf [24]byte
@@ -389,6 +404,9 @@ func extractXML(x *extraction, b string) {
 				x.success = true // <Result>Success</Result>
 			}
 		case roleCode:
+			if isXMLErrorElement(name) && saysNoError(content) {
+				continue // <Error>Approved</Error>
+			}
 			if rank == rankStatus && content != "0" && isSuccessWord(content) {
 				x.success = true // <status>OK</status>
 				continue
@@ -431,7 +449,7 @@ func extractXML(x *extraction, b string) {
 			}
 			x.noteDesc(val, rank) // a message outside any error element
 		case roleNone:
-			if isXMLErrorElement(name) && drank > 1 {
+			if isXMLErrorElement(name) && drank > 1 && !saysNoError(content) {
 				// <error>ERROR: No zone found</error>: the error's own text.
 				s.desc, drank = val, 1
 			}
@@ -495,15 +513,37 @@ func isEmbeddedXML(content string) bool {
 		strings.HasPrefix(content, "&lt;") && strings.HasSuffix(content, "&gt;") && strings.Contains(content, "&lt;/")
 }
 
-// closesAt reports whether the element whose start tag ends before i is
-// closed at once, white space aside: Linkpoint's <r_error></r_error> and
-// SafeCharge's <AGVError></AGVError> in an approved payment say no more
-// than an empty <Errors/>.
-func closesAt(b string, i int) bool {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
+// xmlBool reads an element's text as a boolean.
+func xmlBool(v string) (value, ok bool) {
+	switch {
+	case len(v) == 4 && strings.EqualFold(v, "true"):
+		return true, true
+	case len(v) == 5 && strings.EqualFold(v, "false"):
+		return false, true
 	}
-	return strings.HasPrefix(b[i:], "</")
+	return false, false
+}
+
+// saysNoErrorAt reports whether the error element whose start tag ends
+// before i holds no error: it is closed at once (Linkpoint's
+// <r_error></r_error>, SafeCharge's <AGVError></AGVError> in an approved
+// payment, which say no more than an empty <Errors/>), or its only text
+// says there is none (First Data's <Transaction_Error>false, USA ePay's
+// <Error>Approved</Error>).
+func saysNoErrorAt(b string, i int) bool {
+	end := strings.IndexByte(b[i:], '<')
+	if end < 0 || !strings.HasPrefix(b[i+end:], "</") {
+		return false
+	}
+	t := strings.TrimSpace(b[i : i+end])
+	return t == "" || saysNoError(t)
+}
+
+// saysNoError reports whether the text of an element named as an error
+// says there is none: "false", "no", or a success word ("0", "none",
+// "Approved").
+func saysNoError(v string) bool {
+	return strings.EqualFold(v, "false") || strings.EqualFold(v, "no") || isSuccessWord(v)
 }
 
 // isXMLErrorElement reports whether an XML element says the document is an
