@@ -174,6 +174,7 @@ func extractXML(x *extraction, b string) {
 	// (QuickBooks' <BatchItemResponse>) of which only some hold an error.
 	var rec xmlRecords
 	depth := 0
+	soap := 0 // how many of the open elements are a SOAP Envelope and Body
 	for steps := 0; steps < 4096; steps++ {
 		lt := strings.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -207,6 +208,9 @@ func extractXML(x *extraction, b string) {
 		if !selfClosing {
 			if depth++; depth == 2 {
 				rec.open(name)
+			}
+			if depth == soap+1 && (soap == 0 && name == "Envelope" || soap == 1 && name == "Body") {
+				soap++
 			}
 		}
 		if stat, ok := xmlAttr(tag, "stat"); ok && isFailureWord(stat) {
@@ -346,9 +350,10 @@ func extractXML(x *extraction, b string) {
 		if v, ok := xmlBool(content); ok {
 			// XML writes JSON's booleans as text: <success>false</success>,
 			// First Data's <Transaction_Approved>false</Transaction_Approved>.
-			// Deeper than the root's own children a flag is a record's
-			// (a Salesforce deployment's <result><id>...<success>false).
-			if depth > 2 {
+			// Deeper than the root's own children (a SOAP Body's child
+			// counting as the root) a flag is a record's (a Salesforce
+			// deployment's <result><id>...<success>false).
+			if depth-soap > 2 {
 				continue
 			}
 			if isFailureFlag(name, v) {
