@@ -641,9 +641,9 @@ func isFailureWord(v string) bool {
 
 // isFlagFailure reports whether a flag's word says the answer failed:
 // "Ack": "Failure", "approved": "DECLINED", Cybersource's
-// <decision>REJECT</decision>.
+// <decision>REJECT</decision>, Micropayment's transactionStatus=FAILED.
 func isFlagFailure(v string) bool {
-	return isFailureWord(v) || oneOfFold(v, "declined", "reject", "rejected")
+	return isFailureWord(v) || oneOfFold(v, "declined", "reject", "rejected", "failed")
 }
 
 // isFlagSuccess reports whether a flag's word says the answer succeeded:

@@ -77,6 +77,9 @@ func extractParams(x *extraction, q string, src source) {
 // looksLikeForm tells an application/x-www-form-urlencoded error body: an
 // OAuth error, or an OAuth 1.0 problem report.
 func looksLikeForm(b string) bool {
+	if strings.IndexByte(b, '&') < 0 && strings.IndexByte(strings.TrimSpace(b), '\n') >= 0 {
+		return false // key=value lines (Micropayment's error=0 then sessionStatus=SUCCESS): pairs
+	}
 	return strings.HasPrefix(b, "error=") || strings.Contains(b, "&error=") ||
 		strings.HasPrefix(b, "oauth_problem=") || strings.Contains(b, "&oauth_problem=")
 }
