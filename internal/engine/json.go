@@ -278,6 +278,16 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 		}
 		var more bool
 		if i, more, ok = x.separator(i, ']'); !ok || !more {
+			if ok && depth == 2 && records == 1 && !collect {
+				// The answer's one record, and it holds an error object
+				// (Shift4's "result": [{"error": {...}, "server": ...}]):
+				// the error is the answer's.
+				for k := first; k < x.n; k++ {
+					if x.sigs[k].container {
+						x.sigs[k].inItem = false
+					}
+				}
+			}
 			if ok && records > 1 && failing > 0 && failing < records && !collect {
 				for k := first; k < x.n; k++ {
 					x.sigs[k].inItem, x.sigs[k].partial = true, true
