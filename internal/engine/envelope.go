@@ -634,7 +634,7 @@ func isFailureWord(v string) bool {
 	}
 	switch v[0] | 0x20 { // the first letters of the words below, lower case
 	case 'e', 'f', 'p', 'n', 'k':
-		return oneOfFold(v, "error", "fail", "failure", "partialfailure", "not_ok", "notok", "ko", "fehler", "erreur")
+		return oneOfFold(v, "error", "fail", "failure", "partialfailure", "not_ok", "notok", "nok", "ko", "fehler", "erreur")
 	}
 	return false
 }
