@@ -643,6 +643,11 @@ func isFailureWord(v string) bool {
 // "Ack": "Failure", "approved": "DECLINED", Cybersource's
 // <decision>REJECT</decision>, Micropayment's transactionStatus=FAILED.
 func isFlagFailure(v string) bool {
+	if i := strings.IndexByte(v, ':'); i > 0 {
+		// The word before the reason (Merchant Partners' "DECLINED:1102140001:
+		// Invalid account number:", iATS's " REJECT: 15").
+		v = strings.TrimSpace(v[:i])
+	}
 	return isFailureWord(v) || oneOfFold(v, "declined", "reject", "rejected", "failed")
 }
 
