@@ -425,7 +425,11 @@ func extractXML(x *extraction, b string) {
 				s.container = true
 				continue
 			}
-			if rank == rankType || (rank == rankStatus && !s.container) {
+			if rank == rankType || (rank == rankStatus && !s.container && !isDeclineWord(content)) {
+				// A status outside an error element is the document's
+				// data, unless it says a payment was declined
+				// (TransFirst's <Status>Declined</Status>), which a call
+				// that moves money reads as its failure.
 				continue
 			}
 			if strings.EqualFold(name, "faultcode") || strings.EqualFold(name, "value") {
