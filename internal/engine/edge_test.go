@@ -380,3 +380,27 @@ func TestDataStaysData(t *testing.T) {
 		t.Errorf("a timestamp was taken for the message: %q", got)
 	}
 }
+
+// TestRedirectServiceCode holds that a redirect's error_code beside its
+// OAuth error (Supabase Auth's error=invalid_request&error_code=otp_expired)
+// is read first, so that the named provider's entry for it answers; with no
+// provider the OAuth error's standard entry does. A numeric error_code
+// (Facebook's error_code=200) is no code to read.
+func TestRedirectServiceCode(t *testing.T) {
+	for _, tt := range []struct {
+		provider, redirect, wantKind, wantEvidence string
+	}{
+		{"supabase", "https://example.com/?error=invalid_request&error_code=otp_expired&error_description=Invalid+request", "PROVIDER_ENTRY", "redirect.error_code=otp_expired"},
+		{"", "https://example.com/?error=invalid_request&error_code=otp_expired&error_description=Invalid+request", "STANDARD", "redirect.error=invalid_request"},
+		{"", "https://example.com/cb?error=access_denied&error_code=200&error_description=Permissions+error", "", "redirect.error=access_denied"},
+	} {
+		r := classifyT(t, &Request{Provider: tt.provider, Operation: "authorize", RedirectURI: tt.redirect})
+		g := summarize(&r)
+		if tt.wantKind != "" && g.Kind != tt.wantKind {
+			t.Errorf("%s %s: kind %s, want %s", tt.provider, tt.redirect, g.Kind, tt.wantKind)
+		}
+		if ev := r.Response(mustCatalog()).GetMatch().GetEvidence(); !slices.Contains(ev, tt.wantEvidence) {
+			t.Errorf("%s %s: evidence %q, want %q among it", tt.provider, tt.redirect, ev, tt.wantEvidence)
+		}
+	}
+}

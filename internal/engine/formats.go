@@ -34,7 +34,7 @@ func extractQuery(x *extraction, u string, src source) {
 
 // extractParams reads the error parameters of a form-encoded string.
 func extractParams(x *extraction, q string, src source) {
-	var code, desc text
+	var code, desc, sub text
 	var codeKey string
 	for len(q) > 0 {
 		var pair string
@@ -51,8 +51,13 @@ func extractParams(x *extraction, q string, src source) {
 		val := text{raw: v, esc: strings.ContainsAny(v, "%+"), url: true}
 		switch k {
 		case "error", "error_code", "errorCode", "error_type", "oauth_problem":
-			if code.raw == "" && v != "" {
+			switch {
+			case code.raw == "" && v != "":
 				code, codeKey = val, k
+			case k == "error_code" && codeKey == "error" && !isNumeric(v):
+				// Supabase Auth's error=invalid_request&error_code=otp_expired:
+				// the OAuth error's class, then the service's own code.
+				sub = val
 			}
 		case "error_description", "error_message", "message", "oauth_problem_advice":
 			if desc.raw == "" {
@@ -71,6 +76,11 @@ func extractParams(x *extraction, q string, src source) {
 	}
 	s := signal{source: src, desc: desc, ncands: 1, container: true}
 	s.cands[0] = candidate{code: code, key: codeKey}
+	if sub.raw != "" {
+		// The service's own code first: an entry of the named provider for
+		// it says more than the OAuth class.
+		s.cands[0], s.cands[1], s.ncands = candidate{code: sub, key: "error_code"}, s.cands[0], 2
+	}
 	x.add(s)
 }
 
