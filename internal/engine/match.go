@@ -819,7 +819,7 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			}
 			var buf [catalog.MaxCodeLen]byte
 			es := m.cat.ProviderEntriesFor(normalizeText(buf[:0], s.cands[ci].code))
-			if len(es) == 0 || !(oneProvider(es) || s.cands[ci].key == "state" && allAgree(es)) || !namespaced(s.cands[ci].code.raw) && m.codeReadable(&s.cands[ci]) {
+			if len(es) == 0 || !(oneProvider(es) || s.cands[ci].key == "state" && allAgree(es)) || !namespaced(s.cands[ci].code.raw) && !coinage(s.cands[ci].code.raw) && m.codeReadable(&s.cands[ci]) {
 				// A code whose own words the vocabulary reads ("unauthorized",
 				// "invalid_code") is no provider's to claim, unless a
 				// namespace makes it a coinage (CDR's
@@ -1370,4 +1370,41 @@ func saysSucceeded(v string) bool {
 		}
 	}
 	return yes
+}
+
+// codeWords counts the words of a code as written: runs of letters and
+// digits between separators and case changes.
+func codeWords(code string) int {
+	n := 0
+	prev := byte(0)
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		switch {
+		case !letter:
+		case prev == 0 || !('a' <= prev && prev <= 'z' || 'A' <= prev && prev <= 'Z' || '0' <= prev && prev <= '9'):
+			n++
+		case 'a' <= prev && prev <= 'z' && 'A' <= c && c <= 'Z':
+			n++
+		}
+		prev = c
+	}
+	return n
+}
+
+// coinage reports a code long enough to be a provider's own name for an
+// error rather than a phrase anyone would write: four words or more
+// (SuperTokens' SIGN_IN_NOT_ALLOWED), or three not all in lowercase
+// (Microsoft Graph's Authorization_RequestDenied, Matrix's
+// M_USER_DEACTIVATED). Three lowercase words are a phrase (Belvo's
+// does_not_exist, an invalid_access_token) that other providers use as
+// they read.
+func coinage(code string) bool {
+	switch n := codeWords(code); {
+	case n >= 4:
+		return true
+	case n == 3:
+		return strings.ToLower(code) != code
+	}
+	return false
 }
