@@ -75,9 +75,9 @@ type corpusCase struct {
 // holdout-49 privacyIDEA's first /validate/check, "value": false beside
 // a transaction_id under 200: a challenge was sent, not a failure).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.834, "provider unknown": 0.818}
+var corpusMinScore = map[string]float64{"as received": 0.836, "provider unknown": 0.824}
 
-const corpusMaxMissedErrors = 28
+const corpusMaxMissedErrors = 27
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
