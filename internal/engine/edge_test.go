@@ -263,6 +263,30 @@ func TestGatewayFixtures(t *testing.T) {
 	}
 }
 
+// TestSuccessesThatLookLikeErrors reads the real successes of
+// testdata/successes (see its README), each carrying an error's words or
+// fields, with no status and under 200: a refund "solicitado com sucesso",
+// a fetched customer whose embedded errors say what to collect, a wallet's
+// eligibility record that says USER_NOT_FOUND.
+func TestSuccessesThatLookLikeErrors(t *testing.T) {
+	files, err := filepath.Glob("testdata/successes/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no successes: %v", err)
+	}
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, status := range []int{0, 200} {
+			r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: status, Body: string(b)})
+			if g := summarize(&r); g.Category != "NO_ERROR" {
+				t.Errorf("%s under %d: got %s/%s (%s), want NO_ERROR", file, status, g.Category, g.Action, g.Entry)
+			}
+		}
+	}
+}
+
 // TestDeclinedPaymentIsTheCallsFailure holds that a call that moves money,
 // answered with the payment whose status says it was declined, failed:
 // Allied Wallet's failed purchase in ActiveMerchant's unit tests

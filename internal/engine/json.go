@@ -20,8 +20,9 @@ type jsonState struct {
 	resources uint64
 	// topResource is set when the document's top object is a resource
 	// (an "id" and no error of its own); topState when it also states its
-	// own state ("status": "failed").
-	topResource, topState bool
+	// own state ("status": "failed"); topDeclined when that state says
+	// it was refused or failed ("status": "rejected").
+	topResource, topState, topDeclined bool
 	// zeroCode is set by a top-level numeric error code of 0 ("ErrorCode":
 	// 0), which says no error unless the message beside it reads as one.
 	zeroCode bool
@@ -75,6 +76,9 @@ type objectFrame struct {
 	// false, "approved": false); it counts unless the object is a resource
 	// that states its own status.
 	flagFailed bool
+	// statusFailed is set by the object's own "status": "error", at any
+	// depth.
+	statusFailed bool
 	// quiet is set when the object says it is no error: its own flag says
 	// it succeeded (Authlete's "action": "OK" beside a result code), or it
 	// is only information or a warning ("type": "INFO").
@@ -824,6 +828,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// there is an error; they do not say which. A resource's own
 			// "status": "error", or an item's deeper in the data (a failed
 			// action or transaction in a list), is its state.
+			f.statusFailed = true
 			if depth <= 2 && !f.resource && !x.inResource(depth) {
 				x.failure = true
 				// The object's message is then the error's, above any
@@ -988,12 +993,14 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		x.namedStatus = true
 	}
 	if depth == 1 && f.resource {
-		x.topResource, x.topState = true, f.state
+		x.topResource, x.topState, x.topDeclined = true, f.state, f.statusFailed || f.declines()
 	}
 	inResource := x.inResource(depth)
-	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && depth > 3) {
+	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && depth > 2 && !f.namesFailure()) {
 		// A message outside every resource, and not in a record of a list
-		// deep in the data (a tracking event's "Description").
+		// (a tracking event's "Description", Juspay's eligibility
+		// record's), unless the record says it failed (Expo's push
+		// ticket: "status": "error" beside its "message").
 		x.looseDesc = true
 	}
 	if f.failed && !f.resource && (f.desc.raw != "" || f.n > 0) {
@@ -1031,6 +1038,31 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		etype:     f.etype,
 		container: container,
 	})
+}
+
+// declines reports whether one of the object's status codes says it was
+// refused ("status": "rejected", "declined").
+func (f *objectFrame) declines() bool {
+	for i := 0; i < f.n; i++ {
+		if f.cands[i].rank == rankStatus && isDeclineWord(f.cands[i].code.raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesFailure reports whether the object's status or one of its codes is
+// a failure word ("status": "error", "code": "ERROR").
+func (f *objectFrame) namesFailure() bool {
+	if f.statusFailed {
+		return true
+	}
+	for i := 0; i < f.n; i++ {
+		if isFailureWord(f.cands[i].code.raw) {
+			return true
+		}
+	}
+	return false
 }
 
 func skipWS(s string, i int) int {

@@ -441,6 +441,9 @@ func (m *matcher) usable(s *signal) bool {
 		// call.
 		return false
 	}
+	if m.recordsError(s) {
+		return m.namedCode(s)
+	}
 	if s.container {
 		return s.ncands > 0 || s.desc.raw != "" || s.etype.raw != ""
 	}
@@ -515,6 +518,16 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 		// (Meilisearch's task: "status": "failed", "error": {...}): that is
 		// the answer to a fetch, as it is under a 2xx.
 		return m.namedCode(s) && !(s.container && s.depth == 2 && m.x.topState)
+	}
+	if m.recordsError(s) {
+		return m.namedCode(s)
+	}
+	if (s.inArray || s.inItem) && s.depth > 1 && !s.container && s.onlyReasons() && !s.namesFailure() {
+		// A status or reason of one record in a list, outside any error
+		// object (Juspay's eligibility check: "status": "USER_NOT_FOUND"
+		// for one wallet), is that record's; a message's own class that
+		// says error (Okta's "class": "ERROR") is not.
+		return m.namedCode(s)
 	}
 	if !s.container && s.depth > 1 && s.desc.raw == "" && s.onlyReasons() {
 		// A reason with no message, nested in the data outside any error
@@ -1266,6 +1279,15 @@ func (m *matcher) outcome(s *signal) bool {
 	return s.container && m.money
 }
 
+// recordsError reports an error object deep inside a record that states
+// its own state, and not a refused or failed one: Dwolla's customer in
+// "status": "retry", whose "_embedded" errors say what to collect, holds
+// them as its own error fields; Decidir's payment in "status": "rejected"
+// with its "status_details" error is the refusal it reports.
+func (m *matcher) recordsError(s *signal) bool {
+	return s.container && s.depth > 2 && m.x.topResource && m.x.topState && !m.x.topDeclined && !m.outcome(s)
+}
+
 // declined reports a status of s, near the top of the answer to a call that
 // moves money, that says the payment was refused.
 func (m *matcher) declined(s *signal) bool {
@@ -1342,8 +1364,9 @@ func saysSuccess(v string) bool {
 
 // saysSucceeded reports a message that says, in so many words, that the
 // call succeeded or was approved ("Transaction Void Successful", "Your
-// transaction was successfully approved.", "APPROVAL") and says nothing of
-// a failure ("not approved", "Unsuccessful", "declined").
+// transaction was successfully approved.", "APPROVAL", Cielo's "Reembolso
+// solicitado com sucesso") and says nothing of a failure ("not approved",
+// "Unsuccessful", "declined", "não").
 func saysSucceeded(v string) bool {
 	if len(v) > 200 {
 		return false
@@ -1351,21 +1374,24 @@ func saysSucceeded(v string) bool {
 	yes := false
 	for len(v) > 0 {
 		i := 0
-		for i < len(v) && !isLetter(v[i]) {
+		// Bytes of UTF-8 letters count as letters: "não" is a word.
+		for i < len(v) && !isLetter(v[i]) && v[i] < 0x80 {
 			i++
 		}
 		j := i
-		for j < len(v) && isLetter(v[j]) {
+		for j < len(v) && (isLetter(v[j]) || v[j] >= 0x80) {
 			j++
 		}
 		w := v[i:j]
 		v = v[j:]
 		switch {
 		case w == "":
-		case oneOfFold(w, "success", "successful", "successfully", "succeeded", "approved", "approval", "accepted", "paid"):
+		case oneOfFold(w, "success", "successful", "successfully", "succeeded", "approved", "approval", "accepted", "paid",
+			"sucesso", "exitoso", "exitosa", "exitosamente", "erfolgreich"):
 			yes = true
 		case oneOfFold(w, "not", "no", "unsuccessful", "declined", "decline", "failed", "failure", "fail", "error", "errors",
-			"invalid", "denied", "rejected", "refused", "cannot", "unable", "pending", "insufficient", "partially", "partial", "already"):
+			"invalid", "denied", "rejected", "refused", "cannot", "unable", "pending", "insufficient", "partially", "partial", "already",
+			"não", "nao", "erro", "falha", "fallo", "fallida", "fallido", "nicht", "kein", "keine", "fehler"):
 			return false
 		}
 	}

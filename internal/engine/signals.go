@@ -187,6 +187,17 @@ func (s *signal) onlyReasons() bool {
 	return s.ncands > 0
 }
 
+// namesFailure reports whether one of the signal's codes is a failure word
+// ("ERROR", "fail").
+func (s *signal) namesFailure() bool {
+	for i := 0; i < s.ncands; i++ {
+		if isFailureWord(s.cands[i].code.raw) {
+			return true
+		}
+	}
+	return false
+}
+
 // numericOnly reports whether the signal has codes and every one is a
 // number.
 func (s *signal) numericOnly() bool {
