@@ -428,3 +428,15 @@ func TestRedirectServiceCode(t *testing.T) {
 		}
 	}
 }
+
+// TestRateLimitCodeOutranksMessage holds that a 429 whose code only says
+// the same (Woovi's Pix key lookup, from its developer docs) is a rate
+// limit, whatever its message says of the calls that spent the limit
+// (github.com/woovibr/woovi-developers, docs/payment/pix-key-token-bucket.md).
+func TestRateLimitCodeOutranksMessage(t *testing.T) {
+	body := "{\n  \"error\": \"You tried to consult many Pix keys that do not exist.\",\n  \"errorCode\": \"TOO_MANY_REQUESTS\"\n}\n"
+	r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: 429, Body: body})
+	if g := summarize(&r); g.Category != "RATE_LIMITED" {
+		t.Errorf("got %s/%s (%s), want RATE_LIMITED", g.Category, g.Action, g.Entry)
+	}
+}

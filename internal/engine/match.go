@@ -1035,6 +1035,12 @@ func (m *matcher) statusOutranks(e *catalog.Entry, own bool, r *Result) bool {
 		return true // a status that says as much as weak words, or more
 	case m.status == 503 && failsInside(r.Entry):
 		return true // "Backend Error" under 503: unavailable for now
+	case e.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_RATE_LIMITED && m.codeRestatesStatus():
+		// A rate limit's status whose code says the same (Woovi's 429 with
+		// "errorCode": "TOO_MANY_REQUESTS") is one, whatever its message
+		// says of the calls that spent it ("many Pix keys that do not
+		// exist").
+		return true
 	case !otherSide(m.status, r.Entry):
 		return false
 	}
@@ -1313,6 +1319,18 @@ func isDeclineWord(v string) bool {
 // whose reason phrase is phrase (Mailgun's {"Error": "unauthorized"} under
 // 401): such a code says no more than the status, so entries for a status
 // without a code still apply.
+// codeRestatesStatus reports whether a usable signal's code only names the
+// status (TOO_MANY_REQUESTS under 429).
+func (m *matcher) codeRestatesStatus() bool {
+	phrase := m.statusPhrase()
+	for i := 0; i < m.x.n; i++ {
+		if s := &m.x.sigs[i]; m.usable(s) && restatesStatus(s, phrase) {
+			return true
+		}
+	}
+	return false
+}
+
 func restatesStatus(s *signal, phrase string) bool {
 	if phrase == "" || s.ncands == 0 {
 		return false
