@@ -1319,18 +1319,6 @@ func isDeclineWord(v string) bool {
 // whose reason phrase is phrase (Mailgun's {"Error": "unauthorized"} under
 // 401): such a code says no more than the status, so entries for a status
 // without a code still apply.
-// codeRestatesStatus reports whether a usable signal's code only names the
-// status (TOO_MANY_REQUESTS under 429).
-func (m *matcher) codeRestatesStatus() bool {
-	phrase := m.statusPhrase()
-	for i := 0; i < m.x.n; i++ {
-		if s := &m.x.sigs[i]; m.usable(s) && restatesStatus(s, phrase) {
-			return true
-		}
-	}
-	return false
-}
-
 func restatesStatus(s *signal, phrase string) bool {
 	if phrase == "" || s.ncands == 0 {
 		return false
@@ -1342,6 +1330,18 @@ func restatesStatus(s *signal, phrase string) bool {
 		}
 	}
 	return true
+}
+
+// codeRestatesStatus reports whether a usable signal's code only names the
+// status (TOO_MANY_REQUESTS under 429).
+func (m *matcher) codeRestatesStatus() bool {
+	phrase := m.statusPhrase()
+	for i := 0; i < m.x.n; i++ {
+		if s := &m.x.sigs[i]; m.usable(s) && restatesStatus(s, phrase) {
+			return true
+		}
+	}
+	return false
 }
 
 // lettersEqualFold reports whether a and b hold the same letters, ignoring
@@ -1417,24 +1417,25 @@ func saysSucceeded(v string) bool {
 }
 
 // codeWords counts the words of a code as written: runs of letters and
-// digits between separators and case changes.
+// digits, split at separators and where lowercase turns to uppercase.
 func codeWords(code string) int {
 	n := 0
-	prev := byte(0)
+	var prev byte
 	for i := 0; i < len(code); i++ {
 		c := code[i]
-		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 		switch {
-		case !letter:
-		case prev == 0 || !('a' <= prev && prev <= 'z' || 'A' <= prev && prev <= 'Z' || '0' <= prev && prev <= '9'):
-			n++
-		case 'a' <= prev && prev <= 'z' && 'A' <= c && c <= 'Z':
+		case !isAlnum(c):
+		case !isAlnum(prev), isLower(prev) && 'A' <= c && c <= 'Z':
 			n++
 		}
 		prev = c
 	}
 	return n
 }
+
+func isAlnum(c byte) bool { return isLower(c) || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // coinage reports a code long enough to be a provider's own name for an
 // error rather than a phrase anyone would write: four words or more
