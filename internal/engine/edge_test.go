@@ -242,19 +242,11 @@ func TestGatewaySuccessesStayData(t *testing.T) {
 // testdata/gateways (see its README) under 200 and with no status, as the
 // call their name says: successes are NO_ERROR, failures are not.
 func TestGatewayFixtures(t *testing.T) {
-	files, err := filepath.Glob("testdata/gateways/*.*_*")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures: %v", err)
-	}
-	for _, file := range files {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for file, body := range readFixtures(t, "testdata/gateways/*.*_*") {
 		_, method, _ := strings.Cut(filepath.Base(file), ".")
 		outcome, op, _ := strings.Cut(method, "_")
 		for _, status := range []int{200, 0} {
-			r := classifyT(t, &Request{Provider: "no-such-provider", Operation: op, HTTPStatus: status, Body: string(b)})
+			r := classifyT(t, &Request{Provider: "no-such-provider", Operation: op, HTTPStatus: status, Body: body})
 			g := summarize(&r)
 			if ok := g.Category == "NO_ERROR"; ok != (outcome == "successful") {
 				t.Errorf("%s under %d: got %s/%s (%s)", file, status, g.Category, g.Action, g.Entry)
@@ -269,22 +261,33 @@ func TestGatewayFixtures(t *testing.T) {
 // a fetched customer whose embedded errors say what to collect, a wallet's
 // eligibility record that says USER_NOT_FOUND.
 func TestSuccessesThatLookLikeErrors(t *testing.T) {
-	files, err := filepath.Glob("testdata/successes/*.json")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no successes: %v", err)
-	}
-	for _, file := range files {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for file, body := range readFixtures(t, "testdata/successes/*.json") {
 		for _, status := range []int{0, 200} {
-			r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: status, Body: string(b)})
+			r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: status, Body: body})
 			if g := summarize(&r); g.Category != "NO_ERROR" {
 				t.Errorf("%s under %d: got %s/%s (%s), want NO_ERROR", file, status, g.Category, g.Action, g.Entry)
 			}
 		}
 	}
+}
+
+// readFixtures returns the files that pattern matches, by name; none is a
+// failure.
+func readFixtures(t *testing.T, pattern string) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no files match %s: %v", pattern, err)
+	}
+	out := make(map[string]string, len(files))
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[file] = string(b)
+	}
+	return out
 }
 
 // TestDeclinedPaymentIsTheCallsFailure holds that a call that moves money,
