@@ -443,3 +443,15 @@ func TestRateLimitCodeOutranksMessage(t *testing.T) {
 		t.Errorf("got %s/%s (%s), want RATE_LIMITED", g.Category, g.Action, g.Entry)
 	}
 }
+
+// TestMessageListIsTheAnswers holds that the records of a list under a
+// message key are the answer's message, not data records: FastAPI's
+// validation error as MyTruv documents it (help.mytruv.com/api-reference/errors),
+// with no status, is a request to fix.
+func TestMessageListIsTheAnswers(t *testing.T) {
+	body := "{\n  \"detail\": [\n    {\n      \"loc\": [\"query\", \"transacted_at_from\"],\n      \"msg\": \"field required\",\n      \"type\": \"value_error.missing\"\n    }\n  ]\n}\n"
+	r := classifyT(t, &Request{Provider: "no-such-provider", Operation: "resource", Body: body})
+	if g := summarize(&r); g.Category != "INVALID_REQUEST" {
+		t.Errorf("got %s/%s (%s), want INVALID_REQUEST", g.Category, g.Action, g.Entry)
+	}
+}

@@ -996,11 +996,13 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		x.topResource, x.topState, x.topDeclined = true, f.state, f.statusFailed || f.declines()
 	}
 	inResource := x.inResource(depth)
-	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && depth > 2 && !f.namesFailure()) {
+	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && depth > 2 && !f.namesFailure() && !isMessageKey(parent)) {
 		// A message outside every resource, and not in a record of a list
 		// (a tracking event's "Description", Juspay's eligibility
 		// record's), unless the record says it failed (Expo's push
-		// ticket: "status": "error" beside its "message").
+		// ticket: "status": "error" beside its "message") or the list is
+		// a message's own (FastAPI's "detail": [{"msg": "field
+		// required", ...}]).
 		x.looseDesc = true
 	}
 	if f.failed && !f.resource && (f.desc.raw != "" || f.n > 0) {
@@ -1049,6 +1051,13 @@ func (f *objectFrame) declines() bool {
 		}
 	}
 	return false
+}
+
+// isMessageKey reports a key whose value is the answer's message, or its
+// parts ("detail", "message").
+func isMessageKey(k string) bool {
+	role, _ := classifyKey(k)
+	return role == roleDesc
 }
 
 // namesFailure reports whether the object's status or one of its codes is

@@ -522,7 +522,7 @@ func (m *matcher) usableWithoutStatus(s *signal) bool {
 	if m.recordsError(s) {
 		return m.namedCode(s)
 	}
-	if (s.inArray || s.inItem) && s.depth > 1 && !s.container && s.onlyReasons() && !s.namesFailure() {
+	if (s.inArray || s.inItem) && s.depth > 1 && !s.container && s.onlyReasons() && !s.namesFailure() && !isMessageKey(s.parent) {
 		// A status or reason of one record in a list, outside any error
 		// object (Juspay's eligibility check: "status": "USER_NOT_FOUND"
 		// for one wallet), is that record's; a message's own class that
