@@ -455,3 +455,16 @@ func TestMessageListIsTheAnswers(t *testing.T) {
 		t.Errorf("got %s/%s (%s), want INVALID_REQUEST", g.Category, g.Action, g.Entry)
 	}
 }
+
+// TestVendorNamedErrorMessage holds that a top-level message whose key names
+// an error's message after a word of the vendor's is read (SheerID's
+// verification ended for a bad API token, from its error reference at
+// developer.sheerid.com/reference/errors, its white space folded onto one
+// line).
+func TestVendorNamedErrorMessage(t *testing.T) {
+	body := `{ "verificationId": "111111111111111111111111", "currentStep": "error", "errorIds": ["invalidApiToken"], "errorDetailId": [], "systemErrorMessage": "Provided API token is empty or invalid", "segment": "student", "subsegment": null }`
+	r := classifyT(t, &Request{Provider: "no-such-provider", Body: body})
+	if g := summarize(&r); g.Category != "CLIENT_CONFIGURATION" {
+		t.Errorf("got %s/%s (%s), want CLIENT_CONFIGURATION", g.Category, g.Action, g.Entry)
+	}
+}

@@ -379,6 +379,13 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			return x.broken(&f, parent, inArray, container, depth, i)
 		}
 		role, rank := classifyKey(key.raw)
+		if role == roleNone && depth == 1 && endsInErrorMessage(key.raw) {
+			// A top-level message named as an error's after a word of the
+			// vendor's (SheerID's "systemErrorMessage"); deeper in the data
+			// such a field is a record's (Juspay's eligibility record's
+			// "gateway_error_message").
+			role, rank = roleDesc, 1
+		}
 		if depth == 1 {
 			if role != roleNone {
 				env |= envErrors // a code, message or flag of the answer's own
@@ -1047,6 +1054,27 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 func (f *objectFrame) declines() bool {
 	for i := 0; i < f.n; i++ {
 		if f.cands[i].rank == rankStatus && isDeclineWord(f.cands[i].code.raw) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInErrorMessage reports a key that ends by naming an error's message
+// ("systemErrorMessage", "gateway_error_description").
+func endsInErrorMessage(k string) bool {
+	if len(k) < 9 {
+		return false
+	}
+	switch k[len(k)-1] | 0x20 {
+	case 'e', 'g', 'n', 't': // message, msg, description, text
+	default:
+		return false
+	}
+	var buf [24]byte
+	f := foldKey(&buf, k)
+	for _, suffix := range [...]string{"errormessage", "errormsg", "errordescription", "errortext"} {
+		if len(f) > len(suffix) && string(f[len(f)-len(suffix):]) == suffix {
 			return true
 		}
 	}
