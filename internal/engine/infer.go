@@ -197,7 +197,7 @@ type wordSet struct {
 func (w *wordSet) fill(s *signal, desc text, phrase string) {
 	code, codeSpans := w.codeBuf[:0], w.codeArr[:0]
 	for ci := 0; ci < s.ncands; ci++ {
-		if c := &s.cands[ci]; !c.numeric && !(phrase != "" && lettersEqualFold(c.code.raw, phrase)) {
+		if c := &s.cands[ci]; !c.numeric && !namesStatus(c.code.raw, phrase) {
 			// A code that restates the status ("bad_request" under 400)
 			// says nothing the status does not.
 			code, codeSpans = catalog.AppendWords(code, codeSpans, c.code.appendTo(w.tmp[:0]))

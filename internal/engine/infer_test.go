@@ -898,3 +898,24 @@ func TestBodyConventions(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesStatus(t *testing.T) {
+	for _, tt := range []struct {
+		code, phrase string
+		want         bool
+	}{
+		{"not_found", "Not Found", true},
+		{"ERROR_UNAUTHORIZED", "Unauthorized", true},
+		{"NotFoundException", "Not Found", true},
+		{"BadRequestError", "Bad Request", true},
+		{"TOO_MANY_REQUESTS", "Too Many Requests", true},
+		{"ERROR", "Unauthorized", false},
+		{"INVALID_TOKEN", "Unauthorized", false},
+		{"unauthorized_client", "Unauthorized", false},
+		{"", "Unauthorized", false},
+	} {
+		if got := namesStatus(tt.code, tt.phrase); got != tt.want {
+			t.Errorf("namesStatus(%q, %q) = %v, want %v", tt.code, tt.phrase, got, tt.want)
+		}
+	}
+}

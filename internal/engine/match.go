@@ -1325,7 +1325,7 @@ func restatesStatus(s *signal, phrase string) bool {
 	}
 	for i := 0; i < s.ncands; i++ {
 		c := s.cands[i].code.raw
-		if c == "" || c[0]|0x20 != phrase[0]|0x20 || !lettersEqualFold(c, phrase) {
+		if !namesStatus(c, phrase) {
 			return false
 		}
 	}
@@ -1364,6 +1364,39 @@ func lettersEqualFold(a, b string) bool {
 		i++
 		j++
 	}
+}
+
+// namesStatus reports whether a code only names the status whose reason
+// phrase is phrase, "error" or "exception" around it aside ("not_found",
+// "ERROR_UNAUTHORIZED", "NotFoundException" beside 404 or 401).
+func namesStatus(code, phrase string) bool {
+	if code == "" || phrase == "" {
+		return false
+	}
+	if lettersEqualFold(code, phrase) {
+		return true
+	}
+	var buf [48]byte
+	n := 0
+	for i := 0; i < len(code); i++ {
+		if c := code[i]; isLetter(c) {
+			if n == len(buf) {
+				return false
+			}
+			buf[n] = c | 0x20
+			n++
+		}
+	}
+	l := string(buf[:n])
+	for _, w := range [...]string{"error", "exception"} {
+		if rest, ok := strings.CutPrefix(l, w); ok && rest != "" {
+			return lettersEqualFold(rest, phrase)
+		}
+		if rest, ok := strings.CutSuffix(l, w); ok && rest != "" {
+			return lettersEqualFold(rest, phrase)
+		}
+	}
+	return false
 }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
