@@ -1003,12 +1003,13 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		x.topResource, x.topState, x.topDeclined = true, f.state, f.statusFailed || f.declines()
 	}
 	inResource := x.inResource(depth)
-	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && depth > 2 && !f.namesFailure() && !isMessageKey(parent)) {
+	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && (depth > 3 || depth > 2 && !container && !f.namesFailure() && !isMessageKey(parent))) {
 		// A message outside every resource, and not in a record of a list
-		// (a tracking event's "Description", Juspay's eligibility
-		// record's), unless the record says it failed (Expo's push
-		// ticket: "status": "error" beside its "message") or the list is
-		// a message's own (FastAPI's "detail": [{"msg": "field
+		// deep in the data (a tracking event's "Description") or of a
+		// top-level list of records (Juspay's eligibility record's),
+		// unless the record says it failed (Expo's push ticket: "status":
+		// "error" beside its "message") or the list is the answer's
+		// errors or message (FastAPI's "detail": [{"msg": "field
 		// required", ...}]).
 		x.looseDesc = true
 	}

@@ -1373,8 +1373,11 @@ func namesStatus(code, phrase string) bool {
 	if code == "" || phrase == "" {
 		return false
 	}
-	if lettersEqualFold(code, phrase) {
+	if code[0]|0x20 == phrase[0]|0x20 && lettersEqualFold(code, phrase) {
 		return true
+	}
+	if !hasPrefixFold(code, "error") && !hasSuffixFold(code, "error") && !hasSuffixFold(code, "exception") {
+		return false // the common case, read without copying the code
 	}
 	var buf [48]byte
 	n := 0
