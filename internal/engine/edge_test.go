@@ -468,3 +468,15 @@ func TestVendorNamedErrorMessage(t *testing.T) {
 		t.Errorf("got %s/%s (%s), want CLIENT_CONFIGURATION", g.Category, g.Action, g.Entry)
 	}
 }
+
+// TestGraphQLErrorStatus holds that the status a GraphQL error's own
+// extensions state is the answer's under 200 (monday.com's archive_board
+// refused, a recorded response of the monday_ruby client's tests:
+// github.com/sanifhimani/monday_ruby, spec/fixtures).
+func TestGraphQLErrorStatus(t *testing.T) {
+	body := `{"data":{"archive_board":null},"errors":[{"message":"User unauthorized to perform action","locations":[{"line":1,"column":12}],"path":["archive_board"],"extensions":{"code":"USER_UNAUTHORIZED","status_code":403,"error_data":{},"service":"monolith"}}],"extensions":{"request_id":"705662be-2cae-9b03-8763-b852b649cd04"}}`
+	r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: 200, Body: body})
+	if g := summarize(&r); g.Category != "AUTHORIZATION" {
+		t.Errorf("got %s/%s (%s), want AUTHORIZATION", g.Category, g.Action, g.Entry)
+	}
+}

@@ -1245,7 +1245,10 @@ func isSuccessStatus(num string) bool {
 //
 // It is called for every value, so it inlines the test most values fail.
 func (x *extraction) noteBodyStatus(key, v string, depth int) {
-	if len(v) == 3 && depth <= 3 { // an item's status deep in the data is not the answer's
+	// An item's status deep in the data is not the answer's; the status an
+	// error's own extensions state is (GraphQL's "errors": [{"extensions":
+	// {"status_code": 403}}], monday.com's under 200).
+	if len(v) == 3 && (depth <= 3 || depth == 4 && x.inError(depth)) {
 		x.noteStatusValue(key, v, depth)
 	}
 }
