@@ -76,6 +76,9 @@ type objectFrame struct {
 	// false, "approved": false); it counts unless the object is a resource
 	// that states its own status.
 	flagFailed bool
+	// noError is set by a flag saying the object holds no error
+	// ("isError": false); it outweighs flagFailed.
+	noError bool
 	// statusFailed is set by the object's own "status": "error", at any
 	// depth.
 	statusFailed bool
@@ -351,6 +354,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	// object: a record's fields, beside which its "errors" are its own.
 	scalars, before := 0, x.n
 	f.drank, f.d2rank, f.trank = 127, 127, 127
+	// An element of a list of warnings (Nexi's "warnings": [{"code":
+	// "003", "description": "Warning - ..."}]) is no error, as one whose
+	// own severity says warning is not.
+	f.quiet = inArray && len(parent) == 8 && strings.EqualFold(parent, "warnings")
 	f.fields = isErr
 	if !container && isEchoKey(parent) {
 		// The request echoed back (Pelias's "query": {"text": ...}) is
@@ -461,6 +468,12 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			end, ok := x.value(i, depth, key.raw, false)
 			if !ok {
 				return x.broken(&f, parent, inArray, container, depth, end)
+			}
+			if c == 'f' && isFailureFlag(key.raw, true) {
+				// "isError": false says the object holds no error, whatever
+				// else it flags (Unzer's charge: "isSuccess": false beside
+				// "isPending": true).
+				f.noError = true
 			}
 			if isFailureFlag(key.raw, c == 't') && depth <= 2 && !x.inResource(depth) {
 				// A transaction's own "success": false inside the charge
@@ -1016,7 +1029,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	if f.failed && !f.resource && (f.desc.raw != "" || f.n > 0) {
 		x.failure = true
 	}
-	if f.flagFailed && !(f.resource && f.state) {
+	if f.flagFailed && !(f.resource && f.state) && !f.noError {
 		// A payment fetched by its id that states its own status
 		// ("status": "Declined", "approved": false) is the payment's state.
 		x.failure = true
