@@ -129,7 +129,7 @@ func extractText(x *extraction, b string) {
 	}
 	// A sentence's full stop ends no code: "Ok." is qBittorrent's success.
 	tok := strings.TrimRight(line[:end], ".")
-	if tok == line && next == "" && (isFailureWord(tok) || strings.EqualFold(tok, "failed")) {
+	if tok == line && next == "" && isFailedState(tok) {
 		// A body that is one word saying it failed (PayFast's "FAIL",
 		// DuckDNS's "KO") is an error under any status; the word names
 		// no cause.
@@ -799,7 +799,7 @@ func failedBatchPart(b string) (body string, status int, ok bool) {
 			continue
 		}
 		ok = true
-		st := int(f[1][0]-'0')*100 + int(f[1][1]-'0')*10 + int(f[1][2]-'0')
+		st := atoi3(f[1])
 		if st < 400 || st > 599 {
 			continue
 		}

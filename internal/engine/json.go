@@ -1086,13 +1086,7 @@ func endsInErrorMessage(k string) bool {
 		return false
 	}
 	var buf [24]byte
-	f := foldKey(&buf, k)
-	for _, suffix := range [...]string{"errormessage", "errormsg", "errordescription", "errortext"} {
-		if len(f) > len(suffix) && string(f[len(f)-len(suffix):]) == suffix {
-			return true
-		}
-	}
-	return false
+	return hasAnySuffix(foldKey(&buf, k), "errormessage", "errormsg", "errordescription", "errortext")
 }
 
 // isMessageKey reports a key whose value is the answer's message, or its
@@ -1283,7 +1277,7 @@ func (x *extraction) noteStatusValue(key, v string, depth int) {
 	if x.bodyStatus != 0 || len(v) != 3 || v[0] < '4' || v[0] > '5' || !isNumeric(v) || !isStatusKey(key) {
 		return
 	}
-	n := int(v[0]-'0')*100 + int(v[1]-'0')*10 + int(v[2]-'0')
+	n := atoi3(v)
 	if n > 504 && n != 507 && n != 511 || http.StatusText(n) == "" {
 		// A number no HTTP answer is sent under (Concur's error Code
 		// "506", a vendor's "420") is the vendor's code, not a status.
@@ -1357,6 +1351,11 @@ func lastSegment(u string) string {
 }
 
 // itoa3 formats an HTTP status without allocating for the common range.
+// atoi3 reads three digits, which its caller has checked.
+func atoi3(s string) int {
+	return int(s[0]-'0')*100 + int(s[1]-'0')*10 + int(s[2]-'0')
+}
+
 func itoa3(n int) string {
 	if n < 100 || n > 999 {
 		return ""

@@ -1377,26 +1377,12 @@ func namesStatus(code, phrase string) bool {
 		return true
 	}
 	if !hasPrefixFold(code, "error") && !hasSuffixFold(code, "error") && !hasSuffixFold(code, "exception") {
-		return false // the common case, read without copying the code
+		return false // the common case
 	}
-	var buf [48]byte
-	n := 0
-	for i := 0; i < len(code); i++ {
-		if c := code[i]; isLetter(c) {
-			if n == len(buf) {
-				return false
-			}
-			buf[n] = c | 0x20
-			n++
-		}
-	}
-	l := string(buf[:n])
 	for _, w := range [...]string{"error", "exception"} {
-		if rest, ok := strings.CutPrefix(l, w); ok && rest != "" {
-			return lettersEqualFold(rest, phrase)
-		}
-		if rest, ok := strings.CutSuffix(l, w); ok && rest != "" {
-			return lettersEqualFold(rest, phrase)
+		if hasPrefixFold(code, w) && lettersEqualFold(code[len(w):], phrase) ||
+			hasSuffixFold(code, w) && lettersEqualFold(code[:len(code)-len(w)], phrase) {
+			return true
 		}
 	}
 	return false
@@ -1469,7 +1455,7 @@ func codeWords(code string) int {
 	return n
 }
 
-func isAlnum(c byte) bool { return isLower(c) || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+func isAlnum(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' }
 
 func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 
