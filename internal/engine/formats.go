@@ -13,6 +13,15 @@ import (
 // bare query or a fragment; parameters may be in the query, the fragment or
 // both.
 func extractQuery(x *extraction, u string, src source) {
+	if doc, ok := samlDocument(u, DefaultLimits.MaxBodyBytes); ok {
+		// A SAML message in the query: the HTTP-Redirect binding.
+		n := x.n
+		extractXML(x, doc)
+		for i := n; i < x.n; i++ {
+			x.sigs[i].source = src
+		}
+		return
+	}
 	i := strings.IndexAny(u, "?#")
 	if i < 0 {
 		if strings.Contains(u, "=") {
@@ -188,6 +197,7 @@ func extractXML(x *extraction, b string) {
 	var rec xmlRecords
 	depth := 0
 	soap := 0 // how many of the open elements are a SOAP Envelope and Body
+	saml := samlStatus{top: -1}
 	for steps := 0; steps < 4096; steps++ {
 		lt := strings.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -262,6 +272,13 @@ func extractXML(x *extraction, b string) {
 			s.resource = hasID || hasHref
 		}
 		root = false
+		if strings.EqualFold(name, "StatusCode") {
+			// SAML 2.0's <samlp:StatusCode Value="urn:oasis:...:status:Requester">.
+			if v, ok := xmlAttr(tag, "Value"); ok && hasPrefixFold(v, samlStatusPrefix) {
+				saml.read(x, &s, v)
+				continue
+			}
+		}
 		if strings.EqualFold(name, "Fault") {
 			x.soapFault = true
 		}
@@ -483,6 +500,10 @@ func extractXML(x *extraction, b string) {
 		// names no error.
 		s.container = false
 		x.success = true
+	}
+	if saml.top >= 0 {
+		// A SAML Response's ID names the message, not a resource.
+		s.resource = false
 	}
 	if rec.partial() {
 		// One record's error among records that carry none is that
@@ -708,6 +729,13 @@ func oauthProblemValue(v string) string {
 // extractFormat reads the body in the first format it fits.
 func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 	b = unwrapJSONP(b)
+	if b[0] != '{' && b[0] != '[' && b[0] != '<' {
+		if doc, ok := samlDocument(b, lim.MaxBodyBytes); ok {
+			// A SAML message as the browser posts it (SAMLResponse=<base64>),
+			// or its base64 alone.
+			b = doc
+		}
+	}
 	if strings.HasPrefix(b, "OFXHEADER:") {
 		// OFX 1.x (the banks' Direct Connect downloads) opens with header
 		// lines ("OFXHEADER:100", "DATA:OFXSGML", ...) before its SGML

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"encoding/json"
+	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -21,6 +23,10 @@ func FuzzClassify(f *testing.F) {
 	// A google.rpc.Status with an ErrorInfo, base64, as grpc-status-details-bin.
 	f.Add("", "", 200, `{"errors":[["E1","m"]],"ok":false}`, "CAgSDlF1b3RhIGV4Y2VlZGVkGjkKKHR5cGUuZ29vZ2xlYXBpcy5jb20vZ29vZ2xlLnJwYy5FcnJvckluZm8SDQoLUkFURV9MSU1JVA", "")
 	f.Add("", "", 400, `{"__type":"a#B","id":"Named_Id","status":false}`, "8", "")
+	// A real SAMLResponse of the Redirect binding, posted and in a redirect.
+	if v, err := os.ReadFile("testdata/saml/node-saml.slo-redirect-failure.deflate.b64"); err == nil {
+		f.Add("", "", 200, "SAMLResponse="+url.QueryEscape(string(v)), "", "?SAMLResponse="+string(v))
+	}
 	f.Fuzz(func(t *testing.T, provider, op string, status int, body, challenge, redirect string) {
 		req := &Request{Provider: provider, Operation: op, HTTPStatus: status, Body: body, RedirectURI: redirect}
 		if challenge != "" {
