@@ -76,11 +76,14 @@ type corpusCase struct {
 // a transaction_id under 200: a challenge was sent, not a failure;
 // holdout-53 payment and banking APIs of Latin America and Asia, answered
 // 55% right on arrival: Pix's and SPEI's codes, numeric codes beside
-// Spanish and Portuguese messages).
+// Spanish and Portuguese messages; holdout-57 a Sparkasse's psuMessage
+// that the order was not executed and BNP Paribas Fortis's pewCode beside
+// an empty account list, both under 200, and an eIDAS client's heartbeat
+// answering 200 with "status": "DOWN").
 // A real success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.834, "provider unknown": 0.822}
 
-const corpusMaxMissedErrors = 27
+const corpusMaxMissedErrors = 30
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
