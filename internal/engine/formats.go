@@ -198,6 +198,10 @@ func extractXML(x *extraction, b string) {
 	depth := 0
 	soap := 0 // how many of the open elements are a SOAP Envelope and Body
 	saml := samlStatus{top: -1}
+	// An EBICS response (ebicsResponse, ebicsKeyManagementResponse, ...),
+	// and whether its header's return code said no error, so that the
+	// report text beside it ("[EBICS_OK] OK") is no message.
+	ebics, ebicsOK := false, false
 	for steps := 0; steps < 4096; steps++ {
 		lt := strings.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -262,6 +266,9 @@ func extractXML(x *extraction, b string) {
 			// iVeri's <Result Status="-1" Code="255" Description="...">: a
 			// negative status says the element reports an error.
 			failed = true
+		}
+		if root && hasPrefixFold(name, "ebics") && hasSuffixFold(name, "Response") {
+			ebics = true
 		}
 		if root && !isXMLErrorElement(name) {
 			// A root element with an id or link is a resource (vCloud's
@@ -367,6 +374,24 @@ func extractXML(x *extraction, b string) {
 		}
 		val := text{raw: content, esc: strings.Contains(content, "&"), xml: true}
 		x.noteBodyStatus(name, content, 0) // OCS's <statuscode>404</statuscode>
+		if ebics && strings.EqualFold(name, "ReturnCode") {
+			// EBICS Annex 1: six digits, the first two the class: 00
+			// information, 01 note, 03 warning, 06 and 09 errors. The
+			// header's code is technical, the body's business-related.
+			if len(content) == 6 && isNumeric(content) && (content[:2] == "06" || content[:2] == "09") {
+				s.container = true
+				if s.ncands < maxCandidates {
+					s.cands[s.ncands] = candidate{code: val, key: name, rank: rankCode, numeric: true}
+					s.ncands++
+				}
+			} else if s.ncands == 0 {
+				ebicsOK = true
+			}
+			continue
+		}
+		if ebics && ebicsOK && strings.EqualFold(name, "ReportText") {
+			continue // "[EBICS_OK] OK"
+		}
 		if strings.EqualFold(name, "name") && s.container {
 			switch {
 			case strings.EqualFold(content, "faultCode"):
@@ -415,8 +440,8 @@ func extractXML(x *extraction, b string) {
 			role, rank = roleCode, rankReason // SOAP 1.2 Fault's Code/Value
 		case strings.EqualFold(name, "ResponseCode") && !strings.EqualFold(content, "NoError"):
 			role, rank = roleCode, rankCode // Exchange Web Services
-		case strings.EqualFold(name, "MessageText"):
-			role, rank = roleDesc, 1
+		case strings.EqualFold(name, "MessageText") || strings.EqualFold(name, "ReportText"):
+			role, rank = roleDesc, 1 // EBICS's <ReportText>
 		case role == roleNone:
 			role, rank = gatewayRole(name)
 		}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -316,5 +317,38 @@ func TestRoleKeyShapes(t *testing.T) {
 	}
 	if role, _ := classifyKey("amount"); role != roleNone {
 		t.Errorf("classifyKey(amount) = %v", role)
+	}
+}
+
+// TestEBICS reads real EBICS responses (testdata/ebics, see its README):
+// a return code of class 06 or 09, in the header or the body, is the
+// error; 00, 01 and 03 are not, and an OK header's report text is no
+// message.
+func TestEBICS(t *testing.T) {
+	tests := []struct {
+		file, entry, upstream, desc string
+	}{
+		{"java-client.internal-error.xml", "ebics.internal_error", "061099", "[EBICS_INTERNAL_ERROR] Internal EBICS error"},
+		{"php-client.x509-basic-constraints.xml", "ebics.keys_and_certificates", "091216", ""},
+		{"epics.technical-nok.xml", "ebics.authentication_failed", "061001", "[EBICS_AUTHENTICATION_FAILED] Authentication signature error"},
+		{"epics.business-nok.xml", "ebics.processing_error", "091116", ""},
+		{"epics.no-download-data.xml", "ebics.no_download_data", "090005", "[EBICS_NO_DOWNLOAD_DATA_AVAILABLE]"},
+		{"spec-2.5.recovery-sync.xml", "ebics.recovery_sync", "061101", "[EBICS_TX_RECOVERY_SYNC] Synchronisation necessary"},
+		{"epics.postprocess-done.xml", "http.2xx.ok", "", ""},
+		{"epics.cd1-init-ok.xml", "http.2xx.ok", "", ""},
+		{"spec-2.5.ini-ok.xml", "http.2xx.ok", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			b, err := os.ReadFile("testdata/ebics/" + tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := classifyT(t, &Request{Body: string(b)})
+			m := r.Response(testCatalog).GetMatch()
+			if diff := cmp.Diff([3]string{tt.entry, tt.upstream, tt.desc}, [3]string{m.GetEntryId(), m.GetUpstreamCode(), m.GetUpstreamDescription()}); diff != "" {
+				t.Errorf("entry, code, description (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
