@@ -357,6 +357,14 @@ func classifyKey(k string) (keyRole, int8) {
 			return classifyKey(k[1:])
 		}
 	}
+	if c := k[len(k)-1]; c >= '1' && c <= '9' && len(k) > 2 {
+		// A numbered message key (Sage Intacct's <description2>, beside
+		// an empty <description>) is a message, ranked after the plain
+		// one; numbered codes are data ("address2", "code2").
+		if r, rank := classifyKey(k[:len(k)-1]); r == roleDesc {
+			return roleDesc, rank + 1
+		}
+	}
 	if len(f) <= len("responsecode") || f[len(f)-1] != 'e' && f[len(f)-1] != 't' {
 		return roleNone, 0
 	}

@@ -513,9 +513,18 @@ func extractXML(x *extraction, b string) {
 			}
 			x.noteDesc(val, rank) // a message outside any error element
 		case roleNone:
-			if isXMLErrorElement(name) && drank > 1 && !saysNoError(content) {
+			switch {
+			case isXMLErrorElement(name) && drank > 1 && !saysNoError(content):
 				// <error>ERROR: No zone found</error>: the error's own text.
 				s.desc, drank = val, 1
+			case isRejection(content):
+				// Brazil's fiscal web services (SEFAZ's NF-e, CT-e, MDF-e):
+				// <cStat>215</cStat><xMotivo>Rejeição: Falha no esquema
+				// XML</xMotivo>; a rejection's reason is the message.
+				s.container = true
+				if drank > 1 {
+					s.desc, drank = val, 1
+				}
 			}
 		}
 	}
@@ -624,6 +633,13 @@ func isXMLErrorElement(name string) bool {
 	// OpenStreetMap's <osmError>, CAS's <authenticationFailure>, bpost's
 	// <systemException>.
 	return len(name) > 5 && (hasSuffixFold(name, "error") || hasSuffixFold(name, "failure") || hasSuffixFold(name, "exception"))
+}
+
+// isRejection reports whether a text opens by saying the request was
+// rejected, in Portuguese with or without its accents ("Rejeição: ...",
+// "Rejeicao: ..."), as Brazil's fiscal web services word their refusals.
+func isRejection(v string) bool {
+	return hasPrefixFold(v, "Rejeição:") || hasPrefixFold(v, "Rejeição :") || hasPrefixFold(v, "Rejeicao:")
 }
 
 // isFailedState reports a status that says the document failed: a failure
