@@ -193,6 +193,18 @@ func TestNamespacedCodeIsACoinage(t *testing.T) {
 	}
 }
 
+// TestBracketedCodeIsACoinage: with no provider named, Adyen's
+// "[payout-decline-received]" (a payout review call's acknowledgement, from
+// the official Python library's test mocks) is Adyen's success, though the
+// vocabulary reads "decline" in it.
+func TestBracketedCodeIsACoinage(t *testing.T) {
+	body := "{\n    \"pspReference\": \"8515114458294064\",\n    \"resultCode\": \"[payout-decline-received]\"\n}"
+	r := classifyT(t, &Request{Provider: "no-such-provider", Body: body})
+	if got, want := r.Entry.Proto.GetId(), "adyen.payout.received"; got != want {
+		t.Errorf("entry %s, want %s", got, want)
+	}
+}
+
 // TestBlindSet29Shapes holds answers that the held-out set holdout-29
 // found wrong, each from its corpus case: Sberbank's order status with a
 // numeric ErrorCode 0 is a success; Mollie's 400 that says the

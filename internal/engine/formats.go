@@ -517,6 +517,11 @@ func extractXML(x *extraction, b string) {
 			case isXMLErrorElement(name) && drank > 1 && !saysNoError(content):
 				// <error>ERROR: No zone found</error>: the error's own text.
 				s.desc, drank = val, 1
+			case depth == 1 && closesNext(b, i):
+				// A document that is one element of text (BlueSnap's
+				// <xml>Client request rate is too high</xml>) says what a
+				// text body would: its words are read as a text body's are.
+				x.noteDesc(val, 3)
 			case isRejection(content):
 				// Brazil's fiscal web services (SEFAZ's NF-e, CT-e, MDF-e):
 				// <cStat>215</cStat><xMotivo>Rejeição: Falha no esquema
@@ -633,6 +638,13 @@ func isXMLErrorElement(name string) bool {
 	// OpenStreetMap's <osmError>, CAS's <authenticationFailure>, bpost's
 	// <systemException>.
 	return len(name) > 5 && (hasSuffixFold(name, "error") || hasSuffixFold(name, "failure") || hasSuffixFold(name, "exception"))
+}
+
+// closesNext reports whether the text at b[i:] runs up to a closing tag:
+// the element just opened holds text and no elements.
+func closesNext(b string, i int) bool {
+	j := strings.IndexByte(b[i:], '<')
+	return j >= 0 && strings.HasPrefix(b[i+j:], "</")
 }
 
 // isRejection reports whether a text opens by saying the request was

@@ -40,6 +40,10 @@ var formatCases = []formatCase{
 		Body: `{"error":"invalid_grant","error_description":"bad code"}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", "invalid_grant"},
 
+	// An XML document that is one element of text (BlueSnap, as
+	// ActiveMerchant's blue_snap_test.rb holds it at ca45b1b0, line 1365).
+	{"bluesnap text-only xml", Request{Body: `<xml>Client request rate is too high</xml>`},
+		"RATE_LIMITED", "RETRY_WITH_BACKOFF", ""},
 	// Brazil's NF-e web services word a refusal "Rejeição:" (wmixvideo/nfe#215).
 	{"sefaz nf-e rejection", Request{Body: `<retConsReciNFe versao="3.10" xmlns="http://www.portalfiscal.inf.br/nfe"><tpAmb>2</tpAmb><verAplic>NFEPE_H_15.05.02.106</verAplic><nRec>0</nRec><cStat>215</cStat><dhRecbto>2016-08-20T14:43:05-03:00</dhRecbto><xMotivo>Rejeição: Falha no esquema XML</xMotivo><cUF>26</cUF></retConsReciNFe>`},
 		"INVALID_REQUEST", "FIX_REQUEST", ""},

@@ -1391,9 +1391,11 @@ func namesStatus(code, phrase string) bool {
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // namespaced reports whether a code is written inside a namespace: a URN,
-// or a path ("Authorisation/InvalidArrangement").
+// a path ("Authorisation/InvalidArrangement"), or brackets (Adyen's
+// "[payout-decline-received]").
 func namespaced(code string) bool {
-	return len(code) > 4 && strings.EqualFold(code[:4], "urn:") || strings.IndexByte(code, '/') > 0
+	return len(code) > 4 && strings.EqualFold(code[:4], "urn:") || strings.IndexByte(code, '/') > 0 ||
+		len(code) > 2 && code[0] == '[' && code[len(code)-1] == ']'
 }
 
 // saysSuccess reports a message that says the call succeeded: a success
