@@ -418,6 +418,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if role == roleNone && depth == 2 {
 				scalars++
 			}
+			if depth > 1 && isOwnIDKey(parent, key.raw) {
+				// Plivo's "campaign": {"campaign_id": ...}: an id named
+				// after the object is its own, and the object a resource.
+				x.markResource(&f, depth)
+			}
 			i = end
 		case c == '-' || ('0' <= c && c <= '9'):
 			end := scanNumber(x.src, i)
@@ -1374,6 +1379,13 @@ var statusText = func() [900]string {
 
 // isIDKey reports whether a key identifies a resource: "id", "uid", "uuid",
 // "_id".
+// isOwnIDKey reports whether k names the id of the object held under
+// parent: "campaign_id" or "campaignId" in "campaign".
+func isOwnIDKey(parent, k string) bool {
+	n := len(parent)
+	return n > 0 && (len(k) == n+3 && k[n:] == "_id" || len(k) == n+2 && k[n:] == "Id") && k[:n] == parent
+}
+
 func isIDKey(k string) bool {
 	if len(k) <= 4 {
 		return k == "id" || k == "uid" || k == "uuid" || k == "_id"
