@@ -205,6 +205,17 @@ func TestBracketedCodeIsACoinage(t *testing.T) {
 	}
 }
 
+// TestErrorDetailsInAList: DocuSign's batch answers put each item's error
+// under "errorDetails"; a list whose one item failed is the answer's error,
+// even under 201 (jondkinney/docusign_rest's recorded signing-group call,
+// https://github.com/jondkinney/docusign_rest/blob/103ed3fb2bb75f726753f2e1ca322dc6cf9a4239/test/fixtures/vcr/signing_group_error.yml#L45).
+func TestErrorDetailsInAList(t *testing.T) {
+	r := classifyT(t, &Request{HTTPStatus: 201, Body: "{\r\n  \"groups\": [\r\n    {\r\n      \"errorDetails\": {\r\n        \"errorCode\": \"INVALID_GROUP_NAME\",\r\n        \"message\": \"No group name was provided.\"\r\n      }\r\n    }\r\n  ]\r\n}"})
+	if diff := cmp.Diff([2]string{"INVALID_REQUEST", "FIX_REQUEST"}, [2]string{summarize(&r).Category, summarize(&r).Action}); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 // TestBlindSet29Shapes holds answers that the held-out set holdout-29
 // found wrong, each from its corpus case: Sberbank's order status with a
 // numeric ErrorCode 0 is a success; Mollie's 400 that says the

@@ -581,7 +581,7 @@ func isErrorContainer(parent string) bool {
 		k = string(foldKey(&buf, parent))
 	}
 	switch k {
-	case "error", "errors", "err", "fault", "faults", "exception", "errorinfo", "errorinformation", "errormessages", "errorcodes", "usererrors":
+	case "error", "errors", "err", "fault", "faults", "exception", "errorinfo", "errorinformation", "errormessages", "errorcodes", "usererrors", "errordetails":
 		return true
 	}
 	// CAS's "authenticationFailure", Infobip's "requestError": a key that
