@@ -56,7 +56,7 @@ type Catalog struct {
 	// provider.
 	providerCodes map[string][]*Entry
 	// standardCodes lists the codes the standards define, for near
-	// spellings.
+	// spellings, shortest first.
 	standardCodes []string
 	// definers maps each code to the providers and standards whose entries
 	// define it, in catalog order.
@@ -278,8 +278,14 @@ func (c *Catalog) ShadowsWithoutCode() []*Entry { return c.shadowsNoCode }
 // Words returns the index of the vocabulary's phrases.
 func (c *Catalog) Words() *WordIndex { return c.words }
 
-// StandardCodes returns every normalized code the standards define, sorted.
-func (c *Catalog) StandardCodes() []string { return c.standardCodes }
+// StandardCodesNear returns the standard codes whose length is within one
+// of n: the only ones a code of n bytes can be one edit away from.
+func (c *Catalog) StandardCodesNear(n int) []string {
+	codes := c.standardCodes
+	lo := sort.Search(len(codes), func(i int) bool { return len(codes[i]) >= n-1 })
+	hi := sort.Search(len(codes), func(i int) bool { return len(codes[i]) > n+1 })
+	return codes[lo:hi]
+}
 
 // DefaultChain is the chain for requests that name no known provider: every
 // standard, HTTP semantics last.
@@ -580,7 +586,10 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 			c.standardCodes = append(c.standardCodes, code)
 		}
 	}
-	sort.Strings(c.standardCodes)
+	sort.Slice(c.standardCodes, func(i, j int) bool {
+		a, b := c.standardCodes[i], c.standardCodes[j]
+		return len(a) < len(b) || len(a) == len(b) && a < b
+	})
 	c.words = buildWordIndex(c.vocabulary)
 	var standards []*Provider
 	for _, p := range c.Providers {

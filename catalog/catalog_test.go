@@ -225,3 +225,26 @@ entries:
 		t.Errorf("chain (-want +got):\n%s", diff)
 	}
 }
+
+// TestStandardCodesNear: the standard codes near a length are exactly those
+// of the embedded catalog within one byte of it.
+func TestStandardCodesNear(t *testing.T) {
+	c, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{1, 10, 15, 45, 200} {
+		want := []string{}
+		for _, code := range c.standardCodes {
+			if len(code) >= n-1 && len(code) <= n+1 {
+				want = append(want, code)
+			}
+		}
+		if diff := cmp.Diff(want, c.StandardCodesNear(n)); diff != "" {
+			t.Errorf("StandardCodesNear(%d) (-want +got):\n%s", n, diff)
+		}
+	}
+	if got := len(c.StandardCodesNear(15)); got == 0 {
+		t.Errorf("no standard code of 14 to 16 bytes")
+	}
+}

@@ -35,7 +35,7 @@ func (m *matcher) byTypo(r *Result) bool {
 				continue
 			}
 			near := ""
-			for _, code := range m.cat.StandardCodes() {
+			for _, code := range m.cat.StandardCodesNear(len(norm)) {
 				// "AccessDenied" is not a misspelt access_denied: a code that
 				// differs only by separators is another API's casing, and
 				// means that API's own thing.
