@@ -211,7 +211,8 @@ func TestBracketedCodeIsACoinage(t *testing.T) {
 // https://github.com/jondkinney/docusign_rest/blob/103ed3fb2bb75f726753f2e1ca322dc6cf9a4239/test/fixtures/vcr/signing_group_error.yml#L45).
 func TestErrorDetailsInAList(t *testing.T) {
 	r := classifyT(t, &Request{HTTPStatus: 201, Body: "{\r\n  \"groups\": [\r\n    {\r\n      \"errorDetails\": {\r\n        \"errorCode\": \"INVALID_GROUP_NAME\",\r\n        \"message\": \"No group name was provided.\"\r\n      }\r\n    }\r\n  ]\r\n}"})
-	if diff := cmp.Diff([2]string{"INVALID_REQUEST", "FIX_REQUEST"}, [2]string{summarize(&r).Category, summarize(&r).Action}); diff != "" {
+	g := summarize(&r)
+	if diff := cmp.Diff([2]string{"INVALID_REQUEST", "FIX_REQUEST"}, [2]string{g.Category, g.Action}); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

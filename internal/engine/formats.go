@@ -517,7 +517,7 @@ func extractXML(x *extraction, b string) {
 			case isXMLErrorElement(name) && drank > 1 && !saysNoError(content):
 				// <error>ERROR: No zone found</error>: the error's own text.
 				s.desc, drank = val, 1
-			case depth == 1 && closesNext(b, i):
+			case depth == 1 && holdsText(b, i):
 				// A document that is one element of text (BlueSnap's
 				// <xml>Client request rate is too high</xml>) says what a
 				// text body would: its words are read as a text body's are.
@@ -613,12 +613,8 @@ func xmlBool(v string) (value, ok bool) {
 // says there is none (First Data's <Transaction_Error>false, USA ePay's
 // <Error>Approved</Error>).
 func saysNoErrorAt(b string, i int) bool {
-	end := strings.IndexByte(b[i:], '<')
-	if end < 0 || !strings.HasPrefix(b[i+end:], "</") {
-		return false
-	}
-	t := strings.TrimSpace(b[i : i+end])
-	return t == "" || saysNoError(t)
+	t, ok := closingText(b, i)
+	return ok && (t == "" || saysNoError(t))
 }
 
 // saysNoError reports whether the text of an element named as an error
@@ -640,18 +636,28 @@ func isXMLErrorElement(name string) bool {
 	return len(name) > 5 && (hasSuffixFold(name, "error") || hasSuffixFold(name, "failure") || hasSuffixFold(name, "exception"))
 }
 
-// closesNext reports whether the text at b[i:] runs up to a closing tag:
-// the element just opened holds text and no elements.
-func closesNext(b string, i int) bool {
+// closingText returns the text at b[i:], trimmed, when it runs up to a
+// closing tag.
+func closingText(b string, i int) (string, bool) {
 	j := strings.IndexByte(b[i:], '<')
-	return j >= 0 && strings.HasPrefix(b[i+j:], "</")
+	if j < 0 || !strings.HasPrefix(b[i+j:], "</") {
+		return "", false
+	}
+	return strings.TrimSpace(b[i : i+j]), true
+}
+
+// holdsText reports whether the element just opened, before b[i:], holds
+// text and no elements.
+func holdsText(b string, i int) bool {
+	_, ok := closingText(b, i)
+	return ok
 }
 
 // isRejection reports whether a text opens by saying the request was
 // rejected, in Portuguese with or without its accents ("Rejeição: ...",
 // "Rejeicao: ..."), as Brazil's fiscal web services word their refusals.
 func isRejection(v string) bool {
-	return hasPrefixFold(v, "Rejeição:") || hasPrefixFold(v, "Rejeição :") || hasPrefixFold(v, "Rejeicao:")
+	return hasPrefixFold(v, "Rejeição:") || hasPrefixFold(v, "Rejeicao:")
 }
 
 // isFailedState reports a status that says the document failed: a failure

@@ -1104,15 +1104,7 @@ func isMessageKey(k string) bool {
 // namesFailure reports whether the object's status or one of its codes is
 // a failure word ("status": "error", "code": "ERROR").
 func (f *objectFrame) namesFailure() bool {
-	if f.statusFailed {
-		return true
-	}
-	for i := 0; i < f.n; i++ {
-		if isFailureWord(f.cands[i].code.raw) {
-			return true
-		}
-	}
-	return false
+	return f.statusFailed || anyFailureWord(f.cands[:f.n])
 }
 
 func skipWS(s string, i int) int {
@@ -1355,12 +1347,12 @@ func lastSegment(u string) string {
 	return u
 }
 
-// itoa3 formats an HTTP status without allocating for the common range.
 // atoi3 reads three digits, which its caller has checked.
 func atoi3(s string) int {
 	return int(s[0]-'0')*100 + int(s[1]-'0')*10 + int(s[2]-'0')
 }
 
+// itoa3 formats an HTTP status without allocating for the common range.
 func itoa3(n int) string {
 	if n < 100 || n > 999 {
 		return ""
@@ -1377,8 +1369,6 @@ var statusText = func() [900]string {
 	return t
 }()
 
-// isIDKey reports whether a key identifies a resource: "id", "uid", "uuid",
-// "_id".
 // isOwnIDKey reports whether k names the id of the object held under
 // parent: "campaign_id" or "campaignId" in "campaign".
 func isOwnIDKey(parent, k string) bool {
@@ -1386,6 +1376,8 @@ func isOwnIDKey(parent, k string) bool {
 	return n > 0 && (len(k) == n+3 && k[n:] == "_id" || len(k) == n+2 && k[n:] == "Id") && k[:n] == parent
 }
 
+// isIDKey reports whether a key identifies a resource: "id", "uid", "uuid",
+// "_id".
 func isIDKey(k string) bool {
 	if len(k) <= 4 {
 		return k == "id" || k == "uid" || k == "uuid" || k == "_id"

@@ -189,9 +189,12 @@ func (s *signal) onlyReasons() bool {
 
 // namesFailure reports whether one of the signal's codes is a failure word
 // ("ERROR", "fail").
-func (s *signal) namesFailure() bool {
-	for i := 0; i < s.ncands; i++ {
-		if isFailureWord(s.cands[i].code.raw) {
+func (s *signal) namesFailure() bool { return anyFailureWord(s.cands[:s.ncands]) }
+
+// anyFailureWord reports whether one of the codes is a failure word.
+func anyFailureWord(cs []candidate) bool {
+	for i := range cs {
+		if isFailureWord(cs[i].code.raw) {
 			return true
 		}
 	}
