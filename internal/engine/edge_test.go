@@ -504,3 +504,34 @@ func TestGraphQLErrorStatus(t *testing.T) {
 		t.Errorf("got %s/%s (%s), want AUTHORIZATION", g.Category, g.Action, g.Entry)
 	}
 }
+
+// TestBlindSet62Shapes holds shapes the blind round holdout-62 taught: a
+// record's name and kind are no error of it (Polygon's snapshot, one index
+// found and two tickers failing, a success); error objects that only name
+// their kind are a list of error files (FHIR Bulk Data's finished export);
+// an error object's "status": "FAILED" names no provider's code (Beqelal,
+// read by its message instead); and a key written with spaces is read as
+// its words (Alpha Vantage's "Error Message", under 200 in practice).
+func TestBlindSet62Shapes(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		status int
+		body   string
+		want   string
+	}{
+		// https://github.com/polygon-io/client-python/blob/956cccfa0f5a3e3c3a5cb4758fdae56c59649ce6/test_rest/mocks/v3/snapshot/indices&ticker.any_of=SPX%2CAPx%2CAPy.json
+		{"polygon snapshot, two of three tickers failing", 0, "{\n  \"results\": [\n    {\n      \"value\": 3822.39,\n      \"name\": \"S&P 500\",\n      \"ticker\": \"SPX\",\n      \"type\": \"indices\",\n      \"market_status\": \"closed\",\n      \"session\": {\n        \"change\": -50.01,\n        \"change_percent\": -1.45,\n        \"close\": 3822.39,\n        \"high\": 3834.41,\n        \"low\": 38217.11,\n        \"open\": 3827.38,\n        \"previous_close\": 3812.19\n      }\n    },\n    {\n      \"ticker\": \"APx\",\n      \"error\": \"NOT_FOUND\",\n      \"message\": \"Ticker not found.\"\n    },\n    {\n      \"ticker\": \"APy\",\n      \"error\": \"NOT_ENTITLED\",\n      \"message\": \"Not entitled to this ticker.\"\n    }\n  ]\n}\n", "NO_ERROR/NONE"},
+		// https://github.com/HL7/bulk-data/blob/04a6004aac91f81ef29f69c9052b2b332d5f581e/spec/export/index.md
+		{"fhir bulk export manifest", 200, "  {\n    \"transactionTime\": \"[instant]\",\n    \"request\" : \"[base]/Patient/$export?_type=Patient,Observation\",\n    \"requiresAccessToken\" : true,\n    \"output\" : [{\n      \"type\" : \"Patient\",\n      \"url\" : \"http://serverpath2/patient_file_1.ndjson\"\n    },{\n      \"type\" : \"Patient\",\n      \"url\" : \"http://serverpath2/patient_file_2.ndjson\"\n    },{\n      \"type\" : \"Observation\",\n      \"url\" : \"http://serverpath2/observation_file_1.ndjson\"\n    }],\n    \"deleted\": [{\n      \"type\" : \"Bundle\",\n      \"url\" : \"http://serverpath2/del_file_1.ndjson\"      \n    }],\n    \"error\" : [{\n      \"type\" : \"OperationOutcome\",\n      \"url\" : \"http://serverpath2/err_file_1.ndjson\"\n    }],\n    \"extension\":{\"http://myserver.example.org/extra-property\": true}\n  }\n", "NO_ERROR/NONE"},
+		// https://beqelal.net/docs/error-handling
+		{"beqelal FAILED error object", 0, "{\n  \"error\": {\n    \"status\": \"FAILED\",\n    \"status_code\": \"479\",\n    \"message\": \"UNAUTHORIZED_IP_ACCESS\",\n    \"detail\": \"Unauthorized IP address access.\"\n  }\n}\n", "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+		// https://github.com/RomelTorres/alpha_vantage/issues/289
+		{"alpha vantage spaced key", 0, "{\"Error Message\": \"Invalid API call. Please retry or visit the documentation (https://www.alphavantage.co/documentation/) for FX_DAILY.\"\n}\n", "INVALID_REQUEST/FIX_REQUEST"},
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
+		g := summarize(&r)
+		if got := g.Category + "/" + g.Action; got != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
+		}
+	}
+}

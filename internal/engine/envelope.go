@@ -520,7 +520,7 @@ func foldHashKey(buf *[24]byte, k string) ([]byte, uint32) {
 		case 'a' <= c && c <= 'z':
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
-		case (c == '-' || c == '_') && n > 0 && buf[n-1] != '_':
+		case (c == '-' || c == '_' || c == ' ') && n > 0 && buf[n-1] != '_':
 			continue
 		}
 		buf[n] = c
@@ -530,8 +530,9 @@ func foldHashKey(buf *[24]byte, k string) ([]byte, uint32) {
 	return buf[:n], h
 }
 
-// foldKey writes k into buf in lowercase without its inner '-' and '_'
-// ("Error-Text", "error_text" and "errorText" are all "errortext"; AWS's
+// foldKey writes k into buf in lowercase without its inner '-', '_' and
+// spaces ("Error-Text", "error_text", "errorText" and Alpha Vantage's
+// "Error Message" style are all "errortext"; AWS's
 // "__type" keeps its leading underscores); a key too long for buf comes back
 // empty, which names nothing here.
 func foldKey(buf *[24]byte, k string) []byte {

@@ -274,11 +274,12 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 			return i, false
 		}
 		for k := before; k < x.n; k++ {
-			if sg := &x.sigs[k]; !sg.inItem && !(sg.resource && !sg.container) {
+			if sg := &x.sigs[k]; !sg.inItem && !(sg.resource && !sg.container) && !sg.labelsRecord() {
 				// An element that added an error of its own; a data
-				// record's fields (already an item's), or a record's own
+				// record's fields (already an item's), a record's own
 				// code beside its id (Shopify's discount code "SUMMER1"),
-				// are not one.
+				// or its name and kind (Polygon's index snapshot: "name":
+				// "S&P 500", "type": "indices") are not one.
 				failing++
 				break
 			}

@@ -444,6 +444,13 @@ func (m *matcher) usable(s *signal) bool {
 	if m.recordsError(s) {
 		return m.namedCode(s)
 	}
+	if s.container && s.onlyKinds() {
+		// Error objects that only name their kind, with no code or
+		// message, are a list of where errors were written: FHIR Bulk
+		// Data's finished export lists its "error" files as {"type":
+		// "OperationOutcome", "url": ...} beside its "output" files.
+		return m.namedCode(s)
+	}
 	if s.container {
 		return s.ncands > 0 || s.desc.raw != "" || s.etype.raw != ""
 	}
@@ -829,6 +836,12 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			}
 			if m.typeDefers(s, ci) {
 				continue // a "type" beside a more specific code (Chargebee's api_error_code)
+			}
+			if c := s.cands[ci].code.raw; s.container && (isFailureWord(c) || strings.EqualFold(c, "failed")) {
+				// An error object's "status": "FAILED" says only that it
+				// failed (Beqelal's), in any provider's words; a payment's
+				// own state is another matter.
+				continue
 			}
 			var buf [catalog.MaxCodeLen]byte
 			es := m.cat.ProviderEntriesFor(normalizeText(buf[:0], s.cands[ci].code))

@@ -187,6 +187,38 @@ func (s *signal) onlyReasons() bool {
 	return s.ncands > 0
 }
 
+// labelsRecord reports whether the signal only names and sorts a record
+// of data: a name, state or type with no message and no error object, none
+// of them a number or a failure word ("name": "S&P 500", "type": "indices").
+// A status code is no label: Vonage's "status": "0" beside a part's
+// "status": "1", "error-text": "Throttled" says the send was cut short.
+func (s *signal) labelsRecord() bool {
+	if s.container || s.desc.raw != "" || s.ncands == 0 || s.namesFailure() {
+		return false
+	}
+	for i := 0; i < s.ncands; i++ {
+		if c := &s.cands[i]; c.rank < rankStatus || c.numeric || c.problem || isNumeric(c.code.raw) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyKinds reports whether the signal holds nothing but types that are not
+// URIs and do not name an error: no message, no code, no failure word.
+func (s *signal) onlyKinds() bool {
+	if s.desc.raw != "" || s.etype.raw != "" || s.ncands == 0 || s.namesFailure() {
+		return false
+	}
+	for i := 0; i < s.ncands; i++ {
+		c := &s.cands[i]
+		if c.rank < rankType || c.problem || containsFold(c.code.raw, "error") || containsFold(c.code.raw, "fault") || containsFold(c.code.raw, "exception") {
+			return false // QuickBooks' "type": "ValidationFault" names an error
+		}
+	}
+	return true
+}
+
 // namesFailure reports whether one of the signal's codes is a failure word
 // ("ERROR", "fail").
 func (s *signal) namesFailure() bool { return anyFailureWord(s.cands[:s.ncands]) }
