@@ -535,3 +535,27 @@ func TestBlindSet62Shapes(t *testing.T) {
 		}
 	}
 }
+
+// TestBlindSet63Shapes holds shapes the blind round holdout-63 taught: a
+// body of JSON Lines is read to its last record (Ollama's stream under 200
+// ends in {"error": ...}), and a message naming the grant_type parameter
+// says nothing of a grant (Logto's invalid_request).
+func TestBlindSet63Shapes(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		status int
+		body   string
+		want   string
+	}{
+		// https://docs.ollama.com/api/errors
+		{"ollama stream, error in its last line", 200, "{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.196249Z\",\"response\":\" Yes\",\"done\":false}\n{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.207235Z\",\"response\":\".\",\"done\":false}\n{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.219166Z\",\"response\":\"I\",\"done\":false}\n{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.231094Z\",\"response\":\"can\",\"done\":false}\n{\"error\":\"an error was encountered while running the model\"}\n", "UPSTREAM_ERROR/RETRY_WITH_BACKOFF"},
+		// https://github.com/logto-io/logto/issues/6656
+		{"logto invalid_request naming grant_type", 0, "{\"code\":\"oidc.invalid_request\",\"message\":\"Request is invalid.\",\"error\":\"invalid_request\",\"error_description\":\"missing required parameter 'grant_type'\"}\n", "INVALID_REQUEST/FIX_REQUEST"},
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
+		g := summarize(&r)
+		if got := g.Category + "/" + g.Action; got != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
+		}
+	}
+}

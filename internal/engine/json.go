@@ -167,7 +167,17 @@ func (x *extraction) scan(depth int) bool {
 	if i >= len(x.src) || (x.src[i] != '{' && x.src[i] != '[') {
 		return false
 	}
-	_, ok := x.value(i, depth, "", false)
+	end, ok := x.value(i, depth, "", false)
+	for ok && depth == 0 {
+		// JSON Lines, one record a line, as streams answer: Ollama's
+		// chunks under 200 end with {"error": "..."} when the model
+		// fails half-way. Every record is read.
+		j := skipWS(x.src, end)
+		if j >= len(x.src) || x.src[j] != '{' || strings.IndexByte(x.src[end:j], '\n') < 0 {
+			break
+		}
+		end, ok = x.value(j, depth, "", false)
+	}
 	return ok || x.n > 0
 }
 
