@@ -538,8 +538,9 @@ func TestBlindSet62Shapes(t *testing.T) {
 
 // TestBlindSet63Shapes holds shapes the blind round holdout-63 taught: a
 // body of JSON Lines is read to its last record (Ollama's stream under 200
-// ends in {"error": ...}), and a message naming the grant_type parameter
-// says nothing of a grant (Logto's invalid_request).
+// ends in {"error": ...}), a message naming the grant_type parameter
+// says nothing of a grant (Logto's invalid_request), and records of a list
+// that state their own state hold their errors (Meilisearch's task list).
 func TestBlindSet63Shapes(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
@@ -551,6 +552,8 @@ func TestBlindSet63Shapes(t *testing.T) {
 		{"ollama stream, error in its last line", 200, "{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.196249Z\",\"response\":\" Yes\",\"done\":false}\n{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.207235Z\",\"response\":\".\",\"done\":false}\n{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.219166Z\",\"response\":\"I\",\"done\":false}\n{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.231094Z\",\"response\":\"can\",\"done\":false}\n{\"error\":\"an error was encountered while running the model\"}\n", "UPSTREAM_ERROR/RETRY_WITH_BACKOFF"},
 		// https://github.com/logto-io/logto/issues/6656
 		{"logto invalid_request naming grant_type", 0, "{\"code\":\"oidc.invalid_request\",\"message\":\"Request is invalid.\",\"error\":\"invalid_request\",\"error_description\":\"missing required parameter 'grant_type'\"}\n", "INVALID_REQUEST/FIX_REQUEST"},
+		// https://github.com/meilisearch/gatsby-plugin-meilisearch/issues/149
+		{"meilisearch task list, every task failed", 0, "{\n  \"results\": [\n    {\n      \"uid\": 1,\n      \"indexUid\": \"test\",\n      \"status\": \"failed\",\n      \"type\": \"indexDeletion\",\n      \"details\": {\n        \"deletedDocuments\": 0\n      },\n      \"error\": {\n        \"message\": \"Index `test` not found.\",\n        \"code\": \"index_not_found\",\n        \"type\": \"invalid_request\",\n        \"link\": \"https://docs.meilisearch.com/errors#index_not_found\"\n      },\n      \"duration\": \"PT0.009537100S\",\n      \"enqueuedAt\": \"2022-07-11T11:28:51.9235144Z\",\n      \"startedAt\": \"2022-07-11T11:28:51.9265978Z\",\n      \"finishedAt\": \"2022-07-11T11:28:51.9361349Z\"\n    },\n    {\n      \"uid\": 0,\n      \"indexUid\": \"test\",\n      \"status\": \"failed\",\n      \"type\": \"indexDeletion\",\n      \"details\": {\n        \"deletedDocuments\": 0\n      },\n      \"error\": {\n        \"message\": \"Index `test` not found.\",\n        \"code\": \"index_not_found\",\n        \"type\": \"invalid_request\",\n        \"link\": \"https://docs.meilisearch.com/errors#index_not_found\"\n      },\n      \"duration\": \"PT0.044219200S\",\n      \"enqueuedAt\": \"2022-07-11T11:16:42.3955833Z\",\n      \"startedAt\": \"2022-07-11T11:16:42.4054709Z\",\n      \"finishedAt\": \"2022-07-11T11:16:42.4496901Z\"\n    }\n  ]\n}\n", "NO_ERROR/NONE"},
 	} {
 		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
 		g := summarize(&r)

@@ -306,6 +306,18 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 					}
 				}
 			}
+			if ok && records > 1 && !collect {
+				// Records that state their own state, several of them,
+				// answer a fetch, their errors their own: Meilisearch's
+				// task list, each task "status": "failed" beside its
+				// "error". One such record may be the answer's news (a
+				// WhatsApp status webhook's failed message).
+				for k := first; k < x.n; k++ {
+					if sg := &x.sigs[k]; sg.recordState {
+						sg.inItem, sg.partial, sg.batch = true, true, true
+					}
+				}
+			}
 			if ok && records > 1 && failing > 0 && failing < records && !collect {
 				for k := first; k < x.n; k++ {
 					x.sigs[k].inItem, x.sigs[k].partial = true, true
@@ -581,6 +593,15 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
 			if ok {
 				x.emit(&f, parent, inArray, container, depth)
+				if inArray && depth >= 2 && f.resource && f.state {
+					// A record that states its own state holds its error
+					// objects as its own, if its list has others (below).
+					for k := before; k < x.n; k++ {
+						if sg := &x.sigs[k]; sg.container && int(sg.depth) > depth {
+							sg.recordState = true
+						}
+					}
+				}
 				if depth == 2 && parent == "data" && !inArray && scalars >= 2 {
 					// DNSimple's {"data": {"domain": ..., "availability":
 					// "unknown", "errors": ["TLD not supported ..."]}}: a

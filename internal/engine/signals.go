@@ -104,6 +104,9 @@ type signal struct {
 	// (Microsoft Graph's $batch): it is that response's, even where a
 	// provider defines its code.
 	batch bool
+	// recordState is set for an error object inside a record of a list
+	// that states the record's own state ("status": "failed").
+	recordState bool
 	// topList is the top-level list the signal sits in, if any.
 	topList topList
 	// container is set for error objects: the value of "error", an element
