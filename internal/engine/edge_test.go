@@ -562,3 +562,30 @@ func TestBlindSet63Shapes(t *testing.T) {
 		}
 	}
 }
+
+// TestBlindSet64Shapes holds shapes the blind round holdout-64 taught: a
+// warning, its code, message and details included, says nothing failed
+// (Tomorrow.io's timeline beside "warnings"); a count of errors beside a
+// count of successes is a report's data (GitLab's test report); and a
+// failed database connection is an outage (Nominatim).
+func TestBlindSet64Shapes(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		status int
+		body   string
+		want   string
+	}{
+		// https://github.com/raman325/pytomorrowio/blob/8595833bf3ff6273d883106d5dbdcd7ab2fcae1d/tests/fixtures/timelines_realtime.json
+		{"tomorrow.io timeline with a warning", 0, "{\n  \"data\": {\n    \"timelines\": [\n      {\n        \"timestep\": \"current\",\n        \"endTime\": \"2022-04-17T02:16:00Z\",\n        \"startTime\": \"2022-04-17T02:16:00Z\",\n        \"intervals\": [\n          {\n            \"startTime\": \"2022-04-17T02:16:00Z\",\n            \"values\": {\n              \"cloudBase\": 0.25,\n              \"cloudCeiling\": null,\n              \"cloudCover\": 22,\n              \"dewPoint\": 68.9,\n              \"fireIndex\": 3,\n              \"grassGrassIndex\": 1,\n              \"grassIndex\": 1,\n              \"humidity\": 83,\n              \"precipitationIntensity\": 0,\n              \"precipitationProbability\": 0,\n              \"precipitationType\": 1,\n              \"pressureSeaLevel\": 30.04,\n              \"pressureSurfaceLevel\": 29.92,\n              \"temperature\": 74.53,\n              \"temperatureApparent\": 74.53,\n              \"treeIndex\": 3,\n              \"visibility\": 9.91,\n              \"weatherCode\": 1100,\n              \"weedIndex\": 0,\n              \"weedRagweedIndex\": 0,\n              \"windDirection\": 114.31,\n              \"windGust\": 10.35,\n              \"windSpeed\": 3.36\n            }\n          }\n        ]\n      }\n    ]\n  },\n  \"warnings\": [\n    {\n      \"code\": 246001,\n      \"type\": \"Time Bounded Field\",\n      \"message\": \"The following field is not supported for a time range: 'hailBinary'\",\n      \"meta\": {\n        \"field\": \"hailBinary\",\n        \"from\": \"2022-04-17T00:46:00Z\",\n        \"to\": \"2022-04-17T02:16:00Z\"\n      }\n    }\n  ]\n}", "NO_ERROR/NONE"},
+		// https://github.com/xanzy/go-gitlab/blob/68add0327e425160bc0933fb3fae4cdfaec950d5/testdata/get_pipeline_testreport.json
+		{"gitlab test report counting errors", 0, "{\n  \"total_time\": 61.502,\n  \"total_count\": 9,\n  \"success_count\": 5,\n  \"failed_count\": 0,\n  \"skipped_count\": 0,\n  \"error_count\": 4,\n  \"test_suites\": [\n    {\n      \"name\": \"Failing\",\n      \"total_time\": 60.494,\n      \"total_count\": 8,\n      \"success_count\": 4,\n      \"failed_count\": 0,\n      \"skipped_count\": 0,\n      \"error_count\": 4,\n      \"suite_error\": null,\n      \"test_cases\": [\n        {\n          \"status\": \"error\",\n          \"name\": \"Error testcase 1\",\n          \"classname\": \"MyClassOne\",\n          \"file\": \"/path/file.ext\",\n          \"execution_time\": 19.987,\n          \"system_output\": \"Failed test\",\n          \"stack_trace\": \"java.lang.Exception: Stack trace\\nat java.base/java.lang.Thread.dumpStack(Thread.java:1383)\",\n          \"attachment_url\": \"http://foo.bar\",\n          \"recent_failures\": {\n            \"count\": 10,\n            \"base_branch\": \"master\"\n          }\n        },\n        {\n          \"status\": \"error\",\n          \"name\": \"Error testcase 2\",\n          \"classname\": \"MyClass\",\n          \"file\": null,\n          \"execution_time\": 19.984,\n          \"system_output\": {\n            \"message\": \"Failed test\",\n            \"type\": \"MultipleExceptionError\"\n          },\n          \"stack_trace\": null,\n          \"attachment_url\": null,\n          \"recent_failures\": null\n        },\n        {\n          \"status\": \"error\",\n          \"name\": \"Error testcase 3\",\n          \"classname\": \"MyClass\",\n          \"file\": null,\n          \"execution_time\": 0.0,\n          \"system_output\": [\"Failed test a\", \"Failed test b\"]\n        },\n        {\n          \"status\": \"success\",\n          \"name\": \"Succes full testcase\",\n          \"classname\": \"MyClass\",\n          \"file\": null,\n          \"execution_time\": 19.7799999999999985,\n          \"system_output\": null,\n          \"stack_trace\": null\n        }\n      ]\n    },\n    {\n      \"name\": \"Succes suite\",\n      \"total_time\": 1.008,\n      \"total_count\": 1,\n      \"success_count\": 1,\n      \"failed_count\": 0,\n      \"skipped_count\": 0,\n      \"error_count\": 0,\n      \"suite_error\": null,\n      \"test_cases\": [\n        {\n          \"status\": \"success\",\n          \"name\": \"Succesfull testcase\",\n          \"classname\": \"MyClass\",\n          \"file\": null,\n          \"execution_time\": 1.008,\n          \"system_output\": null,\n          \"stack_trace\": null\n        }\n      ]\n    }\n  ]\n}\n", "NO_ERROR/NONE"},
+		// https://github.com/osm-search/Nominatim/blob/86e7932db2ebcce941a189b942539e76dcd8a148/docs/api/Status.md
+		{"nominatim database down", 500, "ERROR: Database connection failed", "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
+		g := summarize(&r)
+		if got := g.Category + "/" + g.Action; got != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
+		}
+	}
+}

@@ -616,6 +616,17 @@ func isErrorCount(key string) bool {
 	return false
 }
 
+// isTallyKey reports whether a top-level number counts what went well or
+// all there was, beside which a count of errors is a report's data.
+func isTallyKey(key string) bool {
+	var buf [24]byte
+	switch string(foldKey(&buf, key)) {
+	case "successcount", "succeededcount", "passedcount", "totalcount", "successes", "succeeded":
+		return true
+	}
+	return false
+}
+
 // isSuccessFlag reports whether key: true/false says the answer succeeded.
 func isSuccessFlag(key string, value bool) bool {
 	var buf [24]byte

@@ -202,6 +202,9 @@ func extractXML(x *extraction, b string) {
 	// and whether its header's return code said no error, so that the
 	// report text beside it ("[EBICS_OK] OK") is no message.
 	ebics, ebicsOK := false, false
+	// An ISO 20022 status report (pain.002, pacs.002), and the depth of
+	// an open <Rsn>, whose <Cd> or <Prtry> says why a status is RJCT.
+	iso, rsnDepth := false, 0
 	for steps := 0; steps < 4096; steps++ {
 		lt := strings.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -218,6 +221,9 @@ func extractXML(x *extraction, b string) {
 		if tag != "" && tag[0] == '/' {
 			if depth--; depth == 1 {
 				rec.close()
+			}
+			if depth < rsnDepth {
+				rsnDepth = 0
 			}
 			continue
 		}
@@ -269,6 +275,12 @@ func extractXML(x *extraction, b string) {
 		}
 		if root && hasPrefixFold(name, "ebics") && hasSuffixFold(name, "Response") {
 			ebics = true
+		}
+		if root && name == "Document" && (strings.Contains(tag, "20022") || strings.Contains(tag, "pain.002") || strings.Contains(tag, "pacs.002")) {
+			iso = true
+		}
+		if iso && name == "Rsn" && !selfClosing {
+			rsnDepth = depth
 		}
 		if root && !isXMLErrorElement(name) {
 			// A root element with an id or link is a resource (vCloud's
@@ -391,6 +403,28 @@ func extractXML(x *extraction, b string) {
 		}
 		if ebics && ebicsOK && strings.EqualFold(name, "ReportText") {
 			continue // "[EBICS_OK] OK"
+		}
+		if iso {
+			// ISO 20022's status report: a group, payment or transaction
+			// status of RJCT is the rejection, the reason's <Cd> (an
+			// ExternalStatusReason1Code such as AC01) its code and
+			// <AddtlInf> its message; other statuses (ACCP, ACSC, PDNG)
+			// and codes elsewhere (a service level's <Cd>SEPA</Cd>) are
+			// the report's data.
+			switch {
+			case name == "GrpSts" || name == "PmtInfSts" || name == "TxSts":
+				if content == "RJCT" {
+					s.container = true
+				}
+			case (name == "Cd" || name == "Prtry") && rsnDepth > 0 && depth > rsnDepth && s.container:
+				if s.ncands < maxCandidates {
+					s.cands[s.ncands] = candidate{code: val, key: "Rsn." + name, rank: rankCode}
+					s.ncands++
+				}
+			case name == "AddtlInf" && s.container && drank > 1:
+				s.desc, drank = val, 1
+			}
+			continue
 		}
 		if strings.EqualFold(name, "name") && s.container {
 			switch {

@@ -360,3 +360,28 @@ func TestEBICS(t *testing.T) {
 		})
 	}
 }
+
+// TestISO20022StatusReport holds that a pain.002 status report reads as its
+// rejection's reason when a status is RJCT (the group's AM10, a payment's
+// AC01) and as a success when it is ACCP: LibEuFin's test bench of
+// PostFinance reports.
+func TestISO20022StatusReport(t *testing.T) {
+	for _, tt := range []struct {
+		name, body, entry string
+	}{
+		// https://github.com/stanisci/libeufin/blob/0595ddd06d3cf3dddf1782bf7fb3618bffa4abc9/testbench/sample/6_pain002%20A-Level%20RJCT%20(Empfangsbestaetigung%20FDS)_v2019.xml
+		{"group rejected", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10 pain.002.001.10.xsd\">\n\t<CstmrPmtStsRpt>\n\t\t<GrpHdr>\n\t\t\t<MsgId>20180326375204011685776</MsgId>\n\t\t\t<CreDtTm>2022-05-02T14:40:00</CreDtTm>\n\t\t\t<InitgPty>\n\t\t\t\t<Id>\n\t\t\t\t\t<OrgId>\n\t\t\t\t\t\t<AnyBIC>POFICHBE</AnyBIC>\n\t\t\t\t\t</OrgId>\n\t\t\t\t</Id>\n\t\t\t</InitgPty>\n\t\t</GrpHdr>\n\t\t<OrgnlGrpInfAndSts>\n\t\t\t<OrgnlMsgId>MsgId-005</OrgnlMsgId>\n\t\t\t<OrgnlMsgNmId>pain.001.001.09.ch.03</OrgnlMsgNmId>\n\t\t\t<GrpSts>RJCT</GrpSts>\n\t\t\t<StsRsnInf>\n\t\t\t\t<Rsn>\n\t\t\t\t\t<Cd>AM10</Cd>\n\t\t\t\t</Rsn>\n\t\t\t\t<AddtlInf>904114;ControlSum fehlerhaft</AddtlInf>\n\t\t\t</StsRsnInf>\n\t\t</OrgnlGrpInfAndSts>\n\t</CstmrPmtStsRpt>\n</Document>\n", "iso20022.amount_invalid"},
+		// https://github.com/stanisci/libeufin/blob/0595ddd06d3cf3dddf1782bf7fb3618bffa4abc9/testbench/sample/3_pain002%20B-Level%20und%20C-Level%20RJCT_ISO2019_v2019.xml
+		{"payment rejected", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10 pain.002.001.10.xsd\">\n\t<CstmrPmtStsRpt>\n\t\t<GrpHdr>\n\t\t\t<MsgId>204691ACFC/071125/023362</MsgId>\n\t\t\t<CreDtTm>2022-05-02T05:11:25Z</CreDtTm>\n\t\t\t<InitgPty>\n\t\t\t\t<Id>\n\t\t\t\t\t<OrgId>\n\t\t\t\t\t\t<AnyBIC>POFICHBE</AnyBIC>\n\t\t\t\t\t</OrgId>\n\t\t\t\t</Id>\n\t\t\t</InitgPty>\n\t\t</GrpHdr>\n\t\t<OrgnlGrpInfAndSts>\n\t\t\t<OrgnlMsgId>MSG-02-QRR-SCOR</OrgnlMsgId>\n\t\t\t<OrgnlMsgNmId>pain.001.001.09.ch.03</OrgnlMsgNmId>\n\t\t</OrgnlGrpInfAndSts>\n\t\t<OrgnlPmtInfAndSts>\n\t\t\t<OrgnlPmtInfId>PMTINF-02</OrgnlPmtInfId>\n\t\t\t<PmtInfSts>RJCT</PmtInfSts>\n\t\t\t<StsRsnInf>\n\t\t\t\t<Rsn>\n\t\t\t\t\t<Cd>AC01</Cd>\n\t\t\t\t</Rsn>\n\t\t\t\t<AddtlInf>0999;CH7280005000088877766 Lastkonto unbekannt</AddtlInf>\n\t\t\t</StsRsnInf>\n\t\t</OrgnlPmtInfAndSts>\n\t</CstmrPmtStsRpt>\n</Document>\n", "iso20022.account_invalid"},
+		// https://github.com/stanisci/libeufin/blob/0595ddd06d3cf3dddf1782bf7fb3618bffa4abc9/testbench/sample/pain002_CHDD_P_CH2909000000250094239_1110097483_0_20220614375204216308259.xml
+		{"payment accepted", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"http://www.six-interbank-clearing.com/de/pain.002.001.03.ch.02.xsd\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.six-interbank-clearing.com/de/pain.002.001.03.ch.02.xsd pain.002.001.03.ch.02.xsd\">\n\t<CstmrPmtStsRpt>\n\t\t<GrpHdr>\n\t\t\t<MsgId>20220614375204216308259</MsgId>\n\t\t\t<CreDtTm>2022-06-14T17:22:51</CreDtTm>\n\t\t\t<InitgPty>\n\t\t\t\t<Id>\n\t\t\t\t\t<OrgId>\n\t\t\t\t\t\t<BICOrBEI>POFICHBE</BICOrBEI>\n\t\t\t\t\t</OrgId>\n\t\t\t\t</Id>\n\t\t\t</InitgPty>\n\t\t</GrpHdr>\n\t\t<OrgnlGrpInfAndSts>\n\t\t\t<OrgnlMsgId>MsgId-CHDD-Musterfile</OrgnlMsgId>\n\t\t\t<OrgnlMsgNmId>pain.008.001.02.ch.03</OrgnlMsgNmId>\n\t\t</OrgnlGrpInfAndSts>\n\t\t<OrgnlPmtInfAndSts>\n\t\t\t<OrgnlPmtInfId>PmtInfId-CHDD-1</OrgnlPmtInfId>\n\t\t\t<PmtInfSts>ACCP</PmtInfSts>\n\t\t</OrgnlPmtInfAndSts>\n\t</CstmrPmtStsRpt>\n</Document>\n", "http.2xx.ok"},
+	} {
+		r, err := Classify(testCatalog, &Request{Body: tt.body}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Entry.Proto.GetId(); got != tt.entry {
+			t.Errorf("%s: got %s, want %s", tt.name, got, tt.entry)
+		}
+	}
+}

@@ -38,7 +38,10 @@ type jsonState struct {
 	errs uint64
 	// items has a bit for each depth whose object is an element of a list
 	// that holds data rather than errors (Geocodio's "results").
-	items  uint64
+	items uint64
+	// quiets has a bit for each depth whose object is a warning: nothing
+	// inside it is an error or the answer's message.
+	quiets uint64
 	src    string
 	lim    *Limits
 	status int
@@ -86,6 +89,10 @@ type objectFrame struct {
 	// it succeeded (Authlete's "action": "OK" beside a result code), or it
 	// is only information or a warning ("type": "INFO").
 	quiet bool
+	// errCount is set by a count of errors ("errors": 1) and tally by a
+	// count of what went well ("success_count", "total_count") beside it:
+	// the count says the answer failed only alone.
+	errCount, tally bool
 	// rpc is set by JSON-RPC's "jsonrpc" member: the envelope's "id"
 	// numbers the call, before or after it.
 	rpc bool
@@ -380,7 +387,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	// An element of a list of warnings (Nexi's "warnings": [{"code":
 	// "003", "description": "Warning - ..."}]) is no error, as one whose
 	// own severity says warning is not.
-	f.quiet = inArray && len(parent) == 8 && strings.EqualFold(parent, "warnings")
+	f.quiet = inArray && len(parent) == 8 && strings.EqualFold(parent, "warnings") ||
+		depth > 1 && depth < 64 && x.quiets&(1<<depth-1) != 0 // inside one (its "meta")
+	if f.quiet && depth < 64 {
+		x.quiets |= 1 << depth
+	}
 	f.fields = isErr
 	if !container && isEchoKey(parent) {
 		// The request echoed back (Pelias's "query": {"text": ...}) is
@@ -465,7 +476,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				f.flagFailed = true
 			}
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
-				x.failure = true // Sentry's bulk answer: "errors": 1
+				f.errCount = true // Sentry's bulk answer: "errors": 1
+			}
+			if depth == 1 && isTallyKey(key.raw) {
+				f.tally = true // GitLab's test report: "success_count": 5 beside "error_count": 4
 			}
 			if x.mayNoteOddCode(depth) && isOddCode(role, key.raw, x.src[i:end]) {
 				f.oddCode = true
@@ -592,6 +606,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		var more bool
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
 			if ok {
+				if f.errCount && !f.tally {
+					x.failure = true
+				}
 				x.emit(&f, parent, inArray, container, depth)
 				if inArray && depth >= 2 && f.resource && f.state {
 					// A record that states its own state holds its error
@@ -993,7 +1010,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.errDesc, f.errKey = true, true
 		}
 		f.addDesc(v, rank)
-		x.noteDesc(v, rank)
+		if !f.quiet {
+			// A warning's message (Tomorrow.io's "warnings": [{"message":
+			// "The following field is not supported ..."}]) is no message
+			// of the answer.
+			x.noteDesc(v, rank)
+		}
 	case roleType:
 		if rank < f.trank {
 			f.etype, f.trank = v, rank
@@ -1036,6 +1058,11 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		f.resource = true
 	}
 	structural := container // the value of "error", an element of "errors"
+	if f.quiet && !structural {
+		// A warning, its code and message included (Tomorrow.io's
+		// "warnings": [{"code": 246001, ...}]), says nothing failed.
+		return
+	}
 	container = container || f.errDesc && !f.okCode
 	if f.resource && !f.state && !f.okCode && !f.record && (f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric || f.n == 0 && f.errKey) {
 		// An error code beside an id, in an object that states no state of
@@ -1533,6 +1560,7 @@ func (x *extraction) unmark(depth int) {
 		x.resources &^= 1 << depth
 		x.errs &^= 1 << depth
 		x.items &^= 1 << depth
+		x.quiets &^= 1 << depth
 	}
 }
 
