@@ -92,6 +92,10 @@ type Provider struct {
 	aliases map[string]string
 	byCode  map[string][]*Entry
 	noCode  []*Entry
+	// noCodeAt holds, for providers with many entries without codes (HTTP
+	// semantics), those a status from 100 to 599 may match, at
+	// status-100: the status reading need not weigh every one.
+	noCodeAt [][]*Entry
 }
 
 // Entry is one compiled error definition.
@@ -316,6 +320,35 @@ func (p *Provider) Alias(normalized []byte) (string, bool) {
 // NoCodeEntries returns the entries of p that name no upstream code.
 func (p *Provider) NoCodeEntries() []*Entry { return p.noCode }
 
+// NoCodeEntriesFor returns the entries of p that name no upstream code and
+// may match status: those whose statuses include it, and those that name
+// none. Their order is NoCodeEntries'.
+func (p *Provider) NoCodeEntriesFor(status int) []*Entry {
+	if p.noCodeAt != nil && status >= 100 && status < 600 {
+		return p.noCodeAt[status-100]
+	}
+	return p.noCode
+}
+
+// minNoCodeIndex is how many entries without codes a provider needs
+// before NoCodeEntriesFor keeps them by status.
+const minNoCodeIndex = 16
+
+func (p *Provider) indexNoCode() {
+	if len(p.noCode) < minNoCodeIndex {
+		return
+	}
+	p.noCodeAt = make([][]*Entry, 500)
+	for i := range p.noCodeAt {
+		status := i + 100
+		for _, e := range p.noCode {
+			if len(e.Statuses) == 0 || slices.ContainsFunc(e.Statuses, func(m StatusMatch) bool { return m.Matches(status) }) {
+				p.noCodeAt[i] = append(p.noCodeAt[i], e)
+			}
+		}
+	}
+}
+
 // Source is one catalog file.
 type Source struct {
 	Name string // the file's base name, "danske-bank.yaml"
@@ -524,6 +557,7 @@ func build(names []string, files []*errsvcv1.CatalogFile, pos positions, version
 				p.noCode = append(p.noCode, e)
 			}
 		}
+		p.indexNoCode()
 		c.byID[p.Proto.GetId()] = p
 		for _, a := range p.Proto.GetIdAliases() {
 			c.byID[strings.ToLower(strings.TrimSpace(a))] = p

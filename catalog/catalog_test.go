@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -246,5 +247,38 @@ func TestStandardCodesNear(t *testing.T) {
 	}
 	if got := len(c.StandardCodesNear(15)); got == 0 {
 		t.Errorf("no standard code of 14 to 16 bytes")
+	}
+}
+
+// TestNoCodeEntriesFor holds that the entries kept by status are, for every
+// status, exactly those of NoCodeEntries a status may match, in order.
+func TestNoCodeEntriesFor(t *testing.T) {
+	c, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	indexed := 0
+	for _, p := range c.Providers {
+		if p.noCodeAt != nil {
+			indexed++
+		}
+		for status := 0; status < 700; status++ {
+			var want []string
+			for _, e := range p.NoCodeEntries() {
+				if status < 100 || status >= 600 || len(e.Statuses) == 0 || slices.ContainsFunc(e.Statuses, func(m StatusMatch) bool { return m.Matches(status) }) {
+					want = append(want, e.Proto.GetId())
+				}
+			}
+			var got []string
+			for _, e := range p.NoCodeEntriesFor(status) {
+				got = append(got, e.Proto.GetId())
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("%s, status %d (-want +got):\n%s", p.Proto.GetId(), status, diff)
+			}
+		}
+	}
+	if indexed == 0 {
+		t.Error("no provider keeps its entries by status; the HTTP standard should")
 	}
 }

@@ -911,7 +911,7 @@ func (m *matcher) byStatus(r *Result) {
 		// Entries without codes may still look at the description.
 		words := signal{desc: x.anyDesc}
 		for _, p := range m.chain {
-			e := best(p.NoCodeEntries(), m.req, &words, status, m.hasCode, &alts)
+			e := best(p.NoCodeEntriesFor(status), m.req, &words, status, m.hasCode, &alts)
 			if e == nil || m.isError && status < 400 && !m.ownErrorEntry(p, e) {
 				continue
 			}
@@ -1084,7 +1084,7 @@ func (m *matcher) statusEntry() (*catalog.Entry, bool) {
 	var alts pending
 	words := signal{desc: m.x.anyDesc} // as byStatus reads it
 	for _, p := range m.chain {
-		if e := best(p.NoCodeEntries(), m.req, &words, m.status, m.hasCode, &alts); e != nil && !(m.isError && m.status < 400 && !m.ownErrorEntry(p, e)) {
+		if e := best(p.NoCodeEntriesFor(m.status), m.req, &words, m.status, m.hasCode, &alts); e != nil && !(m.isError && m.status < 400 && !m.ownErrorEntry(p, e)) {
 			return e, m.own(p)
 		}
 	}
