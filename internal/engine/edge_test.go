@@ -589,3 +589,25 @@ func TestBlindSet64Shapes(t *testing.T) {
 		}
 	}
 }
+
+// TestBlindSet65Shapes holds a shape the blind round holdout-65 taught: a
+// record with its own id whose flag says declined states its own outcome
+// (Checkout.com's issuing transaction fetched with "result": "declined"),
+// while the same flag on an answer without an id says the call failed.
+func TestBlindSet65Shapes(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		status int
+		body   string
+		want   string
+	}{
+		// https://github.com/checkout/checkout-sdk-net/blob/cc9c5e0e8bc721beacb402dfbf4b6ccc3e26bf29/test/CheckoutSdkTest/Resources/IssuingTransactionsDeclinedReason.json
+		{"checkout issuing transaction declined", 0, "{\n  \"id\": \"msg_abatreternbygkaeqqter6gs4de\",\n  \"initiator\": \"cardholder\",\n  \"type\": \"authorization\",\n  \"result\": \"declined\",\n  \"is_relayed\": false,\n  \"indicator\": \"normal_authorization\",\n  \"decline_reason\": \"velocity_reached\",\n  \"billing_amount\": 1000056,\n  \"billing_currency\": \"GBP\",\n  \"created_on\": \"2025-04-07T11:48:57.0000000Z\"\n}\n", "NO_ERROR/NONE"},
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
+		g := summarize(&r)
+		if got := g.Category + "/" + g.Action; got != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
+		}
+	}
+}

@@ -79,6 +79,9 @@ type objectFrame struct {
 	// false, "approved": false); it counts unless the object is a resource
 	// that states its own status.
 	flagFailed bool
+	// flagState is set when that flag is a word ("result": "declined"),
+	// which a record's own outcome may be.
+	flagState bool
 	// noError is set by a flag saying the object holds no error
 	// ("isError": false); it outweighs flagFailed.
 	noError bool
@@ -863,8 +866,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			return
 		}
 		switch {
+		case isFlagFailure(v.raw) && depth == 1:
+			// "Ack": "Failure"; "approved": "DECLINED": the answer failed,
+			// unless the object is a record with an id, whose flag is its
+			// own outcome (Checkout.com's issuing transaction fetched with
+			// "result": "declined").
+			f.flagFailed, f.flagState = true, true
 		case isFlagFailure(v.raw):
-			x.failure = true // "Ack": "Failure"; "approved": "DECLINED"
+			x.failure = true
 		case isFlagSuccess(v.raw) && v.raw != "0":
 			// A flag of 0 is false, not the "no error" a code of 0 is
 			// (Pay.nl's "result": "0" beside its errorMessage).
@@ -1093,7 +1102,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	if f.failed && !f.resource && (f.desc.raw != "" || f.n > 0) {
 		x.failure = true
 	}
-	if f.flagFailed && !(f.resource && f.state) && !f.noError {
+	if f.flagFailed && !(f.resource && (f.state || f.flagState)) && !f.noError {
 		// A payment fetched by its id that states its own status
 		// ("status": "Declined", "approved": false) is the payment's state.
 		x.failure = true
