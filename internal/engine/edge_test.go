@@ -611,3 +611,19 @@ func TestBlindSet65Shapes(t *testing.T) {
 		}
 	}
 }
+
+// TestVonageErrorCodeLabel holds that Vonage's "error-code-label" is the
+// message beside its "error-code" (holdout-39's cancelled number that is
+// not on the account, from
+// https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/number_management/tests/data/no_number.json),
+// so the answer reads as an error, not a success; the top-up's
+// "error-code": "200" labelled "success" stays one (corpus).
+func TestVonageErrorCodeLabel(t *testing.T) {
+	if role, _ := classifyKey("error-code-label"); role != roleDesc {
+		t.Errorf("error-code-label reads as role %v, want a message", role)
+	}
+	r := classifyT(t, &Request{Provider: "no-such-provider", Body: `{ "error-code": "420", "error-code-label": "method failed" }`})
+	if g := summarize(&r); g.Category == "NO_ERROR" {
+		t.Errorf("got NO_ERROR (%s), want an error", g.Entry)
+	}
+}

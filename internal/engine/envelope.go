@@ -174,6 +174,7 @@ var keyRoles = map[string]struct {
 	"errmsg":            {roleDesc, 1},
 	"msg":               {roleDesc, 1},
 	"errorsummary":      {roleDesc, 1},
+	"errorcodelabel":    {roleDesc, 1}, // Vonage's "error-code-label" beside "error-code"
 	"longmessage":       {roleDesc, 1},
 	"errorusermsg":      {roleDesc, 1},
 	"shortmessage":      {roleDesc, 2},
