@@ -513,12 +513,7 @@ func TestGraphQLErrorStatus(t *testing.T) {
 // read by its message instead); and a key written with spaces is read as
 // its words (Alpha Vantage's "Error Message", under 200 in practice).
 func TestBlindSet62Shapes(t *testing.T) {
-	for _, tt := range []struct {
-		name   string
-		status int
-		body   string
-		want   string
-	}{
+	checkShapes(t, []shapeCase{
 		// https://github.com/polygon-io/client-python/blob/956cccfa0f5a3e3c3a5cb4758fdae56c59649ce6/test_rest/mocks/v3/snapshot/indices&ticker.any_of=SPX%2CAPx%2CAPy.json
 		{"polygon snapshot, two of three tickers failing", 0, "{\n  \"results\": [\n    {\n      \"value\": 3822.39,\n      \"name\": \"S&P 500\",\n      \"ticker\": \"SPX\",\n      \"type\": \"indices\",\n      \"market_status\": \"closed\",\n      \"session\": {\n        \"change\": -50.01,\n        \"change_percent\": -1.45,\n        \"close\": 3822.39,\n        \"high\": 3834.41,\n        \"low\": 38217.11,\n        \"open\": 3827.38,\n        \"previous_close\": 3812.19\n      }\n    },\n    {\n      \"ticker\": \"APx\",\n      \"error\": \"NOT_FOUND\",\n      \"message\": \"Ticker not found.\"\n    },\n    {\n      \"ticker\": \"APy\",\n      \"error\": \"NOT_ENTITLED\",\n      \"message\": \"Not entitled to this ticker.\"\n    }\n  ]\n}\n", "NO_ERROR/NONE"},
 		// https://github.com/HL7/bulk-data/blob/04a6004aac91f81ef29f69c9052b2b332d5f581e/spec/export/index.md
@@ -527,13 +522,7 @@ func TestBlindSet62Shapes(t *testing.T) {
 		{"beqelal FAILED error object", 0, "{\n  \"error\": {\n    \"status\": \"FAILED\",\n    \"status_code\": \"479\",\n    \"message\": \"UNAUTHORIZED_IP_ACCESS\",\n    \"detail\": \"Unauthorized IP address access.\"\n  }\n}\n", "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		// https://github.com/RomelTorres/alpha_vantage/issues/289
 		{"alpha vantage spaced key", 0, "{\"Error Message\": \"Invalid API call. Please retry or visit the documentation (https://www.alphavantage.co/documentation/) for FX_DAILY.\"\n}\n", "INVALID_REQUEST/FIX_REQUEST"},
-	} {
-		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
-		g := summarize(&r)
-		if got := g.Category + "/" + g.Action; got != tt.want {
-			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
-		}
-	}
+	})
 }
 
 // TestBlindSet63Shapes holds shapes the blind round holdout-63 taught: a
@@ -542,25 +531,14 @@ func TestBlindSet62Shapes(t *testing.T) {
 // says nothing of a grant (Logto's invalid_request), and records of a list
 // that state their own state hold their errors (Meilisearch's task list).
 func TestBlindSet63Shapes(t *testing.T) {
-	for _, tt := range []struct {
-		name   string
-		status int
-		body   string
-		want   string
-	}{
+	checkShapes(t, []shapeCase{
 		// https://docs.ollama.com/api/errors
 		{"ollama stream, error in its last line", 200, "{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.196249Z\",\"response\":\" Yes\",\"done\":false}\n{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.207235Z\",\"response\":\".\",\"done\":false}\n{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.219166Z\",\"response\":\"I\",\"done\":false}\n{\"model\":\"gemma3\",\"created_at\":\"2025-10-26T17:21:21.231094Z\",\"response\":\"can\",\"done\":false}\n{\"error\":\"an error was encountered while running the model\"}\n", "UPSTREAM_ERROR/RETRY_WITH_BACKOFF"},
 		// https://github.com/logto-io/logto/issues/6656
 		{"logto invalid_request naming grant_type", 0, "{\"code\":\"oidc.invalid_request\",\"message\":\"Request is invalid.\",\"error\":\"invalid_request\",\"error_description\":\"missing required parameter 'grant_type'\"}\n", "INVALID_REQUEST/FIX_REQUEST"},
 		// https://github.com/meilisearch/gatsby-plugin-meilisearch/issues/149
 		{"meilisearch task list, every task failed", 0, "{\n  \"results\": [\n    {\n      \"uid\": 1,\n      \"indexUid\": \"test\",\n      \"status\": \"failed\",\n      \"type\": \"indexDeletion\",\n      \"details\": {\n        \"deletedDocuments\": 0\n      },\n      \"error\": {\n        \"message\": \"Index `test` not found.\",\n        \"code\": \"index_not_found\",\n        \"type\": \"invalid_request\",\n        \"link\": \"https://docs.meilisearch.com/errors#index_not_found\"\n      },\n      \"duration\": \"PT0.009537100S\",\n      \"enqueuedAt\": \"2022-07-11T11:28:51.9235144Z\",\n      \"startedAt\": \"2022-07-11T11:28:51.9265978Z\",\n      \"finishedAt\": \"2022-07-11T11:28:51.9361349Z\"\n    },\n    {\n      \"uid\": 0,\n      \"indexUid\": \"test\",\n      \"status\": \"failed\",\n      \"type\": \"indexDeletion\",\n      \"details\": {\n        \"deletedDocuments\": 0\n      },\n      \"error\": {\n        \"message\": \"Index `test` not found.\",\n        \"code\": \"index_not_found\",\n        \"type\": \"invalid_request\",\n        \"link\": \"https://docs.meilisearch.com/errors#index_not_found\"\n      },\n      \"duration\": \"PT0.044219200S\",\n      \"enqueuedAt\": \"2022-07-11T11:16:42.3955833Z\",\n      \"startedAt\": \"2022-07-11T11:16:42.4054709Z\",\n      \"finishedAt\": \"2022-07-11T11:16:42.4496901Z\"\n    }\n  ]\n}\n", "NO_ERROR/NONE"},
-	} {
-		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
-		g := summarize(&r)
-		if got := g.Category + "/" + g.Action; got != tt.want {
-			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
-		}
-	}
+	})
 }
 
 // TestBlindSet64Shapes holds shapes the blind round holdout-64 taught: a
@@ -569,25 +547,14 @@ func TestBlindSet63Shapes(t *testing.T) {
 // count of successes is a report's data (GitLab's test report); and a
 // failed database connection is an outage (Nominatim).
 func TestBlindSet64Shapes(t *testing.T) {
-	for _, tt := range []struct {
-		name   string
-		status int
-		body   string
-		want   string
-	}{
+	checkShapes(t, []shapeCase{
 		// https://github.com/raman325/pytomorrowio/blob/8595833bf3ff6273d883106d5dbdcd7ab2fcae1d/tests/fixtures/timelines_realtime.json
 		{"tomorrow.io timeline with a warning", 0, "{\n  \"data\": {\n    \"timelines\": [\n      {\n        \"timestep\": \"current\",\n        \"endTime\": \"2022-04-17T02:16:00Z\",\n        \"startTime\": \"2022-04-17T02:16:00Z\",\n        \"intervals\": [\n          {\n            \"startTime\": \"2022-04-17T02:16:00Z\",\n            \"values\": {\n              \"cloudBase\": 0.25,\n              \"cloudCeiling\": null,\n              \"cloudCover\": 22,\n              \"dewPoint\": 68.9,\n              \"fireIndex\": 3,\n              \"grassGrassIndex\": 1,\n              \"grassIndex\": 1,\n              \"humidity\": 83,\n              \"precipitationIntensity\": 0,\n              \"precipitationProbability\": 0,\n              \"precipitationType\": 1,\n              \"pressureSeaLevel\": 30.04,\n              \"pressureSurfaceLevel\": 29.92,\n              \"temperature\": 74.53,\n              \"temperatureApparent\": 74.53,\n              \"treeIndex\": 3,\n              \"visibility\": 9.91,\n              \"weatherCode\": 1100,\n              \"weedIndex\": 0,\n              \"weedRagweedIndex\": 0,\n              \"windDirection\": 114.31,\n              \"windGust\": 10.35,\n              \"windSpeed\": 3.36\n            }\n          }\n        ]\n      }\n    ]\n  },\n  \"warnings\": [\n    {\n      \"code\": 246001,\n      \"type\": \"Time Bounded Field\",\n      \"message\": \"The following field is not supported for a time range: 'hailBinary'\",\n      \"meta\": {\n        \"field\": \"hailBinary\",\n        \"from\": \"2022-04-17T00:46:00Z\",\n        \"to\": \"2022-04-17T02:16:00Z\"\n      }\n    }\n  ]\n}", "NO_ERROR/NONE"},
 		// https://github.com/xanzy/go-gitlab/blob/68add0327e425160bc0933fb3fae4cdfaec950d5/testdata/get_pipeline_testreport.json
 		{"gitlab test report counting errors", 0, "{\n  \"total_time\": 61.502,\n  \"total_count\": 9,\n  \"success_count\": 5,\n  \"failed_count\": 0,\n  \"skipped_count\": 0,\n  \"error_count\": 4,\n  \"test_suites\": [\n    {\n      \"name\": \"Failing\",\n      \"total_time\": 60.494,\n      \"total_count\": 8,\n      \"success_count\": 4,\n      \"failed_count\": 0,\n      \"skipped_count\": 0,\n      \"error_count\": 4,\n      \"suite_error\": null,\n      \"test_cases\": [\n        {\n          \"status\": \"error\",\n          \"name\": \"Error testcase 1\",\n          \"classname\": \"MyClassOne\",\n          \"file\": \"/path/file.ext\",\n          \"execution_time\": 19.987,\n          \"system_output\": \"Failed test\",\n          \"stack_trace\": \"java.lang.Exception: Stack trace\\nat java.base/java.lang.Thread.dumpStack(Thread.java:1383)\",\n          \"attachment_url\": \"http://foo.bar\",\n          \"recent_failures\": {\n            \"count\": 10,\n            \"base_branch\": \"master\"\n          }\n        },\n        {\n          \"status\": \"error\",\n          \"name\": \"Error testcase 2\",\n          \"classname\": \"MyClass\",\n          \"file\": null,\n          \"execution_time\": 19.984,\n          \"system_output\": {\n            \"message\": \"Failed test\",\n            \"type\": \"MultipleExceptionError\"\n          },\n          \"stack_trace\": null,\n          \"attachment_url\": null,\n          \"recent_failures\": null\n        },\n        {\n          \"status\": \"error\",\n          \"name\": \"Error testcase 3\",\n          \"classname\": \"MyClass\",\n          \"file\": null,\n          \"execution_time\": 0.0,\n          \"system_output\": [\"Failed test a\", \"Failed test b\"]\n        },\n        {\n          \"status\": \"success\",\n          \"name\": \"Succes full testcase\",\n          \"classname\": \"MyClass\",\n          \"file\": null,\n          \"execution_time\": 19.7799999999999985,\n          \"system_output\": null,\n          \"stack_trace\": null\n        }\n      ]\n    },\n    {\n      \"name\": \"Succes suite\",\n      \"total_time\": 1.008,\n      \"total_count\": 1,\n      \"success_count\": 1,\n      \"failed_count\": 0,\n      \"skipped_count\": 0,\n      \"error_count\": 0,\n      \"suite_error\": null,\n      \"test_cases\": [\n        {\n          \"status\": \"success\",\n          \"name\": \"Succesfull testcase\",\n          \"classname\": \"MyClass\",\n          \"file\": null,\n          \"execution_time\": 1.008,\n          \"system_output\": null,\n          \"stack_trace\": null\n        }\n      ]\n    }\n  ]\n}\n", "NO_ERROR/NONE"},
 		// https://github.com/osm-search/Nominatim/blob/86e7932db2ebcce941a189b942539e76dcd8a148/docs/api/Status.md
 		{"nominatim database down", 500, "ERROR: Database connection failed", "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
-	} {
-		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
-		g := summarize(&r)
-		if got := g.Category + "/" + g.Action; got != tt.want {
-			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
-		}
-	}
+	})
 }
 
 // TestBlindSet65Shapes holds a shape the blind round holdout-65 taught: a
@@ -595,21 +562,10 @@ func TestBlindSet64Shapes(t *testing.T) {
 // (Checkout.com's issuing transaction fetched with "result": "declined"),
 // while the same flag on an answer without an id says the call failed.
 func TestBlindSet65Shapes(t *testing.T) {
-	for _, tt := range []struct {
-		name   string
-		status int
-		body   string
-		want   string
-	}{
+	checkShapes(t, []shapeCase{
 		// https://github.com/checkout/checkout-sdk-net/blob/cc9c5e0e8bc721beacb402dfbf4b6ccc3e26bf29/test/CheckoutSdkTest/Resources/IssuingTransactionsDeclinedReason.json
 		{"checkout issuing transaction declined", 0, "{\n  \"id\": \"msg_abatreternbygkaeqqter6gs4de\",\n  \"initiator\": \"cardholder\",\n  \"type\": \"authorization\",\n  \"result\": \"declined\",\n  \"is_relayed\": false,\n  \"indicator\": \"normal_authorization\",\n  \"decline_reason\": \"velocity_reached\",\n  \"billing_amount\": 1000056,\n  \"billing_currency\": \"GBP\",\n  \"created_on\": \"2025-04-07T11:48:57.0000000Z\"\n}\n", "NO_ERROR/NONE"},
-	} {
-		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
-		g := summarize(&r)
-		if got := g.Category + "/" + g.Action; got != tt.want {
-			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
-		}
-	}
+	})
 }
 
 // TestVonageErrorCodeLabel holds that Vonage's "error-code-label" is the
@@ -625,5 +581,25 @@ func TestVonageErrorCodeLabel(t *testing.T) {
 	r := classifyT(t, &Request{Provider: "no-such-provider", Body: `{ "error-code": "420", "error-code-label": "method failed" }`})
 	if g := summarize(&r); g.Category == "NO_ERROR" {
 		t.Errorf("got NO_ERROR (%s), want an error", g.Entry)
+	}
+}
+
+// shapeCase is a real body of a blind round and the answer it must get with
+// no provider named.
+type shapeCase struct {
+	name   string
+	status int
+	body   string
+	want   string
+}
+
+func checkShapes(t *testing.T, cases []shapeCase) {
+	t.Helper()
+	for _, tt := range cases {
+		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
+		g := summarize(&r)
+		if got := g.Category + "/" + g.Action; got != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
+		}
 	}
 }
