@@ -884,6 +884,10 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 		}
 		return nil
 	}
+	if isFinTS(b) {
+		extractFinTS(x, b)
+		return nil
+	}
 	if looksLikeForm(b) {
 		extractParams(x, b, srcForm)
 		return nil

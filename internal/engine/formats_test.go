@@ -385,3 +385,31 @@ func TestISO20022StatusReport(t *testing.T) {
 		}
 	}
 }
+
+// TestFinTSFeedback holds that a FinTS answer reads as its first error, else
+// as its first code that asks the customer to act or wait, else as a
+// success, with "?" escaping the separators: real answers from phpFinTS's
+// and hbci4java's tests.
+func TestFinTSFeedback(t *testing.T) {
+	for _, tt := range []struct {
+		name, body, entry string
+	}{
+		// https://github.com/nemiah/phpFinTS/blob/4800d6a75471af4c6bc314f7b87b141273969e11/Tests/Unit/Protocol/ServerExceptionTest.php#L12
+		{"dialog aborted", "HNHBK:1:3+000000000164+300+0+1+0:1'HIRMG:2:2:+9800::Der Dialog wurde abgebrochen.+9010::Unerwartete Nachrichtennummer. Bitte melden Sie sich erneut an.'HNHBS:3:1+1'", "fints.dialog_aborted"},
+		// https://github.com/nemiah/phpFinTS/blob/4800d6a75471af4c6bc314f7b87b141273969e11/Tests/Unit/Integration/Atruvia/SendTransferVoPTest.php#L41
+		{"decoupled approval", "HIRMG:3:2+3060::Bitte beachten Sie die enthaltenen Warnungen/Hinweise.'HIRMS:4:2:4+0020::Ausf\u00fchrungsbest\u00e4tigung nach Namensabgleich erhalten.'HIRMS:5:2:5+3955::Sicherheitsfreigabe erfolgt \u00fcber anderen Kanal.'HITAN:6:7:5+4++1234567890123456789012345678+Bitte best\u00e4tigen Sie den Vorgang in Ihrer SecureGo plus App'", "fints.approval_pending"},
+		// https://github.com/nemiah/phpFinTS/blob/4800d6a75471af4c6bc314f7b87b141273969e11/Tests/Unit/Integration/DKB/GetStatementOfAccountTest.php#L21
+		{"TAN to enter", "HIRMG:3:2+0010::Nachricht entgegengenommen.'HIRMS:4:2:4+0030::Auftrag empfangen - Bitte die empfangene TAN eingeben.(MBT65432100002)'HITAN:5:6:4+4++4567-11-30-17.17.09.654321+Bitte geben Sie die pushTAN ein.+++SomePhone1'", "fints.tan_required"},
+		// https://github.com/nemiah/phpFinTS/blob/4800d6a75471af4c6bc314f7b87b141273969e11/Tests/Unit/Integration/Consors/GetStatementOfAccountTest.php#L26
+		{"statement, no error", "HIRMG:2:2:+3060::Teilweise liegen Warnungen/Hinweise vor.'HIRMS:3:2:3+3010::Keine Umsatze gefunden+3076::Keine starke Authentifizierung erforderlich.'HITAN:4:6:4+4++noref+nochallenge'", "http.2xx.ok"},
+		{"escaped separators", "HIRMG:2:2+9050::Teilweise fehlerhaft?: siehe HIRMS?'.'HIRMS:3:2:3+9942::PIN ungültig?+gesperrt.'", "fints.partially_faulty"},
+	} {
+		r, err := Classify(testCatalog, &Request{Body: tt.body}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Entry.Proto.GetId(); got != tt.entry {
+			t.Errorf("%s: got %s, want %s", tt.name, got, tt.entry)
+		}
+	}
+}
