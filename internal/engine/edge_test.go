@@ -603,3 +603,13 @@ func checkShapes(t *testing.T, cases []shapeCase) {
 		}
 	}
 }
+
+// TestBlindSet68Shapes holds what the blind round holdout-68 taught: Rabobank
+// OmniKassa's "consumerMessage" is the message beside its "errorCode", and
+// says here that the request's signature is wrong.
+func TestBlindSet68Shapes(t *testing.T) {
+	checkShapes(t, []shapeCase{
+		// https://github.com/pronamic/wp-pronamic-pay-omnikassa-2/blob/2051ad0f0e4a66114e3b6235848edd45ed701834/tests/http/announce-order-response-error-5001-invalid-or-missing-signature.http
+		{"omnikassa signature", 403, "{\"errorCode\":5001,\"consumerMessage\":\"Invalid or missing signature\"}\n", "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+	})
+}
