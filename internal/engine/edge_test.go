@@ -613,3 +613,15 @@ func TestBlindSet68Shapes(t *testing.T) {
 		{"omnikassa signature", 403, "{\"errorCode\":5001,\"consumerMessage\":\"Invalid or missing signature\"}\n", "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 	})
 }
+
+// TestNoteOpeningWithError holds that a top-level note that opens by
+// saying error is the answer's message, in JSON and in XML: Overpass's
+// "remark" and <remark> "runtime error: Query timed out ..." beside no data.
+func TestNoteOpeningWithError(t *testing.T) {
+	checkShapes(t, []shapeCase{
+		// https://github.com/DinoTools/python-overpy/blob/a8acf84e7182e2e315fd3627529b238f8688ee77/tests/json/remark-runtime-error-01.json
+		{"overpass json remark", 0, "{\n  \"version\": 0.6,\n  \"generator\": \"Overpass API\",\n  \"osm3s\": {\n    \"timestamp_osm_base\": \"2017-03-17T22:05:02Z\",\n    \"timestamp_areas_base\": \"2017-03-17T18:38:02Z\",\n    \"copyright\": \"The data included in this document is from www.openstreetmap.org. The data is made available under ODbL.\"\n  },\n  \"elements\": [\n\n\n\n  ],\n\"remark\": \"runtime error: Query timed out in \\\"query\\\" at line 4 after 2 seconds.\"\n}\n", "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
+		// https://github.com/DinoTools/python-overpy/blob/a8acf84e7182e2e315fd3627529b238f8688ee77/tests/xml/remark-runtime-error-01.xml
+		{"overpass xml remark", 0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm version=\"0.6\" generator=\"Overpass API\">\n<note>The data included in this document is from www.openstreetmap.org. The data is made available under ODbL.</note>\n<meta osm_base=\"2017-03-17T22:03:02Z\" areas=\"2017-03-17T18:38:02Z\"/>\n\n<remark> runtime error: Query timed out in \"query\" at line 4 after 2 seconds. </remark>\n\n</osm>\n", "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
+	})
+}

@@ -556,10 +556,12 @@ func extractXML(x *extraction, b string) {
 				// <xml>Client request rate is too high</xml>) says what a
 				// text body would: its words are read as a text body's are.
 				x.noteDesc(val, 3)
-			case isRejection(content):
+			case isRejection(content) || depth-soap == 2 && opensWithError(content):
 				// Brazil's fiscal web services (SEFAZ's NF-e, CT-e, MDF-e):
 				// <cStat>215</cStat><xMotivo>Rejeição: Falha no esquema
-				// XML</xMotivo>; a rejection's reason is the message.
+				// XML</xMotivo>; a rejection's reason is the message. So is
+				// a note of the root's that opens by saying error
+				// (Overpass's <remark> runtime error: Query timed out ...).
 				s.container = true
 				if drank > 1 {
 					s.desc, drank = val, 1

@@ -788,6 +788,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.addCand(candidate{code: v, key: key, rank: rankCode})
 		f.errDesc = true
 	}
+	if role == roleNone && depth == 1 && opensWithError(v.raw) {
+		// A top-level note that opens by saying error is the answer's
+		// message, under whatever key: Overpass's "remark": "runtime
+		// error: Query timed out ..." beside an empty "elements".
+		f.addDesc(v, 2)
+		f.errDesc = true
+		x.noteDesc(v, 2)
+	}
 	if namedID {
 		// Heroku's {"id": "two_factor"}, Contentful's sys.id
 		// "AccessTokenInvalid": an id that names the error.
@@ -1613,4 +1621,15 @@ func ownsData(k string) bool {
 		return false
 	}
 	return true
+}
+
+// opensWithError reports a text that opens by saying it is an error:
+// "error: ...", "runtime error: ...", "fatal error: ...", in any case.
+func opensWithError(v string) bool {
+	for _, p := range [...]string{"error:", "runtime error:", "fatal error:"} {
+		if hasPrefixFold(v, p) {
+			return true
+		}
+	}
+	return false
 }
