@@ -481,7 +481,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				f.errCount = true // Sentry's bulk answer: "errors": 1
 			}
-			if depth == 1 && isTallyKey(key.raw) {
+			if depth == 1 && key.raw != "" && (key.raw[0]|0x20 == 's' || key.raw[0]|0x20 == 't') && isTallyKey(key.raw) {
 				f.tally = true // GitLab's test report: "success_count": 5 beside "error_count": 4
 			}
 			if x.mayNoteOddCode(depth) && isOddCode(role, key.raw, x.src[i:end]) {
@@ -1626,6 +1626,14 @@ func ownsData(k string) bool {
 // opensWithError reports a text that opens by saying it is an error:
 // "error: ...", "runtime error: ...", "fatal error: ...", in any case.
 func opensWithError(v string) bool {
+	if len(v) < 6 {
+		return false
+	}
+	switch v[0] | 0x20 {
+	case 'e', 'r', 'f': // the first letters of the openings below
+	default:
+		return false
+	}
 	for _, p := range [...]string{"error:", "runtime error:", "fatal error:"} {
 		if hasPrefixFold(v, p) {
 			return true
