@@ -625,3 +625,13 @@ func TestNoteOpeningWithError(t *testing.T) {
 		{"overpass xml remark", 0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm version=\"0.6\" generator=\"Overpass API\">\n<note>The data included in this document is from www.openstreetmap.org. The data is made available under ODbL.</note>\n<meta osm_base=\"2017-03-17T22:03:02Z\" areas=\"2017-03-17T18:38:02Z\"/>\n\n<remark> runtime error: Query timed out in \"query\" at line 4 after 2 seconds. </remark>\n\n</osm>\n", "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
 	})
 }
+
+// TestRootStateFailed holds that an XML root whose own <State> says it
+// failed makes its <Code> the answer's error under 200 (Tencent COS's image
+// analysis, from the blind round holdout-71).
+func TestRootStateFailed(t *testing.T) {
+	checkShapes(t, []shapeCase{
+		// https://github.com/tencentyun/cos-go-sdk-v5/blob/cc9846d9e7f6c43e23e79884174230f0bd7c9b9f/ci_test.go
+		{"tencent cos state failed", 200, "<Response><Code>InvalidArgument</Code><Message>Part is required</Message><State>Failed</State><RequestId>req-err-002</RequestId></Response>\n", "INVALID_REQUEST/FIX_REQUEST"},
+	})
+}

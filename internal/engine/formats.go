@@ -482,6 +482,14 @@ func extractXML(x *extraction, b string) {
 		if isNumeric(content) && isOddCode(role, name, content) {
 			x.oddCode = true // <statusCode>2202</statusCode>
 		}
+		if role == roleState && depth-soap == 2 && isFailedState(content) {
+			// A root's own state saying it failed (Tencent COS's
+			// <Response><Code>InvalidArgument</Code>...<State>Failed</State>
+			// under 200) makes its codes the answer's error, as a
+			// <Status>Failed</Status> does.
+			s.container = true
+			continue
+		}
 		switch role {
 		case roleFlag:
 			// A card gateway's <Response>Declined</Response> (NestPay's
