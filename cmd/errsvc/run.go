@@ -156,8 +156,9 @@ func parse(fs *flag.FlagSet, args []string) error {
 }
 
 // defaultMemoryLimit is errsvc's soft memory limit when GOMEMLIMIT is not
-// set.
-const defaultMemoryLimit = 160 << 20
+// set: low enough that the heap plus what the runtime, stacks and buffers
+// hold at a burst's peak (40–60 MB) stays under the soak's 200 MB.
+const defaultMemoryLimit = 144 << 20
 
 // defaultGCPercent is errsvc's GOGC when the environment sets none.
 const defaultGCPercent = 400
