@@ -621,6 +621,9 @@ func isErrorCount(key string) bool {
 // isTallyKey reports whether a top-level number counts what went well or
 // all there was, beside which a count of errors is a report's data.
 func isTallyKey(key string) bool {
+	if key == "" || key[0]|0x20 != 's' && key[0]|0x20 != 't' {
+		return false // the first letters of the keys below
+	}
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
 	case "successcount", "succeededcount", "passedcount", "totalcount", "successes", "succeeded":

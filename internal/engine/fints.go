@@ -40,13 +40,12 @@ func extractFinTS(x *extraction, b string) {
 		if !strings.HasPrefix(seg, "HIRMG:") && !strings.HasPrefix(seg, "HIRMS:") {
 			continue
 		}
-		name := seg[:5] // HIRMG or HIRMS
-		first := true
-		for elem := range finTSSplit(seg, '+') {
-			if first {
-				first = false // the segment's header: HIRMS:4:2:4
-				continue
-			}
+		name := seg[:5]               // HIRMG or HIRMS
+		h := finTSIndexByte(seg, '+') // after the segment's header: HIRMS:4:2:4
+		if h < 0 {
+			continue
+		}
+		for elem := range finTSSplit(seg[h+1:], '+') {
 			code, rest, _ := strings.Cut(elem, ":")
 			if len(code) != 4 || !isNumeric(code) {
 				continue

@@ -481,7 +481,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				f.errCount = true // Sentry's bulk answer: "errors": 1
 			}
-			if depth == 1 && key.raw != "" && (key.raw[0]|0x20 == 's' || key.raw[0]|0x20 == 't') && isTallyKey(key.raw) {
+			if depth == 1 && isTallyKey(key.raw) {
 				f.tally = true // GitLab's test report: "success_count": 5 beside "error_count": 4
 			}
 			if x.mayNoteOddCode(depth) && isOddCode(role, key.raw, x.src[i:end]) {
@@ -1076,8 +1076,9 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	}
 	structural := container // the value of "error", an element of "errors"
 	if f.quiet && !structural {
-		// A warning, its code and message included (Tomorrow.io's
-		// "warnings": [{"code": 246001, ...}]), says nothing failed.
+		// An object that says it is no error, a warning with its code
+		// and message included (Tomorrow.io's "warnings": [{"code":
+		// 246001, ...}]), says nothing failed.
 		return
 	}
 	container = container || f.errDesc && !f.okCode
@@ -1115,9 +1116,10 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		// ("status": "Declined", "approved": false) is the payment's state.
 		x.failure = true
 	}
-	if f.quiet && !structural || container && f.n == 0 && isSuccessWord(f.desc.raw) {
-		// An object that says it is no error, and an error object whose
-		// message says OK (Finvu's heartbeat: "Error": {"code": 0, "msg": "OK"}).
+	if container && f.n == 0 && isSuccessWord(f.desc.raw) {
+		// An error object whose message says OK (Finvu's heartbeat:
+		// "Error": {"code": 0, "msg": "OK"}); an object that says it is
+		// no error returned above.
 		return
 	}
 	if f.n == 0 && !(container && (f.desc.raw != "" || f.etype.raw != "")) {

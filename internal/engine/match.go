@@ -837,7 +837,7 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			if m.typeDefers(s, ci) {
 				continue // a "type" beside a more specific code (Chargebee's api_error_code)
 			}
-			if c := s.cands[ci].code.raw; s.container && (isFailureWord(c) || strings.EqualFold(c, "failed")) {
+			if s.container && isFailedState(s.cands[ci].code.raw) {
 				// An error object's "status": "FAILED" says only that it
 				// failed (Beqelal's), in any provider's words; a payment's
 				// own state is another matter.
