@@ -635,3 +635,39 @@ func TestRootStateFailed(t *testing.T) {
 		{"tencent cos state failed", 200, "<Response><Code>InvalidArgument</Code><Message>Part is required</Message><State>Failed</State><RequestId>req-err-002</RequestId></Response>\n", "INVALID_REQUEST/FIX_REQUEST"},
 	})
 }
+
+// TestBlindSet72Shapes holds what the blind round holdout-72 taught.
+func TestBlindSet72Shapes(t *testing.T) {
+	checkShapes(t, []shapeCase{
+		// A JSON object's members have no order: Hetzner's documented
+		// action, its keys sorted, carries "error" before the "id" and
+		// "status" that make it a resource; the call that started it
+		// succeeded.
+		// https://github.com/hashimaawan/sdk-portal/blob/013f316269d6354d0af266ce8b2fb5e2a3a76074/hetzner/1.0.0/portal/llms-pages/python/api-endpoints/volume-actions/attach-volume-to-a-server.md
+		{"hetzner action, error before id", 201, `{
+  "action": {
+    "command": "attach_volume",
+    "error": {
+      "code": "action_failed",
+      "message": "Action failed"
+    },
+    "finished": null,
+    "id": 13,
+    "progress": 0,
+    "resources": [
+      {
+        "id": 43,
+        "type": "server"
+      },
+      {
+        "id": 554,
+        "type": "volume"
+      }
+    ],
+    "started": "2016-01-30T23:50:00+00:00",
+    "status": "running"
+  }
+}
+`, "NO_ERROR/NONE"},
+	})
+}

@@ -612,6 +612,17 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				if f.errCount && !f.tally {
 					x.failure = true
 				}
+				if depth > 0 && depth < 64 && x.resources&(1<<depth) != 0 {
+					// A JSON object's members have no order: error objects
+					// read before the id that made this object a resource
+					// (Hetzner's action, its keys sorted: "error" before
+					// "id") are its own, as those read after it are.
+					for k := before; k < x.n; k++ {
+						if sg := &x.sigs[k]; int(sg.depth) <= depth+2 && int(sg.depth) > depth {
+							sg.resource = true
+						}
+					}
+				}
 				x.emit(&f, parent, inArray, container, depth)
 				if inArray && depth >= 2 && f.resource && f.state {
 					// A record that states its own state holds its error
