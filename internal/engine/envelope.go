@@ -413,17 +413,18 @@ func prefixEnd(k string) int {
 // vendorMessageKey reads an XML vendor's own name for an error message: an
 // element that names an error and ends by naming text (WorldNet's
 // ERRORSTRING), or names a status or result and ends so (QuickPay's
-// qpstatmsg). k is folded as foldKey folds.
+// qpstatmsg), or describes a code (WeChat Pay's err_code_des). k is folded
+// as foldKey folds.
 func vendorMessageKey(k []byte) (keyRole, int8) {
 	if len(k) < 7 {
 		return roleNone, 0
 	}
 	switch k[len(k)-1] {
-	case 'g', 'e', 't', 'o': // msg, message, text, info
+	case 'g', 'e', 't', 'o', 's': // msg, message, text, info, codedes
 	default:
 		return roleNone, 0
 	}
-	if !hasAnySuffix(k, "msg", "message", "text", "string", "info") {
+	if !hasAnySuffix(k, "msg", "message", "text", "string", "info", "codedes") {
 		return roleNone, 0
 	}
 	switch {

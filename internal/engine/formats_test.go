@@ -411,3 +411,24 @@ func checkEntries(t *testing.T, cases []entryCase) {
 		}
 	}
 }
+
+// TestCodeDescriptionIsMessage holds that WeChat Pay's err_code_des is the
+// message of its err_code: its v2 XML answers say the call arrived
+// (return_code SUCCESS, return_msg OK) and then that the business failed
+// (result_code FAIL), so the "OK" is not the answer's last word.
+func TestCodeDescriptionIsMessage(t *testing.T) {
+	// https://developers.weixin.qq.com/community/develop/doc/00086669b9cc300fabb98c2e756400
+	body := "<xml><return_code><![CDATA[SUCCESS]]></return_code>\n<return_msg><![CDATA[OK]]></return_msg>\n<appid><![CDATA[wx51bc97f2626a140b]]></appid>\n<nonce_str><![CDATA[tm3v4lnJ3ny1xJ9x]]></nonce_str>\n<sign><![CDATA[A815A645786E711157CF43513091763B]]></sign>\n<result_code><![CDATA[FAIL]]></result_code>\n<err_code><![CDATA[PARAM_ERROR]]></err_code>\n<err_code_des><![CDATA[appid和openid不匹配]]></err_code_des>\n"
+	r := classifyT(t, &Request{Body: body})
+	if g := summarize(&r); g.Category == "NO_ERROR" {
+		t.Fatalf("got %s/%s, want an error", g.Category, g.Action)
+	}
+	var ev []string
+	for _, e := range r.Evidence[:r.NEvidence] {
+		ev = append(ev, e.String())
+	}
+	want := []string{"body.xml.result_code=FAIL", "inferred: message words appid"}
+	if diff := cmp.Diff(want, ev); diff != "" {
+		t.Errorf("evidence (-want +got):\n%s", diff)
+	}
+}
