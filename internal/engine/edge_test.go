@@ -669,5 +669,9 @@ func TestBlindSet72Shapes(t *testing.T) {
   }
 }
 `, "NO_ERROR/NONE"},
+		// A message key holding a JSON document that reads as nothing
+		// (SData's "$"-prefixed members) is still the message.
+		// https://github.com/Sage/sageone_api_php_sample/issues/32
+		{"sage one error_message", 0, `{"error_message":"[{\"$severity\":\"error\",\"$dataCode\":\"RecordNotFound\",\"$message\":\"Couldn't find record.\",\"$source\":\"\"}]"}` + "\n", "NOT_FOUND/FIX_REQUEST"},
 	})
 }

@@ -817,13 +817,17 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// The scanner scans the inner document in place of the outer one and
 		// then resumes; a copy of the scanner would make the extraction
 		// escape to the heap.
-		outer := x.src
+		outer, before := x.src, x.n
 		x.src = v.String()
 		ok := x.scan(depth)
 		x.src = outer
-		if ok {
+		if ok && (x.n > before || !f.errDesc && role != roleDesc) {
 			return
 		}
+		// A document in which nothing reads as an error, under a key
+		// that names the message (Sage One's "error_message" holding
+		// SData's [{"$severity": "error", "$message": ...}]), is still
+		// the message.
 	}
 	if severity := key == "severity" || key == "Severity"; severity || key == "type" || key == "level" {
 		if oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
