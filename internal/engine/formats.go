@@ -43,8 +43,8 @@ func extractQuery(x *extraction, u string, src source) {
 
 // extractParams reads the error parameters of a form-encoded string.
 func extractParams(x *extraction, q string, src source) {
-	var code, desc, sub text
-	var codeKey string
+	var code, desc, sub, num text
+	var codeKey, numKey string
 	for len(q) > 0 {
 		var pair string
 		pair, q, _ = strings.Cut(q, "&")
@@ -67,6 +67,12 @@ func extractParams(x *extraction, q string, src source) {
 				// Supabase Auth's error=invalid_request&error_code=otp_expired:
 				// the OAuth error's class, then the service's own code.
 				sub = val
+			case k == "error" && codeKey != "error" && isNumeric(code.raw) && !isNumeric(v):
+				// Weibo's error_code=401&error=40112:Oauth Error:
+				// token_revoked!: the number first, then the error that
+				// says what it is.
+				num, numKey = code, codeKey
+				code, codeKey = val, k
 			}
 		case "error_description", "error_message", "message", "oauth_problem_advice":
 			if desc.raw == "" {
@@ -89,6 +95,9 @@ func extractParams(x *extraction, q string, src source) {
 		// The service's own code first: an entry of the named provider for
 		// it says more than the OAuth class.
 		s.cands[0], s.cands[1], s.ncands = candidate{code: sub, key: "error_code"}, s.cands[0], 2
+	}
+	if num.raw != "" {
+		s.cands[1], s.ncands = candidate{code: num, key: numKey, numeric: true}, 2
 	}
 	x.add(s)
 }
