@@ -675,3 +675,17 @@ func TestBlindSet72Shapes(t *testing.T) {
 		{"sage one error_message", 0, `{"error_message":"[{\"$severity\":\"error\",\"$dataCode\":\"RecordNotFound\",\"$message\":\"Couldn't find record.\",\"$source\":\"\"}]"}` + "\n", "NOT_FOUND/FIX_REQUEST"},
 	})
 }
+
+// TestDocumentationURLMarksError holds that GitHub's error envelope, a
+// message beside the page that documents it, is an error under any
+// status: its rate limit came back under 200 through a proxy.
+func TestDocumentationURLMarksError(t *testing.T) {
+	checkShapes(t, []shapeCase{
+		// https://github.com/all-contributors/cli/issues/53
+		{"github rate limit under 200", 200, `{
+  "message": "API rate limit exceeded for 0.0.0.0. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
+  "documentation_url": "https://developer.github.com/v3/#rate-limiting"
+}
+`, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+	})
+}

@@ -799,6 +799,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.addCand(candidate{code: v, key: key, rank: rankCode})
 		f.errDesc = true
 	}
+	if depth == 1 && key == "documentation_url" {
+		// GitHub's error envelope: a message and the page that documents
+		// the error ({"message": "API rate limit exceeded for ...",
+		// "documentation_url": ...}), an error under any status.
+		f.errDesc = true
+	}
 	if role == roleNone && depth == 1 && opensWithError(v.raw) {
 		// A top-level note that opens by saying error is the answer's
 		// message, under whatever key: Overpass's "remark": "runtime
