@@ -689,3 +689,17 @@ func TestDocumentationURLMarksError(t *testing.T) {
 `, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 	})
 }
+
+// TestBlindSet75Shapes holds what the blind round holdout-75 taught.
+func TestBlindSet75Shapes(t *testing.T) {
+	checkShapes(t, []shapeCase{
+		// An error type of N says there is none: Bambora's approved
+		// purchase.
+		// https://github.com/activemerchant/active_merchant/blob/0019b4e505d2f2c31c8cc8e2161881a179856789/test/unit/gateways/beanstream_test.rb
+		{"bambora approved, errorType=N", 0, "cvdId=1&trnType=P&trnApproved=1&trnId=10000028&messageId=1&messageText=Approved&trnOrderNumber=df5e88232a61dc1d0058a20d5b5c0e&authCode=TEST&errorType=N&errorFields=&responseType=T&trnAmount=15%2E00&trnDate=6%2F5%2F2008+5%3A26%3A53+AM&avsProcessed=0&avsId=0&avsResult=0&avsAddrMatch=0&avsPostalMatch=0&avsMessage=Address+Verification+not+performed+f\n", "NO_ERROR/NONE"},
+		// A negative number tells no provider: Nuvei's <ErrCode>-1</ErrCode>
+		// beside its DECLINED status is no Vonage video timeout.
+		// https://github.com/activemerchant/active_merchant/blob/00401aff83d522e401fca8af23febdcf6cdd9100/test/unit/gateways/safe_charge_test.rb
+		{"nuvei declined, ErrCode -1", 0, "<Response><Version>4.1.0</Version><ClientLoginID>SpreedlyTestTRX</ClientLoginID><ClientUniqueID></ClientUniqueID><TransactionID>101508440424</TransactionID><Status>DECLINED</Status><AuthCode></AuthCode><AVSCode></AVSCode><CVV2Reply></CVV2Reply><ReasonCodes><Reason code=\"0\">Decline</Reason></ReasonCodes><ErrCode>-1</ErrCode><ExErrCode>0</ExErrCode><Token>RwBVAGQAZgAwAFMAbABwAEwASgBNAFMAXABJAGAAeAAsAHsALAA7ADUAOgBUAEMAZwBNAG4AbABQAC4AQAAvAC0APwBpAEAAWQBoACMAdwBvAGEAMwA=</Token><CustomData></CustomData><AcquirerID>19</AcquirerID><IssuerBankName></IssuerBankName><IssuerBankCountry></IssuerBankCountry><Reference></Reference><AGVCode></AGVCode><AGVError></AGVError><UniqueCC>GyueFkuQqW+UL38d57fuA5/RqfQ=</UniqueCC><CustomData2></CustomData2><CreditCardInfo><IsPrepaid>0</IsPrepaid><CardType></CardType><CardProgram></CardProgram><CardProduct></CardProduct></CreditCardInfo><FraudResponse /></Response>\n", "ACCOUNT_STATE/ABORT"},
+	})
+}

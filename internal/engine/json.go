@@ -1055,6 +1055,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.noteDesc(v, rank)
 		}
 	case roleType:
+		if rank == 0 && (v.raw == "N" || v.raw == "n") {
+			// An error type of N says there is none (Bambora's
+			// errorType=N beside trnApproved=1; S and U name the system's
+			// and the user's errors).
+			return
+		}
 		if rank < f.trank {
 			f.etype, f.trank = v, rank
 		}

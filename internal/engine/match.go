@@ -831,8 +831,11 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			continue
 		}
 		for ci := 0; ci < s.ncands; ci++ {
-			if s.cands[ci].numeric || isNumeric(s.cands[ci].code.raw) {
-				continue // numbers, in JSON or in strings, are too common to tell a provider
+			if c := s.cands[ci].code.raw; s.cands[ci].numeric || isNumeric(c) || len(c) > 1 && c[0] == '-' && isNumeric(c[1:]) {
+				// Numbers, in JSON or in strings, negative ones too (Nuvei's
+				// <ErrCode>-1</ErrCode>, which Vonage's video API also
+				// defines), are too common to tell a provider.
+				continue
 			}
 			if m.typeDefers(s, ci) {
 				continue // a "type" beside a more specific code (Chargebee's api_error_code)
