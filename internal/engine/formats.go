@@ -96,8 +96,9 @@ func extractParams(x *extraction, q string, src source) {
 		// it says more than the OAuth class.
 		s.cands[0], s.cands[1], s.ncands = candidate{code: sub, key: "error_code"}, s.cands[0], 2
 	}
-	if num.raw != "" {
-		s.cands[1], s.ncands = candidate{code: num, key: numKey, numeric: true}, 2
+	if num.raw != "" && s.ncands < maxCandidates {
+		s.cands[s.ncands] = candidate{code: num, key: numKey, numeric: true}
+		s.ncands++
 	}
 	x.add(s)
 }
