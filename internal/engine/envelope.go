@@ -559,11 +559,14 @@ func isEchoKey(k string) bool {
 // "error_code": 401).
 func isStatusKey(k string) bool {
 	var buf [24]byte
-	switch string(foldKey(&buf, k)) {
+	f := foldKey(&buf, k)
+	switch string(f) {
 	case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode", "code", "errorcode", "error", "returncode":
 		return true
 	}
-	return false
+	// A vendor's own name for it: Asendia's "responseStatusCode",
+	// geoPlugin's "geoplugin_status".
+	return bytes.HasSuffix(f, []byte("statuscode")) || strings.HasSuffix(k, "_status")
 }
 
 // isErrorContainer reports whether an object held by this key is an error

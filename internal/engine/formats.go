@@ -324,8 +324,13 @@ func extractXML(x *extraction, b string) {
 			errKey = ".NCERROR"
 		}
 		hasErrCode = hasErrCode && errCode != "0" && errCode != "" && !isSuccessWord(errCode)
+		// DHL's <data name="piece-shipment-list" code="100" error="No data
+		// found"/>: an error attribute that says something is the
+		// element's message, and the element an error.
+		errText, hasErrText := xmlAttr(tag, "error")
+		hasErrText = hasErrText && errText != "" && !isNumeric(errText) && !isSuccessWord(errText) && !strings.EqualFold(errText, "false")
 		codeAttr := false // the element's code is an attribute: its text is the message
-		if failed || hasErrCode || isXMLErrorElement(name) || isXMLErrorClass(tag) {
+		if failed || hasErrCode || hasErrText || isXMLErrorElement(name) || isXMLErrorClass(tag) {
 			rec.failing = rec.failing || depth > 2
 			// Worldpay's <error code="4">, Flickr's <err code="100" msg="...">,
 			// Subsonic's <error code="10" message="...">: the code and message
@@ -347,6 +352,9 @@ func extractXML(x *extraction, b string) {
 				if msg, ok := xmlAttr(tag, a); ok && drank > 1 {
 					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
 				}
+			}
+			if hasErrText && drank > 1 {
+				s.desc, drank = text{raw: errText, esc: strings.Contains(errText, "&"), xml: true}, 1
 			}
 			if !selfClosing && !saysNoErrorAt(b, i) || hasCode || drank == 1 {
 				s.container = true

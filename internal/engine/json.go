@@ -455,7 +455,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if role == roleNone && depth == 2 {
 				scalars++
 			}
-			if depth > 1 && isOwnIDKey(parent, key.raw) {
+			if depth > 1 && isOwnIDKey(parent, key.raw, inArray) {
 				// Plivo's "campaign": {"campaign_id": ...}: an id named
 				// after the object is its own, and the object a resource.
 				x.markResource(&f, depth)
@@ -1475,9 +1475,17 @@ var statusText = func() [900]string {
 }()
 
 // isOwnIDKey reports whether k names the id of the object held under
-// parent: "campaign_id" or "campaignId" in "campaign".
-func isOwnIDKey(parent, k string) bool {
+// parent: "campaign_id" or "campaignId" in "campaign", "mailPieceId" in a
+// lone "mailPieces".
+func isOwnIDKey(parent, k string, inArray bool) bool {
 	n := len(parent)
+	if !inArray && n > 1 && parent[n-1] == 's' && len(k) == n+1 && k[n-1:] == "Id" && k[:n-1] == parent[:n-1] {
+		// Royal Mail's "mailPieces": {"mailPieceId": ...}: one object named
+		// in the plural for its kind. In a list so named ("groups":
+		// [{"groupId": ...}], DocuSign's) each element is one of the
+		// records the call wrote, and its error may be the call's.
+		return true
+	}
 	return n > 0 && (len(k) == n+3 && k[n:] == "_id" || len(k) == n+2 && k[n:] == "Id") && k[:n] == parent
 }
 
