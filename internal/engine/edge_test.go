@@ -719,6 +719,10 @@ func TestBlindSet76Shapes(t *testing.T) {
 		{"dhl error attribute", 0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<data name=\"piece-shipment-list\" code=\"100\" error=\"No data found\" request-id=\"test-request-id-12345\"/>\n", "NOT_FOUND/FIX_REQUEST"},
 		// A vendor's own name for the status key ("geoplugin_status").
 		// https://github.com/geocoder-php/Geocoder/blob/8f41c3b7f45cae12b7b42faef79b9bbe6e52fcf8/src/Provider/GeoPlugin/Tests/.cached_responses/www.geoplugin.net_7d7bfc062c39ee5082ad4789c6bbf1decc0fbf03
+		// A sentence where a "response" flag was expected says what
+		// happened.
+		// https://github.com/geocoder-php/Geocoder/blob/8f41c3b7f45cae12b7b42faef79b9bbe6e52fcf8/src/Provider/IP2Location/Tests/.cached_responses/api.ip2location.com_02bfee202d2450a82138b2d0a8d7c3e2e2018caf
+		{"ip2location response sentence", 0, "{\"response\":\"Invalid API key or insufficient credit.\"}\n", "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		{"geoplugin status 404", 0, "{\n  \"geoplugin_request\":\"2001:0db8:0000:0042:0000:8a2e:0370:7334\",\n  \"geoplugin_status\":404,\n  \"geoplugin_credit\":\"Some of the returned data includes GeoLite data created by MaxMind, available from <a href='http:\\/\\/www.maxmind.com'>http:\\/\\/www.maxmind.com<\\/a>.\",\n  \"geoplugin_city\":null,\n  \"geoplugin_region\":null,\n  \"geoplugin_areaCode\":null,\n  \"geoplugin_dmaCode\":null,\n  \"geoplugin_countryCode\":null,\n  \"geoplugin_countryName\":null,\n  \"geoplugin_continentCode\":null,\n  \"geoplugin_latitude\":null,\n  \"geoplugin_longitude\":null,\n  \"geoplugin_regionCode\":null,\n  \"geoplugin_regionName\":\"\",\n  \"geoplugin_currencyCode\":null,\n  \"geoplugin_currencySymbol\":null,\n  \"geoplugin_currencySymbol_UTF8\":\"\",\n  \"geoplugin_currencyConverter\":0\n}\n", "NOT_FOUND/FIX_REQUEST"},
 	})
 }

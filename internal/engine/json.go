@@ -872,10 +872,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// domains[]) is its state, not the answer's.
 			return
 		}
-		if depth == 1 && key == "result" && strings.IndexByte(v.raw, ' ') > 0 && !saysOK(v.raw) {
+		if depth == 1 && (key == "result" || key == "response") && strings.IndexByte(v.raw, ' ') > 0 && !saysOK(v.raw) {
 			// A sentence where a flag was expected (Transmission's
 			// "result": "duplicate torrent", Etherscan's "result":
-			// "Invalid API Key (#err2)|8") says what happened.
+			// "Invalid API Key (#err2)|8", IP2Location's "response":
+			// "Invalid API key or insufficient credit.") says what
+			// happened.
 			f.addDesc(v, 2)
 			x.noteDesc(v, 2)
 			return
