@@ -726,3 +726,16 @@ func TestBlindSet76Shapes(t *testing.T) {
 		{"geoplugin status 404", 0, "{\n  \"geoplugin_request\":\"2001:0db8:0000:0042:0000:8a2e:0370:7334\",\n  \"geoplugin_status\":404,\n  \"geoplugin_credit\":\"Some of the returned data includes GeoLite data created by MaxMind, available from <a href='http:\\/\\/www.maxmind.com'>http:\\/\\/www.maxmind.com<\\/a>.\",\n  \"geoplugin_city\":null,\n  \"geoplugin_region\":null,\n  \"geoplugin_areaCode\":null,\n  \"geoplugin_dmaCode\":null,\n  \"geoplugin_countryCode\":null,\n  \"geoplugin_countryName\":null,\n  \"geoplugin_continentCode\":null,\n  \"geoplugin_latitude\":null,\n  \"geoplugin_longitude\":null,\n  \"geoplugin_regionCode\":null,\n  \"geoplugin_regionName\":\"\",\n  \"geoplugin_currencyCode\":null,\n  \"geoplugin_currencySymbol\":null,\n  \"geoplugin_currencySymbol_UTF8\":\"\",\n  \"geoplugin_currencyConverter\":0\n}\n", "NOT_FOUND/FIX_REQUEST"},
 	})
 }
+
+// TestBlindSet77Shapes holds what the blind round holdout-77 taught.
+func TestBlindSet77Shapes(t *testing.T) {
+	checkShapes(t, []shapeCase{
+		// A sentence where an XML flag was expected says what happened.
+		// https://github.com/activemerchant/active_merchant/blob/ca45b1b063ce2e1495e1427e0a1d42dcb482d57d/test/unit/gateways/bpoint_test.rb#L352-L368
+		{"bpoint authorisation result sentence", 0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n  <soap:Body>\n    <ProcessPaymentResponse xmlns=\"urn:Eve_1_4_4\">\n      <ProcessPaymentResult>\n        <ResponseCode>PT_R1</ResponseCode>\n        <AuthorisationResult>Original transaction not found</AuthorisationResult>\n        <TransactionNumber>219395831</TransactionNumber>\n        <ReceiptNumber>53533405831</ReceiptNumber>\n        <CardType />\n      </ProcessPaymentResult>\n      <response>\n        <ResponseCode>SUCCESS</ResponseCode>\n      </response>\n    </ProcessPaymentResponse>\n  </soap:Body>\n</soap:Envelope>\n", "NOT_FOUND/FIX_REQUEST"},
+		// A job's own count of errors, beside its id and state, is its
+		// data.
+		// https://github.com/constantcontact/ruby-sdk/blob/460fe9df2aeecab6cecb77c8eabf2333cc763783/spec/fixtures/activity_response.json
+		{"constant contact finished activity", 0, "{\n\"id\": \"a07e1ilbm7shdg6ikeo\",\n\"type\": \"REMOVE_CONTACTS_FROM_LISTS\",\n\"status\": \"COMPLETE\",\n\"start_date\": \"2013-02-21T17:23:09.812Z\",\n\"finish_date\": \"2013-02-21T17:23:09.837Z\",\n\"created_date\": \"2013-02-21T17:22:42.768Z\",\n\"error_count\": 3,\n\"contact_count\": 3\n}\n", "NO_ERROR/NONE"},
+	})
+}

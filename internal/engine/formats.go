@@ -522,6 +522,16 @@ func extractXML(x *extraction, b string) {
 				}
 			} else if content != "0" && isFlagSuccess(content) {
 				x.success = true // <Result>Success</Result>
+			} else if strings.IndexByte(content, ' ') > 0 && !saysOK(content) {
+				// A sentence where a flag was expected (BPOINT's
+				// <AuthorisationResult>Original transaction not
+				// found</AuthorisationResult>) says what happened, as
+				// JSON's "result" sentence does.
+				if 2 < drank {
+					s.desc2, d2rank = s.desc, drank
+					s.desc, drank = val, 2
+				}
+				x.noteDesc(val, 2)
 			}
 		case roleCode:
 			if isXMLErrorElement(name) && saysNoError(content) {

@@ -729,8 +729,8 @@ func TestBodyConventions(t *testing.T) {
 		// HTTP status Reset Content.
 		{"a vendor code in the 2xx range", Request{Operation: "void", Body: "{\n  \"code\":\"205\",\n  \"message\":\"Tipo de moneda no v\u00e1lida\"\n}\n"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-15: FSS's <error_code_tag> (HDFC) says the call
-		// failed; errsvc cannot read which way.
-		{"an error code tag", Request{Operation: "purchase", Body: "<error_code_tag>GW00160</error_code_tag>\n<error_service_tag>null</error_service_tag>\n<result>!ERROR!-GW00160-Invalid Brand.</result>"}, "UNKNOWN/ABORT"},
+		// failed, and the sentence in its <result> says how.
+		{"an error code tag", Request{Operation: "purchase", Body: "<error_code_tag>GW00160</error_code_tag>\n<error_service_tag>null</error_service_tag>\n<result>!ERROR!-GW00160-Invalid Brand.</result>"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-42: Ory Kratos's user-facing error, fetched by its
 		// id: the code 500 inside it is the record's, not the answer's.
 		{"a fetched error record", Request{Body: "{\n  \"id\": \"9f900efa-a5ea-4dfd-8311-a8c7448ffeec\",\n  \"error\": {\n    \"code\": 500,\n    \"status\": \"Internal Server Error\",\n    \"reason\": \"This is a stub error.\",\n    \"message\": \"An internal server error occurred, please contact the system administrator\"\n  },\n  \"created_at\": \"0001-01-01T00:00:00Z\",\n  \"updated_at\": \"0001-01-01T00:00:00Z\"\n}\n"}, "NO_ERROR/NONE"},

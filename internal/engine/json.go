@@ -609,7 +609,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		var more bool
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
 			if ok {
-				if f.errCount && !f.tally {
+				if f.errCount && !f.tally && !(f.resource && f.state) {
+					// A count of errors alone says the answer failed; a
+					// job's own count, beside its id and state (Constant
+					// Contact's finished activity: "status": "COMPLETE",
+					// "error_count": 3), is the job's data.
 					x.failure = true
 				}
 				if depth > 0 && depth < 64 && x.resources&(1<<depth) != 0 {
