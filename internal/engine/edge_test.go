@@ -739,3 +739,16 @@ func TestBlindSet77Shapes(t *testing.T) {
 		{"constant contact finished activity", 0, "{\n\"id\": \"a07e1ilbm7shdg6ikeo\",\n\"type\": \"REMOVE_CONTACTS_FROM_LISTS\",\n\"status\": \"COMPLETE\",\n\"start_date\": \"2013-02-21T17:23:09.812Z\",\n\"finish_date\": \"2013-02-21T17:23:09.837Z\",\n\"created_date\": \"2013-02-21T17:22:42.768Z\",\n\"error_count\": 3,\n\"contact_count\": 3\n}\n", "NO_ERROR/NONE"},
 	})
 }
+
+// TestBlindSet78Shapes holds what the blind round holdout-78 taught: card
+// gateways' own names for their message.
+func TestBlindSet78Shapes(t *testing.T) {
+	checkShapes(t, []shapeCase{
+		// DIBS's "declineReason" beside "status": "ERROR".
+		// https://github.com/activemerchant/active_merchant/blob/ca45b1b063ce2e1495e1427e0a1d42dcb482d57d/test/unit/gateways/dibs_test.rb#L214-L216
+		{"dibs declineReason", 0, "{\"status\":\"ERROR\",\"declineReason\":\"Validation error at field: transactionId - Parameter length should not be less than 1 characters\"}", "INVALID_REQUEST/FIX_REQUEST"},
+		// Monetra's <verbiage> (NCR Secure Pay) beside <code>DENY</code>.
+		// https://github.com/activemerchant/active_merchant/blob/ca45b1b063ce2e1495e1427e0a1d42dcb482d57d/test/unit/gateways/ncr_secure_pay_test.rb#L419-L436
+		{"monetra verbiage", 0, "\n      <MonetraResp>\n        <DataTransferStatus code=\"SUCCESS\"/>\n        <Resp identifier=\"1\">\n          <rcpt_host_ts>010716172604</rcpt_host_ts>\n          <verbiage>Must specify ttid or ptrannum</verbiage>\n          <timestamp>1452205564</timestamp>\n          <msoft_code>UNKNOWN</msoft_code>\n          <rcpt_entry_mode>M</rcpt_entry_mode>\n          <phard_code>UNKNOWN</phard_code>\n          <ttid>506906</ttid>\n          <code>DENY</code>\n          <cardtype>UNKNOWN</cardtype>\n        </Resp>\n      </MonetraResp>\n    ", "INVALID_REQUEST/FIX_REQUEST"},
+	})
+}

@@ -194,6 +194,8 @@ var keyRoles = map[string]struct {
 	"errordesc":         {roleDesc, 1}, // MOLPay's error_desc
 	"desc":              {roleDesc, 2}, // Excedo's, beside its code
 	"longtext":          {roleDesc, 1}, // Shift4's error.longText
+	"verbiage":          {roleDesc, 1}, // Monetra's (NCR Secure Pay's) <verbiage>
+	"declinereason":     {roleDesc, 1}, // DIBS's beside "status": "ERROR"
 	"messagetext":       {roleDesc, 1}, // Beanstream's messageText
 	// Card gateways' key=value answers: CommerceGate's returnText,
 	// Merchant e-Solutions' auth_response_text, NetBilling's auth_msg.
