@@ -92,9 +92,12 @@ type corpusCase struct {
 // needing 3-D Secure in Cardsave's XML, APISIX's failed login behind its
 // "message"; holdout-67 shipping carriers' and tax services' SDK
 // fixtures, 46.7% on arrival: Canada Post's and USPS's own XML, 401s of
-// carrier accounts the contract reads as tokens to refresh).
+// carrier accounts the contract reads as tokens to refresh; holdout-78
+// card gateways' canned answers from ActiveMerchant, 50% on arrival:
+// numeric result codes and messages in the gateways' own keys, BluePay's
+// STATUS=0 that reads as no error).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.828, "provider unknown": 0.815}
+var corpusMinScore = map[string]float64{"as received": 0.826, "provider unknown": 0.814}
 
 const corpusMaxMissedErrors = 32
 
