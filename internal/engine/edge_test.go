@@ -752,3 +752,13 @@ func TestBlindSet78Shapes(t *testing.T) {
 		{"monetra verbiage", 0, "\n      <MonetraResp>\n        <DataTransferStatus code=\"SUCCESS\"/>\n        <Resp identifier=\"1\">\n          <rcpt_host_ts>010716172604</rcpt_host_ts>\n          <verbiage>Must specify ttid or ptrannum</verbiage>\n          <timestamp>1452205564</timestamp>\n          <msoft_code>UNKNOWN</msoft_code>\n          <rcpt_entry_mode>M</rcpt_entry_mode>\n          <phard_code>UNKNOWN</phard_code>\n          <ttid>506906</ttid>\n          <code>DENY</code>\n          <cardtype>UNKNOWN</cardtype>\n        </Resp>\n      </MonetraResp>\n    ", "INVALID_REQUEST/FIX_REQUEST"},
 	})
 }
+
+// TestBlindSet79Shapes holds what the blind round holdout-79 taught.
+func TestBlindSet79Shapes(t *testing.T) {
+	checkShapes(t, []shapeCase{
+		// A severity deep in the data is a record's: Husqvarna's mower
+		// history lists messages of severity ERROR and FATAL.
+		// https://github.com/Thomas55555/aioautomower/blob/bbf2906667370f94d812796c45a390e64c9349a6/tests/fixtures/message.json
+		{"husqvarna mower messages", 0, "{\n  \"data\": {\n    \"type\": \"messages\",\n    \"id\": \"messages\",\n    \"attributes\": {\n      \"messages\": [\n        {\n          \"time\": 1751146587,\n          \"code\": 2,\n          \"severity\": \"ERROR\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1751120576,\n          \"code\": 10,\n          \"severity\": \"FATAL\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1751055322,\n          \"code\": 2,\n          \"severity\": \"ERROR\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1750968922,\n          \"code\": 2,\n          \"severity\": \"ERROR\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1750523106,\n          \"code\": 76,\n          \"severity\": \"WARNING\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1744293259,\n          \"code\": 110,\n          \"severity\": \"FATAL\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1744293255,\n          \"code\": 2,\n          \"severity\": \"ERROR\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        }\n      ]\n    }\n  }\n}\n", "NO_ERROR/NONE"},
+	})
+}

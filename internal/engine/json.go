@@ -844,11 +844,13 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.quiet = true
 			return
 		}
-		if severity && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth < 64 {
+		if severity && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth <= 3 {
 			// FHIR's OperationOutcome issue ("severity": "error"): what
 			// the object holds below is part of the error. Fiserv's
 			// {"Status": {"StatusCode": "1121", "StatusDesc": ...,
-			// "Severity": "Error"}} says so of its own status.
+			// "Severity": "Error"}} says so of its own status. Deeper in
+			// the data a severity is a record's (Husqvarna's mower
+			// history: messages of severity ERROR in a listing).
 			x.errs |= 1 << depth
 			f.failed = true
 		}
