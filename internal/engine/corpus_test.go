@@ -95,11 +95,15 @@ type corpusCase struct {
 // carrier accounts the contract reads as tokens to refresh; holdout-78
 // card gateways' canned answers from ActiveMerchant, 50% on arrival:
 // numeric result codes and messages in the gateways' own keys, BluePay's
-// STATUS=0 that reads as no error).
+// STATUS=0 that reads as no error; holdout-79 smart-home and car clients'
+// fixtures, 47.8% on arrival: Toyota's login step answering 200 with a
+// ForgeRock "User Not Found" callback, Enphase's and Toyota's 401s of a
+// sign-in the contract reads as a token to refresh, quotas worded as
+// overloads).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.826, "provider unknown": 0.814}
+var corpusMinScore = map[string]float64{"as received": 0.825, "provider unknown": 0.813}
 
-const corpusMaxMissedErrors = 32
+const corpusMaxMissedErrors = 33
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
