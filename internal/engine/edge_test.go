@@ -762,3 +762,27 @@ func TestBlindSet79Shapes(t *testing.T) {
 		{"husqvarna mower messages", 0, "{\n  \"data\": {\n    \"type\": \"messages\",\n    \"id\": \"messages\",\n    \"attributes\": {\n      \"messages\": [\n        {\n          \"time\": 1751146587,\n          \"code\": 2,\n          \"severity\": \"ERROR\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1751120576,\n          \"code\": 10,\n          \"severity\": \"FATAL\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1751055322,\n          \"code\": 2,\n          \"severity\": \"ERROR\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1750968922,\n          \"code\": 2,\n          \"severity\": \"ERROR\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1750523106,\n          \"code\": 76,\n          \"severity\": \"WARNING\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1744293259,\n          \"code\": 110,\n          \"severity\": \"FATAL\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        },\n        {\n          \"time\": 1744293255,\n          \"code\": 2,\n          \"severity\": \"ERROR\",\n          \"latitude\": 49,\n          \"longitude\": 10\n        }\n      ]\n    }\n  }\n}\n", "NO_ERROR/NONE"},
 	})
 }
+
+// TestBlindSet80Shapes holds what the blind round holdout-80 taught: WSO2
+// Identity Server's redirect parameters (oauthErrorCode, oauthErrorMsg)
+// and Smobilpay's devMsg beside its usrMsg.
+func TestBlindSet80Shapes(t *testing.T) {
+	for _, tt := range []struct{ name, redirect, want string }{
+		// https://github.com/wso2-extensions/identity-inbound-auth-oauth/blob/c4c32bb3f8edde5dc54b7d713acdd71a232e8f62/components/org.wso2.carbon.identity.oidc.session/src/test/java/org/wso2/carbon/identity/oidc/session/servlet/OIDCLogoutServletTest.java#L228
+		{"wso2 logout denied", "?oauthErrorCode=access_denied&oauthErrorMsg=End+User+denied+the+logout+request", "USER_CANCELLED/ABORT"},
+		// https://github.com/wso2-extensions/identity-inbound-auth-oauth/blob/c4c32bb3f8edde5dc54b7d713acdd71a232e8f62/components/org.wso2.carbon.identity.oidc.session/src/test/java/org/wso2/carbon/identity/oidc/session/servlet/OIDCLogoutServletTest.java#L232-L233
+		{"wso2 post-logout uri", "?oauthErrorCode=access_denied&oauthErrorMsg=Post+logout+URI+does+not+match+with+registered+callback+URI.", "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", Operation: "authorize", RedirectURI: tt.redirect})
+		g := summarize(&r)
+		if got := g.Category + "/" + g.Action; got != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.name, got, g.Entry, tt.want)
+		}
+	}
+	checkShapes(t, []shapeCase{
+		// The message is read, and "could not be authenticated" read as
+		// the contract reads a failed authentication.
+		// https://github.com/NdoleStudio/smobilpay-go/blob/76ef9a69b972bb277fbddb1e9ef188d4daffad05/internal/stubs/account_response.go
+		{"smobilpay devMsg", 0, "{\n    \"devMsg\": \"Unauthorized\",\n    \"usrMsg\": \"Request could not be authenticated\",\n    \"respCode\": 40100,\n    \"link\": \"http://support.maviance.com/\"\n}\n", "AUTHENTICATION/REFRESH_TOKEN"},
+	})
+}

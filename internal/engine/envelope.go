@@ -260,6 +260,8 @@ var keyRoles = map[string]struct {
 	// Cielo): the developer's says more.
 	"developermessage": {roleDesc, 1},
 	"usermessage":      {roleDesc, 2},
+	"devmsg":           {roleDesc, 1}, // Smobilpay's, beside its usrMsg
+	"usrmsg":           {roleDesc, 2},
 	"consumermessage":  {roleDesc, 2}, // Rabobank OmniKassa's beside "errorCode"
 	// Spanish and Portuguese envelopes (Cecabank's <codigo> and
 	// <descripcion>, Efí's "mensagem").

@@ -59,7 +59,7 @@ func extractParams(x *extraction, q string, src source) {
 		}
 		val := text{raw: v, esc: strings.ContainsAny(v, "%+"), url: true}
 		switch k {
-		case "error", "error_code", "errorCode", "error_type", "oauth_problem":
+		case "error", "error_code", "errorCode", "error_type", "oauth_problem", "oauthErrorCode":
 			switch {
 			case code.raw == "" && v != "":
 				code, codeKey = val, k
@@ -74,7 +74,7 @@ func extractParams(x *extraction, q string, src source) {
 				num, numKey = code, codeKey
 				code, codeKey = val, k
 			}
-		case "error_description", "error_message", "message", "oauth_problem_advice":
+		case "error_description", "error_message", "message", "oauth_problem_advice", "oauthErrorMsg":
 			if desc.raw == "" {
 				desc = val
 			}
