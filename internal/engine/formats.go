@@ -527,7 +527,7 @@ func extractXML(x *extraction, b string) {
 				// <AuthorisationResult>Original transaction not
 				// found</AuthorisationResult>) says what happened, as
 				// JSON's "result" sentence does.
-				if 2 < drank {
+				if drank > 2 {
 					s.desc2, d2rank = s.desc, drank
 					s.desc, drank = val, 2
 				}
