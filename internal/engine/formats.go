@@ -256,6 +256,16 @@ func extractXML(x *extraction, b string) {
 				soap++
 			}
 		}
+		if len(name) == 5 && strings.EqualFold(name, "field") {
+			// Name-value XML: First Pay's <FIELD KEY="error">...</FIELD>
+			// is an element named by its attribute.
+			for _, a := range [...]string{"KEY", "key", "name"} {
+				if k, ok := xmlAttr(tag, a); ok && k != "" {
+					name = k
+					break
+				}
+			}
+		}
 		if stat, ok := xmlAttr(tag, "stat"); ok && isFailureWord(stat) {
 			s.container = true // Flickr's <rsp stat="fail">
 		}

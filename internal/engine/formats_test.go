@@ -432,3 +432,18 @@ func TestCodeDescriptionIsMessage(t *testing.T) {
 		t.Errorf("evidence (-want +got):\n%s", diff)
 	}
 }
+
+// TestFieldNamedByAttribute holds that name-value XML names an element by
+// its attribute: First Pay's <FIELD KEY="error"> is its error, which had
+// answered NO_ERROR.
+func TestFieldNamedByAttribute(t *testing.T) {
+	// https://github.com/activemerchant/active_merchant/blob/ca45b1b063ce2e1495e1427e0a1d42dcb482d57d/test/unit/gateways/first_pay_test.rb#L381-L394
+	body := "<RESPONSE>\n  <FIELDS>\n  <FIELD KEY=\"status\">0</FIELD>\n  <FIELD KEY=\"auth_code\"></FIELD>\n  <FIELD KEY=\"auth_response\"></FIELD>\n  <FIELD KEY=\"avs_code\"></FIELD>\n  <FIELD KEY=\"cvv2_code\"></FIELD>\n  <FIELD KEY=\"reference_number\"></FIELD>\n  <FIELD KEY=\"order_id\">a0d2560dda18631ce325c07dcbda2a9880fd17fb344fd233</FIELD>\n  <FIELD KEY=\"error\">Merchant: 1234 has encountered error #DTO-200-TC. Please call 888-638-7867 if you feel this is in error.</FIELD>\n  </FIELDS>\n</RESPONSE>"
+	r := classifyT(t, &Request{Body: body})
+	if g := summarize(&r); g.Category == "NO_ERROR" {
+		t.Fatalf("got %s/%s, want an error", g.Category, g.Action)
+	}
+	if r.NEvidence == 0 || !strings.HasPrefix(r.Evidence[0].String(), "body.xml.error=Merchant: 1234") {
+		t.Errorf("evidence %v, want body.xml.error first", r.Evidence[:r.NEvidence])
+	}
+}
