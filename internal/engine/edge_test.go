@@ -786,3 +786,23 @@ func TestBlindSet80Shapes(t *testing.T) {
 		{"smobilpay devMsg", 0, "{\n    \"devMsg\": \"Unauthorized\",\n    \"usrMsg\": \"Request could not be authenticated\",\n    \"respCode\": 40100,\n    \"link\": \"http://support.maviance.com/\"\n}\n", "AUTHENTICATION/REFRESH_TOKEN"},
 	})
 }
+
+// TestChallengeProse holds that a WWW-Authenticate value that is a sentence,
+// not a challenge, is the answer's message: Gloo's API-key check.
+func TestChallengeProse(t *testing.T) {
+	// https://github.com/solo-io/gloo/blob/main/docs/content/guides/security/auth/extauth/apikey_auth/_index.md
+	r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: 401, Headers: map[string]string{
+		"www-authenticate": "API key is missing or invalid",
+		"server":           "envoy",
+		"content-length":   "0",
+	}})
+	g := summarize(&r)
+	if got, want := g.Category+"/"+g.Action, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"; got != want {
+		t.Errorf("got %s (%s), want %s", got, g.Entry, want)
+	}
+	for _, v := range []string{"Bearer", `Basic realm="api"`, "Bearer realm=\"x\", error=\"invalid_token\"", "Negotiate abc def"} {
+		if isChallengeProse(v) {
+			t.Errorf("isChallengeProse(%q) = true, want false", v)
+		}
+	}
+}

@@ -265,9 +265,30 @@ func extractChallenge(x *extraction, v string) {
 		}
 	}
 	if code.raw == "" {
+		if desc.raw == "" && isChallengeProse(v) {
+			// No challenge at all but a sentence (Gloo's "API key is
+			// missing or invalid" under 401): the sentence is the message.
+			x.add(signal{source: srcHeader, desc: text{raw: strings.TrimSpace(v)}, container: true})
+		}
 		return
 	}
 	s := signal{source: srcHeader, desc: desc, ncands: 1, container: true}
 	s.cands[0] = candidate{code: code, key: codeKey}
 	x.add(s)
+}
+
+// isChallengeProse reports a WWW-Authenticate value that is a sentence
+// rather than challenges: three words or more, no parameter, and a first
+// word that names no authentication scheme.
+func isChallengeProse(v string) bool {
+	v = strings.TrimSpace(v)
+	if strings.IndexByte(v, '=') >= 0 || strings.Count(v, " ") < 2 {
+		return false
+	}
+	first, _, _ := strings.Cut(v, " ")
+	switch strings.ToLower(first) {
+	case "basic", "bearer", "digest", "negotiate", "ntlm", "hoba", "mutual", "dpop", "token", "oauth", "key", "apikey", "kerberos", "privatetoken", "vapid", "sharedkey":
+		return false
+	}
+	return true
 }
