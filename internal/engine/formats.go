@@ -288,7 +288,7 @@ func extractXML(x *extraction, b string) {
 				x.success = true
 			}
 		}
-		if hasStatus && len(status) > 1 && status[0] == '-' && isNumeric(status[1:]) {
+		if hasStatus && strings.HasPrefix(status, "-") && isSignedNumeric(status) {
 			// iVeri's <Result Status="-1" Code="255" Description="...">: a
 			// negative status says the element reports an error.
 			failed = true
@@ -537,10 +537,7 @@ func extractXML(x *extraction, b string) {
 				// <AuthorisationResult>Original transaction not
 				// found</AuthorisationResult>) says what happened, as
 				// JSON's "result" sentence does.
-				if drank > 2 {
-					s.desc2, d2rank = s.desc, drank
-					s.desc, drank = val, 2
-				}
+				offerDesc(&s, &drank, &d2rank, val, 2)
 				x.noteDesc(val, 2)
 			}
 		case roleCode:
@@ -584,13 +581,7 @@ func extractXML(x *extraction, b string) {
 			// The best message and the runner-up ("Authorization Required"
 			// with its <details>Please make sure that your API key is
 			// correct.</details>), as in JSON.
-			switch {
-			case rank < drank:
-				s.desc2, d2rank = s.desc, drank
-				s.desc, drank = val, rank
-			case rank < d2rank:
-				s.desc2, d2rank = val, rank
-			}
+			offerDesc(&s, &drank, &d2rank, val, rank)
 			x.noteDesc(val, rank) // a message outside any error element
 		case roleNone:
 			switch {
@@ -667,6 +658,19 @@ func (r *xmlRecords) close() {
 // that makes up all the root holds.
 func (r *xmlRecords) partial() bool {
 	return r.other == 0 && r.n > 1 && r.failed > 0 && r.failed < r.n
+}
+
+// offerDesc keeps v as the signal's message when it ranks better than the
+// one held, else as the runner-up when it ranks better than that, as
+// objectFrame.addDesc does for JSON.
+func offerDesc(s *signal, drank, d2rank *int8, v text, rank int8) {
+	switch {
+	case rank < *drank:
+		s.desc2, *d2rank = s.desc, *drank
+		s.desc, *drank = v, rank
+	case rank < *d2rank:
+		s.desc2, *d2rank = v, rank
+	}
 }
 
 // isEmbeddedXML reports whether an element's text is a whole XML document

@@ -1424,6 +1424,15 @@ func grpcStatusCode(f *objectFrame) {
 	}
 }
 
+// isSignedNumeric reports a run of digits with an optional leading minus
+// ("-1", "-2043").
+func isSignedNumeric(s string) bool {
+	if len(s) > 1 && s[0] == '-' {
+		s = s[1:]
+	}
+	return isNumeric(s)
+}
+
 func isNumeric(s string) bool {
 	if s == "" {
 		return false

@@ -831,7 +831,7 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			continue
 		}
 		for ci := 0; ci < s.ncands; ci++ {
-			if c := s.cands[ci].code.raw; s.cands[ci].numeric || isNumeric(c) || len(c) > 1 && c[0] == '-' && isNumeric(c[1:]) {
+			if s.cands[ci].numeric || isSignedNumeric(s.cands[ci].code.raw) {
 				// Numbers, in JSON or in strings, negative ones too (Nuvei's
 				// <ErrCode>-1</ErrCode>, which Vonage's video API also
 				// defines), are too common to tell a provider.
