@@ -486,7 +486,7 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// "OK" stays a success (Healthchecks' API docs), and so does "Ok."
 		// (qBittorrent's, in a Flexget test cassette).
 		{"a refusal in text under 200", Request{HTTPStatus: 200, Body: "The subscription does not support SSML!\n"},
-			"AUTHORIZATION/ABORT INFERRED", "inferred: message words subscription"},
+			"AUTHORIZATION/ABORT INFERRED", "inferred: message words subscription does not"},
 		{"ok with a full stop under 200", Request{HTTPStatus: 200, Body: "Ok."},
 			"NO_ERROR/NONE HTTP_STATUS", "status=200"},
 		{"ok in text under 200", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "text/plain; charset=utf-8"}, Body: "OK\n"},
