@@ -422,6 +422,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		if i >= len(x.src) {
 			return x.broken(&f, parent, inArray, container, depth, i)
 		}
+		if len(key.raw) > 1 && key.raw[0] == '$' && !isDollarMeta(key.raw) {
+			// SData's members carry a '$' ("$severity", "$message"),
+			// which says nothing of what they hold.
+			key.raw = key.raw[1:]
+		}
 		role, rank := classifyKey(key.raw)
 		if role == roleNone && depth == 1 && endsInErrorMessage(key.raw) {
 			// A top-level message named as an error's after a word of the
@@ -1692,6 +1697,17 @@ func opensWithError(v string) bool {
 		if hasPrefixFold(v, p) {
 			return true
 		}
+	}
+	return false
+}
+
+// isDollarMeta reports whether a '$' key is Json.NET's or JSON Schema's
+// bookkeeping ("$id":"1" numbers an object for references), not a
+// member named with a '$'.
+func isDollarMeta(key string) bool {
+	switch key {
+	case "$id", "$ref", "$type", "$values", "$schema":
+		return true
 	}
 	return false
 }
