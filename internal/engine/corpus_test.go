@@ -106,11 +106,14 @@ type corpusCase struct {
 // fixtures, 44% on arrival: Spreedly's transactions that failed beside
 // their redacted payment method, Nuvei's "transactionStatus": "ERROR"
 // under its envelope's "status": "SUCCESS", Credorax's and vPOS's own
-// keys).
+// keys; holdout-83 identity servers, banks, payments, KYC, accounting and
+// tax services, 62.3% on arrival: Stack Auth's CLI login polled under 200
+// with "status": "waiting", "expired" or "used", SEFAZ's cStat rejections
+// and Twinfield's result="0" in their own XML, HMRC's functional errors).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.823, "provider unknown": 0.811}
+var corpusMinScore = map[string]float64{"as received": 0.820, "provider unknown": 0.809}
 
-const corpusMaxMissedErrors = 33
+const corpusMaxMissedErrors = 36
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
