@@ -82,6 +82,11 @@ var keyRoles = map[string]struct {
 	"errcode":   {roleCode, rankCode},
 	"err":       {roleCode, rankCode},
 	"errorname": {roleCode, rankCode},
+	// SData (Sage's data protocol): a diagnosis's sdataCode names the
+	// error in its terms ("ResourceKindNotFound"), Sage One's $dataCode in
+	// the application's ("RecordNotFound").
+	"sdatacode": {roleCode, rankCode},
+	"datacode":  {roleCode, rankCode},
 	// Mambu: errorReason names the error, errorSource says what failed.
 	"errorreason": {roleCode, rankCode},
 	"errorsource": {roleDesc, 1},

@@ -510,6 +510,12 @@ func extractXML(x *extraction, b string) {
 		if isNumeric(content) && isOddCode(role, name, content) {
 			x.oddCode = true // <statusCode>2202</statusCode>
 		}
+		if depth-soap <= 3 && strings.EqualFold(name, "severity") && oneOfFold(content, "error", "fatal") {
+			// SData's <diagnosis><severity>error</severity>, as JSON's
+			// "severity": "error": the element holds an error.
+			s.container = true
+			continue
+		}
 		if role == roleState && depth-soap == 2 && isFailedState(content) {
 			// A root's own state saying it failed (Tencent COS's
 			// <Response><Code>InvalidArgument</Code>...<State>Failed</State>

@@ -127,6 +127,21 @@ var formatCases = []formatCase{
 		"CONFLICT", "FIX_REQUEST", ""},
 	{"no status, known code", Request{Body: `{"error":"temporarily_unavailable"}`},
 		"UPSTREAM_UNAVAILABLE", "RETRY_WITH_BACKOFF", "temporarily_unavailable"},
+	// SData's diagnosis says error in its severity and names the error in
+	// its sdataCode (Sage 50's, pasted in Sage/SData-2.0 issue 132).
+	{"sdata diagnosis", Request{Body: `<diagnosis xmlns="http://schemas.sage.com/sdata/2008/1" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:sme="http://schemas.sage.com/sdata/sme/2007" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:sdata="http://schemas.sage.com/sdata/2008/1" xmlns:http="http://schemas.sage.com/sdata/http/2008/1" xmlns:sdatasync="http://schemas.sage.com/sdata/sync/2008/1">
+<sdata:severity>error</sdata:severity>
+<sdata:sdataCode>ResourceKindNotFound</sdata:sdataCode>
+<sdata:applicationCode/>
+<sdata:message>
+Unable to locate the specified object 'accounts50/GCRM/-'
+</sdata:message>
+<sdata:stackTrace/>
+<sdata:payloadPath/>
+</diagnosis>
+`},
+		"NOT_FOUND", "FIX_REQUEST", "ResourceKindNotFound"},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},
