@@ -496,6 +496,11 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// bookkeeping.
 		{"SData's $-named members", Request{Body: "[\n    {\n        \"$severity\": \"error\",\n        \"$dataCode\": \"AuthorizationFailure\",\n        \"$message\": \"Access denied.\",\n        \"$source\": \"\"\n    }\n]"},
 			"AUTHORIZATION/ABORT INFERRED", "body.dataCode=AuthorizationFailure"},
+		// A status that names an error in kebab case (Postal's API docs,
+		// MissionInbox/postal doc/api/messages.md) is the answer's error,
+		// though the answer also carries data of its own ("flags").
+		{"a kebab-case error status", Request{Body: "{\n  \"status\": \"parameter-error\",\n  \"time\": 0.005,\n  \"flags\": {},\n  \"data\": {\n    \"message\": \"`messageIds` parameter is required and must be an array\"\n  }\n}\n"},
+			"INVALID_REQUEST/FIX_REQUEST INFERRED", "body.status=parameter-error"},
 		// SOAP 1.1 sends every fault under 500 (MerchantWare's, from
 		// holdout-11).
 		{"a SOAP fault's words under 500", Request{HTTPStatus: 500, Body: `<?xml version="1.0" encoding="utf-8"?> <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; strPAN should be at least 13 to at most 19 characters</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`},

@@ -74,7 +74,10 @@ type objectFrame struct {
 	resource, state bool
 	// failed is set by a top-level "status": "failed"; with a message
 	// beside it in an object that is no resource, the call failed.
-	failed bool
+	// namedErr is set when that status names an error
+	// ("TENANT_NOT_FOUND_ERROR"): no state of a resource's, unless an id
+	// says there is one.
+	failed, namedErr bool
 	// flagFailed is set by a flag saying the answer failed ("success":
 	// false, "approved": false); it counts unless the object is a resource
 	// that states its own status.
@@ -978,12 +981,13 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// and the status names what happened.
 			f.failed = true
 		}
-		if rank == rankStatus && depth == 1 && hasSuffixFold(v.raw, "_error") && looksLikeCode(v.raw) {
-			// SuperTokens' {"status": "TENANT_NOT_FOUND_ERROR"}: a status
+		if rank == rankStatus && depth == 1 && (hasSuffixFold(v.raw, "_error") && looksLikeCode(v.raw) || len(v.raw) > len("-error") && hasSuffixFold(v.raw, "-error") && !strings.ContainsRune(v.raw, ' ')) {
+			// SuperTokens' {"status": "TENANT_NOT_FOUND_ERROR"}, Postal's
+			// "parameter-error": a status
 			// that names an error is the answer's error and its code;
 			// beside an id it is a fetched record's state (Pluggy's item
 			// in "status": "LOGIN_ERROR"), which emit decides.
-			f.failed = true
+			f.failed, f.namedErr = true, true
 			f.addCand(candidate{code: v, key: key, rank: rankCode})
 			return
 		}
@@ -1107,7 +1111,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 			x.resources &^= 1 << depth
 		}
 	}
-	if depth == 1 && f.owns && f.state && !f.resource && f.desc.raw == "" {
+	if depth == 1 && f.owns && f.state && !f.namedErr && !f.resource && f.desc.raw == "" {
 		f.resource = true
 	}
 	if f.namedID && !f.resource && f.desc.raw == "" {
