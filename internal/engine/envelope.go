@@ -92,6 +92,11 @@ var keyRoles = map[string]struct {
 	"errorsource": {roleDesc, 1},
 	// Bungie.net: ErrorStatus names the error ("WebAuthRequired"; "Success").
 	"errorstatus": {roleCode, rankCode},
+	// Mambu's returnStatus names the result ("INVALID_CENTRE_ID";
+	// "SUCCESS") beside its returnCode. A return code alone stays data:
+	// WeChat Pay's return_code says only that the call got through, its
+	// result_code how it went.
+	"returnstatus": {roleCode, rankStatus},
 	// Moka: ResultCode and ResultMessage ("Success" when it went well).
 	"resultcode":    {roleCode, rankCode},
 	"resultmessage": {roleDesc, 1},

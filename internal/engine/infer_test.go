@@ -501,6 +501,10 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// though the answer also carries data of its own ("flags").
 		{"a kebab-case error status", Request{Body: "{\n  \"status\": \"parameter-error\",\n  \"time\": 0.005,\n  \"flags\": {},\n  \"data\": {\n    \"message\": \"`messageIds` parameter is required and must be an array\"\n  }\n}\n"},
 			"INVALID_REQUEST/FIX_REQUEST INFERRED", "body.status=parameter-error"},
+		// Mambu names an error by returnCode and returnStatus (its Java
+		// SDK's MambuApiResponseMessage), under no status.
+		{"a returnStatus naming the error", Request{Body: `{"returnCode":851,"returnStatus":"INVALID_CENTRE_ID"}`},
+			"INVALID_REQUEST/FIX_REQUEST INFERRED", "body.returnStatus=INVALID_CENTRE_ID"},
 		// SOAP 1.1 sends every fault under 500 (MerchantWare's, from
 		// holdout-11).
 		{"a SOAP fault's words under 500", Request{HTTPStatus: 500, Body: `<?xml version="1.0" encoding="utf-8"?> <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; strPAN should be at least 13 to at most 19 characters</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`},
