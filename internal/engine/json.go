@@ -981,12 +981,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// and the status names what happened.
 			f.failed = true
 		}
-		if rank == rankStatus && depth == 1 && (hasSuffixFold(v.raw, "_error") && looksLikeCode(v.raw) || len(v.raw) > len("-error") && hasSuffixFold(v.raw, "-error") && !strings.ContainsRune(v.raw, ' ')) {
+		if rank == rankStatus && depth == 1 && namesError(v.raw) {
 			// SuperTokens' {"status": "TENANT_NOT_FOUND_ERROR"}, Postal's
-			// "parameter-error": a status
-			// that names an error is the answer's error and its code;
-			// beside an id it is a fetched record's state (Pluggy's item
-			// in "status": "LOGIN_ERROR"), which emit decides.
+			// "parameter-error": a status that names an error is the
+			// answer's error and its code; beside an id it is a fetched
+			// record's state (Pluggy's item in "status": "LOGIN_ERROR"),
+			// which emit decides.
 			f.failed, f.namedErr = true, true
 			f.addCand(candidate{code: v, key: key, rank: rankCode})
 			return
@@ -1714,4 +1714,13 @@ func isDollarMeta(key string) bool {
 		return true
 	}
 	return false
+}
+
+// namesError reports whether a status is a code that names an error in
+// snake or kebab case ("TENANT_NOT_FOUND_ERROR", "parameter-error").
+func namesError(v string) bool {
+	if hasSuffixFold(v, "_error") {
+		return looksLikeCode(v)
+	}
+	return len(v) > len("-error") && hasSuffixFold(v, "-error") && !strings.ContainsRune(v, ' ')
 }
