@@ -23,6 +23,9 @@ func FuzzClassify(f *testing.F) {
 	// A google.rpc.Status with an ErrorInfo, base64, as grpc-status-details-bin.
 	f.Add("", "", 200, `{"errors":[["E1","m"]],"ok":false}`, "CAgSDlF1b3RhIGV4Y2VlZGVkGjkKKHR5cGUuZ29vZ2xlYXBpcy5jb20vZ29vZ2xlLnJwYy5FcnJvckluZm8SDQoLUkFURV9MSU1JVA", "")
 	f.Add("", "", 400, `{"__type":"a#B","id":"Named_Id","status":false}`, "8", "")
+	// Members named with a '$' (SData's, Json.NET's bookkeeping, a bare
+	// '$'), a kebab-case error status beside data.
+	f.Add("", "", 0, `[{"$severity":"error","$id":"1","$":"x","$$":{"status":"-error"},"status":"a-error","flags":{}}]`, "", "")
 	// A WWW-Authenticate value that is a sentence (Gloo's).
 	f.Add("", "", 401, "", "API key is missing or invalid", "")
 	// FinTS feedback with escaped separators, and one cut short.
