@@ -43,6 +43,7 @@ func extractQuery(x *extraction, u string, src source) {
 
 // extractParams reads the error parameters of a form-encoded string.
 func extractParams(x *extraction, q string, src source) {
+	q0 := q
 	var code, desc, sub, num text
 	var codeKey, numKey string
 	for len(q) > 0 {
@@ -87,6 +88,7 @@ func extractParams(x *extraction, q string, src source) {
 		}
 	}
 	if code.raw == "" {
+		x.redirectOK = x.redirectOK || src == srcRedirect && desc.raw == "" && strings.IndexByte(q0, '=') > 0
 		return
 	}
 	s := signal{source: src, desc: desc, ncands: 1, container: true}

@@ -505,6 +505,12 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// SDK's MambuApiResponseMessage), under no status.
 		{"a returnStatus naming the error", Request{Body: `{"returnCode":851,"returnStatus":"INVALID_CENTRE_ID"}`},
 			"INVALID_REQUEST/FIX_REQUEST INFERRED", "body.returnStatus=INVALID_CENTRE_ID"},
+		// A callback that carries an authorization response and no error
+		// is a success, with no status given (MediaWiki's OAuth 1.0a
+		// callback, in requests-oauthlib's docs at 4290a9b5,
+		// docs/examples/mediawiki.rst).
+		{"an authorization response redirect", Request{RedirectURI: "https://snuggle.wmflabs.org/oauth/callback?oauth_verifier=7f98e940b58745e14602e0522c7e5e90&oauth_token=5d684692fe129665c9f967f54bbc525d"},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// SOAP 1.1 sends every fault under 500 (MerchantWare's, from
 		// holdout-11).
 		{"a SOAP fault's words under 500", Request{HTTPStatus: 500, Body: `<?xml version="1.0" encoding="utf-8"?> <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; strPAN should be at least 13 to at most 19 characters</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`},

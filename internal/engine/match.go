@@ -318,6 +318,12 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// Smartpay's resultCode=Authorised).
 		m.status, m.impliedOK = 200, true
 	}
+	if m.status == 0 && !m.isError && x.n == 0 && x.redirectOK && strings.TrimSpace(req.Body) == "" {
+		// A redirect that carries an authorization response and no error
+		// (MediaWiki's callback with oauth_verifier and oauth_token), with
+		// no body, is a success.
+		m.status, m.impliedOK = 200, true
+	}
 	if m.status == 0 && !m.isError && x.zeroCode && !m.messageReadsAsError() {
 		// A top-level error code of 0 beside a message that reads as no
 		// error (Postmark's {"ErrorCode": 0, "Message": "Confirmation

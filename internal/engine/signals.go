@@ -158,6 +158,10 @@ type extractionState struct {
 	success bool
 	// data is set when the body is a JSON document.
 	data bool
+	// redirectOK is set by a redirect whose query carries parameters and
+	// no error (an authorization response: code and state, or OAuth 1.0's
+	// oauth_verifier).
+	redirectOK bool
 	// looseDesc is set when a message sits outside every resource: a
 	// document with one is not taken for a success without a status.
 	looseDesc bool
