@@ -511,6 +511,12 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// docs/examples/mediawiki.rst).
 		{"an authorization response redirect", Request{RedirectURI: "https://snuggle.wmflabs.org/oauth/callback?oauth_verifier=7f98e940b58745e14602e0522c7e5e90&oauth_token=5d684692fe129665c9f967f54bbc525d"},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// A JSON-RPC 1.1 result with nothing in it that is an error is a
+		// success, whatever message its data carries (Trustly's Deposit
+		// answer, trustly-client-php tests/src/Api/signedTest.php at
+		// 0c46f8e2).
+		{"a JSON-RPC result", Request{Body: "{\n                \"version\": \"1.1\",\n                \"result\": {\n                    \"signature\": \"...\",\n                    \"method\": \"...\",\n                    \"data\": {\n                        \"url\": \"http://test-url.com\",\n                        \"orderid\": \"34233\",\n                        \"message\": \"This is a test message\"\n                    },\n                    \"uuid\": \"0d050d05-0d05-4d05-8d05-0d050d050d05\"\n                }\n            }\n"},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// SOAP 1.1 sends every fault under 500 (MerchantWare's, from
 		// holdout-11).
 		{"a SOAP fault's words under 500", Request{HTTPStatus: 500, Body: `<?xml version="1.0" encoding="utf-8"?> <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; strPAN should be at least 13 to at most 19 characters</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`},

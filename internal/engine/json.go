@@ -99,9 +99,11 @@ type objectFrame struct {
 	// count of what went well ("success_count", "total_count") beside it:
 	// the count says the answer failed only alone.
 	errCount, tally bool
-	// rpc is set by JSON-RPC's "jsonrpc" member: the envelope's "id"
-	// numbers the call, before or after it.
-	rpc bool
+	// rpc is set by JSON-RPC's "jsonrpc" member (1.1's "version": "1.1"):
+	// the envelope's "id" numbers the call, before or after it.
+	// rpcResult is set by its top-level "result" holding an object or a
+	// list: beside rpc, the call's answer.
+	rpc, rpcResult bool
 	// details is set by a "details" array: with a numeric "code" and a
 	// message, the object is a google.rpc.Status in JSON (grpc-gateway,
 	// Google's JSON transcoding), whose code is a gRPC code.
@@ -581,6 +583,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				list = topListOf(key.raw)
 				x.topList = list
 			}
+			if depth == 1 && key.raw == "result" && (x.src[i] == '{' || x.src[i] == '[') {
+				f.rpcResult = true
+			}
 			if depth == 1 && key.raw == "result" && x.src[i] == 'n' {
 				// JSON-RPC 1.0's {"id": 1, "result": null, "error": {...}}
 				// (Deluge): a null result beside the call's id says the
@@ -634,6 +639,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 							sg.resource = true
 						}
 					}
+				}
+				if depth == 1 && f.rpc && f.rpcResult {
+					x.rpcOK = true // a JSON-RPC call's result
 				}
 				x.emit(&f, parent, inArray, container, depth)
 				if inArray && depth >= 2 && f.resource && f.state {
@@ -797,7 +805,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		x.markResource(f, depth)
 		f.record = f.record || key == "sid" || depth == 1 && isCreatedKey(key)
 	}
-	if depth == 1 && (key == "jsonrpc" || key == "method" && strings.IndexByte(v.raw, '/') > 0) {
+	if depth == 1 && (key == "jsonrpc" || key == "version" && v.raw == "1.1" || key == "method" && strings.IndexByte(v.raw, '/') > 0) {
 		// JSON-RPC's "id" numbers the call, as does the id beside an RPC
 		// method's name (Crypto.com's "method": "private/create-withdrawal"):
 		// the envelope is no resource, and its "error" is the answer's.

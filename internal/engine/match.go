@@ -318,10 +318,12 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// Smartpay's resultCode=Authorised).
 		m.status, m.impliedOK = 200, true
 	}
-	if m.status == 0 && !m.isError && x.n == 0 && x.redirectOK && strings.TrimSpace(req.Body) == "" {
+	if m.status == 0 && !m.isError && x.n == 0 && (x.redirectOK && strings.TrimSpace(req.Body) == "" || x.rpcOK) {
 		// A redirect that carries an authorization response and no error
 		// (MediaWiki's callback with oauth_verifier and oauth_token), with
-		// no body, is a success.
+		// no body, is a success; so is a JSON-RPC result in which nothing
+		// is an error, whatever message its data carries (Trustly's
+		// Deposit answer).
 		m.status, m.impliedOK = 200, true
 	}
 	if m.status == 0 && !m.isError && x.zeroCode && !m.messageReadsAsError() {

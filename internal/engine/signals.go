@@ -162,6 +162,9 @@ type extractionState struct {
 	// no error (an authorization response: code and state, or OAuth 1.0's
 	// oauth_verifier).
 	redirectOK bool
+	// rpcOK is set by a JSON-RPC envelope whose top-level "result" holds
+	// the call's answer.
+	rpcOK bool
 	// looseDesc is set when a message sits outside every resource: a
 	// document with one is not taken for a success without a status.
 	looseDesc bool
