@@ -562,6 +562,12 @@ func extractXML(x *extraction, b string) {
 				s.container = true
 				continue
 			}
+			if rank == rankType && s.container && s.etype.raw == "" && !isSuccessWord(content) {
+				// An error element's type names the error as JSON's does
+				// (Wirecard's <ERROR><Type>SYSTEM_ERROR</Type>).
+				s.etype = val
+				continue
+			}
 			if rank == rankType || (rank == rankStatus && !s.container && !isDeclineWord(content)) {
 				// A status outside an error element is the document's
 				// data, unless it says a payment was declined

@@ -142,6 +142,22 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 `},
 		"NOT_FOUND", "FIX_REQUEST", "ResourceKindNotFound"},
 
+	// An error element's type names the error (Wirecard's SYSTEM_ERROR
+	// beside "Job Refused", ActiveMerchant's wirecard_test.rb at ca45b1b0,
+	// line 682): the provider failed, no card was refused.
+	{"xml error type", Request{Operation: "purchase", Body: `<?xml version="1.0" encoding="UTF-8"?>
+<WIRECARD_BXML xmlns:xsi="http://www.w3.org/1999/XMLSchema-instance" xsi:noNamespaceSchemaLocation="wirecard.xsd">
+  <W_RESPONSE>
+    <ERROR>
+      <Type>SYSTEM_ERROR</Type>
+      <Number>10003</Number>
+      <Message>Job Refused</Message>
+    </ERROR>
+  </W_RESPONSE>
+</WIRECARD_BXML>
+`},
+		"UPSTREAM_ERROR", "RETRY_WITH_BACKOFF", ""},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},
