@@ -43,13 +43,14 @@ func extractQuery(x *extraction, u string, src source) {
 
 // extractParams reads the error parameters of a form-encoded string.
 func extractParams(x *extraction, q string, src source) {
-	q0 := q
 	var code, desc, sub, num text
 	var codeKey, numKey string
+	params := false // a key=value pair was read
 	for len(q) > 0 {
 		var pair string
 		pair, q, _ = strings.Cut(q, "&")
-		k, v, _ := strings.Cut(pair, "=")
+		k, v, isPair := strings.Cut(pair, "=")
+		params = params || isPair && k != ""
 		// A URL a document shows over several lines ("?\n  error=...&\n
 		// state=...") keeps its breaks around the parameters.
 		if k != "" && (k[0] <= ' ' || k[len(k)-1] <= ' ') {
@@ -88,7 +89,7 @@ func extractParams(x *extraction, q string, src source) {
 		}
 	}
 	if code.raw == "" {
-		x.redirectOK = x.redirectOK || src == srcRedirect && desc.raw == "" && strings.IndexByte(q0, '=') > 0
+		x.redirectOK = x.redirectOK || src == srcRedirect && desc.raw == "" && params
 		return
 	}
 	s := signal{source: src, desc: desc, ncands: 1, container: true}

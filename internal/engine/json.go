@@ -583,15 +583,17 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				list = topListOf(key.raw)
 				x.topList = list
 			}
-			if depth == 1 && key.raw == "result" && (x.src[i] == '{' || x.src[i] == '[') {
-				f.rpcResult = true
-			}
-			if depth == 1 && key.raw == "result" && x.src[i] == 'n' {
-				// JSON-RPC 1.0's {"id": 1, "result": null, "error": {...}}
-				// (Deluge): a null result beside the call's id says the
-				// call failed, and the id numbers the call.
-				f.resource, f.rpc = false, true
-				x.resources &^= 1 << depth
+			if depth == 1 && key.raw == "result" {
+				switch x.src[i] {
+				case '{', '[':
+					f.rpcResult = true
+				case 'n':
+					// JSON-RPC 1.0's {"id": 1, "result": null, "error":
+					// {...}} (Deluge): a null result beside the call's id
+					// says the call failed, and the id numbers the call.
+					f.resource, f.rpc = false, true
+					x.resources &^= 1 << depth
+				}
 			}
 			start := i
 			i, ok = x.value(i, depth, key.raw, false)
