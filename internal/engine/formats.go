@@ -361,7 +361,9 @@ func extractXML(x *extraction, b string) {
 			if hasCode {
 				x.noteBodyStatus("code", code, 0) // iRail's <error code="404">
 			}
-			for _, a := range [...]string{"msg", "message", "text", "description", "responseText", "NCERRORPLUS"} {
+			// OpenTravel's <Error Type="3" ShortText="..." Code="7"/>:
+			// ShortText is the message.
+			for _, a := range [...]string{"msg", "message", "text", "description", "responseText", "NCERRORPLUS", "ShortText"} {
 				if msg, ok := xmlAttr(tag, a); ok && drank > 1 {
 					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
 				}

@@ -158,6 +158,19 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 `},
 		"UPSTREAM_ERROR", "RETRY_WITH_BACKOFF", ""},
 
+	// OpenTravel's errors carry their message in a ShortText attribute
+	// (XML-Travelgate's hotel-push notify messages, xtg-content-articles-pub
+	// at fd4ef86d, docs/hotel-push/messages-files/notify-messages.md).
+	{"xml error ShortText attribute", Request{Body: `<HotelRatePlanNotifResponse xmlns="http://schemas.xmltravelgate.com/hubpush/provider/2012/10">
+     <HotelRatePlanNotifResult>
+        <Errors xmlns="http://www.opentravel.org/OTA/2003/05">
+           <Error ShortText="Incomplete AdditionalGuestAmount values" Code="7"/>
+        </Errors>
+     </HotelRatePlanNotifResult>
+  </HotelRatePlanNotifResponse>
+`},
+		"INVALID_REQUEST", "FIX_REQUEST", "7"},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},
