@@ -517,6 +517,16 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// 0c46f8e2).
 		{"a JSON-RPC result", Request{Body: "{\n                \"version\": \"1.1\",\n                \"result\": {\n                    \"signature\": \"...\",\n                    \"method\": \"...\",\n                    \"data\": {\n                        \"url\": \"http://test-url.com\",\n                        \"orderid\": \"34233\",\n                        \"message\": \"This is a test message\"\n                    },\n                    \"uuid\": \"0d050d05-0d05-4d05-8d05-0d050d050d05\"\n                }\n            }\n"},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// A flag written as a string reads as the boolean it spells:
+		// Smartflo's "success": "false" (its rate-limiting page,
+		// docs.smartflo.tatatelebusiness.com/reference/rate-limiting-on-api-requests)
+		// says the call failed, whatever the status, and QNAP's "success":
+		// "true" beside the profile it returned (colinodell/python-qnapstats
+		// issue 25) a success whatever the profile names.
+		{"a string false flag under 200", Request{HTTPStatus: 200, Body: `{ "success": "false", "message": "Too many requests." }`},
+			"RATE_LIMITED/RETRY_WITH_BACKOFF INFERRED", "inferred: message words too many request"},
+		{"a string true flag", Request{Body: `{ "success": "true", "dateformatindex": 1, "timeformat": 24, "current": "2020-02-25T15:25:45", "profile": { "name": "admin", "fullname": "administrator", "address": "", "tel": "", "email": "avatar@arkane-systems.net", "IM": "", "description": "administrator", "misc": "" } }`},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// SOAP 1.1 sends every fault under 500 (MerchantWare's, from
 		// holdout-11).
 		{"a SOAP fault's words under 500", Request{HTTPStatus: 500, Body: `<?xml version="1.0" encoding="utf-8"?> <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; strPAN should be at least 13 to at most 19 characters</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`},

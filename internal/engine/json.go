@@ -524,28 +524,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			if !ok {
 				return x.broken(&f, parent, inArray, container, depth, end)
 			}
-			if c == 'f' && isFailureFlag(key.raw, true) {
-				// "isError": false says the object holds no error, whatever
-				// else it flags (Unzer's charge: "isSuccess": false beside
-				// "isPending": true).
-				f.noError = true
-			}
-			if isFailureFlag(key.raw, c == 't') && depth <= 2 && !x.inResource(depth) {
-				// A transaction's own "success": false inside the charge
-				// a call returned (Mundipagg's last_transaction) is its
-				// state, not the call's; emit decides once the object's
-				// id and status are known.
-				f.flagFailed = true
-			}
-			verdict := depth == 1 && isVerdictKey(key.raw)
-			x.verdict = x.verdict || verdict
-			if isSuccessFlag(key.raw, c == 't') || verdict {
-				// A top-level "valid": true or false is a verdict on what
-				// was checked (Voucherify's voucher validation, Ory's API
-				// key check, PlanetScale's connection check): the call
-				// succeeded, and the errors beside it give the reasons.
-				x.success = true
-			}
+			x.boolValue(&f, key.raw, c == 't', depth)
 			i = end
 		default:
 			if key.raw == "details" && x.src[i] == '[' {
@@ -770,8 +749,51 @@ func (x *extraction) broken(f *objectFrame, parent string, inArray, container bo
 }
 
 // stringValue records a string member of an object.
+// boolValue reads a true or false: a flag saying whether the answer
+// failed or succeeded, or a verdict on what was checked.
+func (x *extraction) boolValue(f *objectFrame, key string, val bool, depth int) {
+	if !val && isFailureFlag(key, true) {
+		// "isError": false says the object holds no error, whatever
+		// else it flags (Unzer's charge: "isSuccess": false beside
+		// "isPending": true).
+		f.noError = true
+	}
+	if isFailureFlag(key, val) && depth <= 2 && !x.inResource(depth) {
+		// A transaction's own "success": false inside the charge
+		// a call returned (Mundipagg's last_transaction) is its
+		// state, not the call's; emit decides once the object's
+		// id and status are known.
+		f.flagFailed = true
+	}
+	verdict := depth == 1 && isVerdictKey(key)
+	x.verdict = x.verdict || verdict
+	if isSuccessFlag(key, val) || verdict {
+		// A top-level "valid": true or false is a verdict on what
+		// was checked (Voucherify's voucher validation, Ory's API
+		// key check, PlanetScale's connection check): the call
+		// succeeded, and the errors beside it give the reasons.
+		x.success = true
+	}
+}
+
+// stringBool reads a flag written as a string, "true" or "false" (QNAP's
+// "success": "true"), as the boolean it spells.
+func stringBool(v string) (val, ok bool) {
+	switch {
+	case len(v) == 4 && strings.EqualFold(v, "true"):
+		return true, true
+	case len(v) == 5 && strings.EqualFold(v, "false"):
+		return false, true
+	}
+	return false, false
+}
+
 func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank int8, v text, depth int) {
 	if v.raw == "" {
+		return
+	}
+	if b, ok := stringBool(v.raw); ok && (isFailureFlag(key, true) || isFailureFlag(key, false) || isSuccessFlag(key, true)) {
+		x.boolValue(f, key, b, depth)
 		return
 	}
 	x.noteBodyStatus(key, v.raw, depth)
