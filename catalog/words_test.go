@@ -22,7 +22,12 @@ func TestSplitWords(t *testing.T) {
 		{"IDTokenExpired", []string{"id", "token", "expired"}},
 		{"UK.OBIE.Resource.InvalidConsentStatus", []string{"uk", "obie", "resource", "invalid", "consent", "status"}},
 		{"AADSTS70008: The code expired", []string{"aadsts", "70008", "the", "code", "expired"}},
-		{"doesn't exist", []string{"doesn", "t", "exist"}},
+		// English negative contractions read as what they stand for, so
+		// that phrases written with "not" match them.
+		{"doesn't exist", []string{"does", "not", "exist"}},
+		{"The consumer isn’t authorized", []string{"the", "consumer", "is", "not", "authorized"}},
+		{"Can't find it; WON'T retry", []string{"cannot", "find", "it", "will", "not", "retry"}},
+		{"don'tcha, ain't, 'twas, can'", []string{"don", "tcha", "ain", "t", "twas", "can"}},
 		{"throttl*", []string{"throttl"}},
 		{"é ü", []string{"é", "ü"}},
 		// Letters beyond ASCII join words, lowercase; Chinese characters
