@@ -599,6 +599,12 @@ func extractXML(x *extraction, b string) {
 			// with its <details>Please make sure that your API key is
 			// correct.</details>), as in JSON.
 			offerDesc(&s, &drank, &d2rank, val, rank)
+			if depth-soap <= 2 && namesErrorMessage(name) && !isSuccessWord(content) && !saysNoError(content) {
+				// A message of the root's under a name that says it is an
+				// error's (Experian's <ErrorMessage>Invalid request
+				// format</ErrorMessage>), as in JSON.
+				s.container = true
+			}
 			x.noteDesc(val, rank) // a message outside any error element
 		case roleNone:
 			switch {

@@ -171,6 +171,20 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 `},
 		"INVALID_REQUEST", "FIX_REQUEST", "7"},
 
+	// A message of the root's under a name that says it is an error's
+	// makes the document an error, as in JSON (the experian gem's
+	// Net Connect fixture at 1572419d,
+	// test/fixtures/connect_check/response_error.xml).
+	{"xml ErrorMessage of the root", Request{Body: `<?xml version="1.0" standalone="no"?>
+<NetConnectResponse>
+  <CompletionCode>1000</CompletionCode>
+  <TransactionId>8276385</TransactionId>
+  <ErrorMessage>Invalid request format</ErrorMessage>
+  <ErrorTag>NetConnectRequest/Request/Products/ConnectCheck/PrimaryApplicant/ConnectCheck_PrimaryApplicantTypeChoice/null</ErrorTag>
+</NetConnectResponse>
+`},
+		"INVALID_REQUEST", "FIX_REQUEST", ""},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},

@@ -1091,7 +1091,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.errDesc = true
 			return
 		}
-		if len(key) > 3 && (key[0]|0x20 == 'e' && key[1]|0x20 == 'r' && key[2]|0x20 == 'r' || hasSuffixFold(key, "error") || hasSuffixFold(key, "erro")) && !isSuccessWord(v.raw) {
+		if namesErrorMessage(key) && !isSuccessWord(v.raw) {
 			// "errmsg", and the Spanish and Portuguese "descripcionError"
 			// and "mensagemErro"; but WeChat's "errmsg": "ok" is a success.
 			f.errDesc, f.errKey = true, true
@@ -1746,6 +1746,13 @@ func isDollarMeta(key string) bool {
 		return true
 	}
 	return false
+}
+
+// namesErrorMessage reports whether a message's key says the message is an
+// error's: "errmsg", "ErrorMessage", and the Spanish and Portuguese
+// "descripcionError" and "mensagemErro".
+func namesErrorMessage(key string) bool {
+	return len(key) > 3 && (key[0]|0x20 == 'e' && key[1]|0x20 == 'r' && key[2]|0x20 == 'r' || hasSuffixFold(key, "error") || hasSuffixFold(key, "erro"))
 }
 
 // namesError reports whether a status is a code that names an error in
