@@ -89,7 +89,7 @@ func TestWordIndexPrefixes(t *testing.T) {
 // outgrows fixed buffers, its spans lie in order inside what it wrote, its
 // words are valid UTF-8, and with room to spare it gives SplitWords' words.
 func FuzzAppendWords(f *testing.F) {
-	for _, s := range []string{"invalidAPIKey", "Доступ запрещён", "交易不存在", "inva\u0301lido", "x\xffy\xe4\xb8", "ÉCHEC2fois", ""} {
+	for _, s := range []string{"invalidAPIKey", "Доступ запрещён", "交易不存在", "inva\u0301lido", "x\xffy\xe4\xb8", "ÉCHEC2fois", "isn't can’t WON'T", ""} {
 		f.Add(s, uint8(7))
 	}
 	f.Fuzz(func(t *testing.T, s string, size uint8) {
