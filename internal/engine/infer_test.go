@@ -167,6 +167,11 @@ func TestPresence(t *testing.T) {
 		{"status ok above item errors", Request{HTTPStatus: 200, Body: `{"status": "ok", "time_server": 1582932399, "body": {"home": {"id": "91763b24c43d3e344f424e8b"}, "errors": [{"code": 23, "message": "Already on", "id": "12:34:56:00:f1:62"}]}}`}, "NO_ERROR/NONE"},
 		{"202 with Retry-After", Request{HTTPStatus: 202, Headers: map[string]string{"X-Progress": "in-progress", "Retry-After": "600"}}, "PENDING/POLL"},
 		{"202 alone", Request{HTTPStatus: 202, Body: `{"id": "job_1"}`}, "NO_ERROR/NONE"},
+		// A 202 whose own status says the accepted work is still pending
+		// (bol.com's process status, picqer/bol-retailer-php-client at
+		// 50d8cf6e, tests/Fixtures/http/202-offers-export).
+		{"202 with a pending status", Request{HTTPStatus: 202, Body: "{\n  \"id\" : 1,\n  \"eventType\" : \"CREATE_OFFER_EXPORT\",\n  \"description\" : \"Create an offer export.\",\n  \"status\" : \"PENDING\",\n  \"createTimestamp\" : \"2021-02-24T10:06:40+01:00\"\n}\n"}, "PENDING/POLL"},
+		{"202 with a finished status", Request{HTTPStatus: 202, Body: `{"id": "job_1", "status": "SUCCESS"}`}, "NO_ERROR/NONE"},
 		// ClouDNS's failed call, and Dwolla's failed micro-deposits read
 		// by a successful GET.
 		{"a top-level failed status with a message", Request{Body: `{"status":"Failed","statusDescription":"Invalid authentication, incorrect auth-id or auth-password."}`}, "!NO_ERROR"},

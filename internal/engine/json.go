@@ -23,6 +23,9 @@ type jsonState struct {
 	// own state ("status": "failed"); topDeclined when that state says
 	// it was refused or failed ("status": "rejected").
 	topResource, topState, topDeclined bool
+	// topStatus is the document's own top-level "status" or "state" when
+	// it is text: a 202's says whether the accepted work is still pending.
+	topStatus text
 	// zeroCode is set by a top-level numeric error code of 0 ("ErrorCode":
 	// 0), which says no error unless the message beside it reads as one.
 	zeroCode bool
@@ -791,6 +794,9 @@ func stringBool(v string) (val, ok bool) {
 func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank int8, v text, depth int) {
 	if v.raw == "" {
 		return
+	}
+	if depth == 1 && x.topStatus.raw == "" && (strings.EqualFold(key, "status") || strings.EqualFold(key, "state")) {
+		x.topStatus = v
 	}
 	if b, ok := stringBool(v.raw); ok && (isFailureFlag(key, true) || isFailureFlag(key, false) || isSuccessFlag(key, true)) {
 		x.boolValue(f, key, b, depth)

@@ -921,6 +921,12 @@ func (m *matcher) byStatus(r *Result) {
 		var alts pending // code-specific alternatives do not apply to a status reading
 		// Entries without codes may still look at the description.
 		words := signal{desc: x.anyDesc}
+		if status == 202 && x.topStatus.raw != "" {
+			// A 202's own status says whether the work it accepted is
+			// still under way (bol.com's "status": "PENDING"), more than
+			// the description beside it does.
+			words.desc = x.topStatus
+		}
 		for _, p := range m.chain {
 			e := best(p.NoCodeEntriesFor(status), m.req, &words, status, m.hasCode, &alts)
 			if e == nil || m.isError && status < 400 && !m.ownErrorEntry(p, e) {
