@@ -963,6 +963,12 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 		extractFinTS(x, b)
 		return nil
 	}
+	if strings.HasPrefix(b, `error="`) {
+		// A body in a challenge's syntax, its values quoted and joined by
+		// commas (Kakao's error="invalid_grant", error_description="...").
+		extractChallenge(x, b, srcForm)
+		return nil
+	}
 	if looksLikeForm(b) {
 		extractParams(x, b, srcForm)
 		return nil

@@ -185,6 +185,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 `},
 		"INVALID_REQUEST", "FIX_REQUEST", ""},
 
+	// A body written in a challenge's syntax, quoted values joined by
+	// commas (Kakao's, in mango-tree/vue-kakao-login issue 3): its error
+	// and description are read as a WWW-Authenticate header's are.
+	{"body in challenge syntax", Request{Body: "error=\"invalid_grant\", error_description=\"Invalid redirect: JS-SDK does not match one of the registered values. Please check app settings on kakao developer site.\"\n"},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "invalid_grant"},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},

@@ -23,7 +23,7 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 	for name, v := range h {
 		switch {
 		case strings.EqualFold(name, "WWW-Authenticate"):
-			extractChallenge(x, v)
+			extractChallenge(x, v, srcHeader)
 		case strings.EqualFold(name, "Retry-After"):
 			if d, ok := parseRetryAfter(v, now); ok && retryPriority < 1 {
 				x.retryAfter, x.hasRetryAfter, x.retrySource, x.retryRaw = d, true, "header.retry-after", v
@@ -208,9 +208,10 @@ func sfParam(v, name string) (string, bool) {
 }
 
 // extractChallenge reads error and error_description (OAuth 1.0's
-// oauth_problem and oauth_problem_advice too) from a WWW-Authenticate value. It is tolerant: parameters are found by name wherever they are, so
+// oauth_problem and oauth_problem_advice too) from a WWW-Authenticate value,
+// or from a body written in its syntax. It is tolerant: parameters are found by name wherever they are, so
 // that "Bearer, error=..." and several challenges in one value work.
-func extractChallenge(x *extraction, v string) {
+func extractChallenge(x *extraction, v string, src source) {
 	var code, desc text
 	codeKey := "error"
 	i := 0
@@ -268,11 +269,11 @@ func extractChallenge(x *extraction, v string) {
 		if desc.raw == "" && isChallengeProse(v) {
 			// No challenge at all but a sentence (Gloo's "API key is
 			// missing or invalid" under 401): the sentence is the message.
-			x.add(signal{source: srcHeader, desc: text{raw: strings.TrimSpace(v)}, container: true})
+			x.add(signal{source: src, desc: text{raw: strings.TrimSpace(v)}, container: true})
 		}
 		return
 	}
-	s := signal{source: srcHeader, desc: desc, ncands: 1, container: true}
+	s := signal{source: src, desc: desc, ncands: 1, container: true}
 	s.cands[0] = candidate{code: code, key: codeKey}
 	x.add(s)
 }
