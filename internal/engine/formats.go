@@ -172,9 +172,43 @@ func extractText(x *extraction, b string) {
 		return
 	}
 	rest := strings.TrimSpace(strings.TrimLeft(line[end:], ":-= "))
+	if rest == "" && next != "" {
+		// A code alone on its line is explained by the lines after it
+		// (an OAuth server's error page: "Error: invalid_request", then
+		// "Description: ..." and "Hint: The 'redirect_uri' parameter does
+		// not match ...").
+		rest = followingLines(b, 2)
+	}
 	s := signal{source: srcText, desc: text{raw: rest}, ncands: 1}
 	s.cands[0] = candidate{code: text{raw: tok}, key: "text"}
 	x.add(s)
+}
+
+// followingLines returns the text of up to n non-empty lines after the
+// first line of b, trimmed, or "" when it is too long to be a message.
+func followingLines(b string, n int) string {
+	first := strings.IndexByte(b, '\n')
+	if first < 0 {
+		return ""
+	}
+	rest := b[first+1:]
+	end := 0
+	for i := 0; i < n && end < len(rest); {
+		j := strings.IndexByte(rest[end:], '\n')
+		if j < 0 {
+			end = len(rest)
+			break
+		}
+		if strings.TrimSpace(rest[end:end+j]) != "" {
+			i++
+		}
+		end += j + 1
+	}
+	rest = strings.TrimSpace(rest[:end])
+	if len(rest) > 1024 {
+		return ""
+	}
+	return rest
 }
 
 func isCodeChar(c byte) bool {

@@ -191,6 +191,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"body in challenge syntax", Request{Body: "error=\"invalid_grant\", error_description=\"Invalid redirect: JS-SDK does not match one of the registered values. Please check app settings on kakao developer site.\"\n"},
 		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "invalid_grant"},
 
+	// A code alone on its line is explained by the lines after it: an
+	// OAuth error page's Description is boilerplate, its Hint names the
+	// cause (Authelia's, in Matomo-Plugin-RebelOIDC issue 30).
+	{"text code explained by the next lines", Request{Body: "Error: invalid_request\nDescription: The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.\n\nHint: The 'redirect_uri' parameter does not match any of the OAuth 2.0 Client's pre-registered 'redirect_uris'.\n"},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "invalid_request"},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},
