@@ -209,8 +209,9 @@ func sfParam(v, name string) (string, bool) {
 
 // extractChallenge reads error and error_description (OAuth 1.0's
 // oauth_problem and oauth_problem_advice too) from a WWW-Authenticate value,
-// or from a body written in its syntax. It is tolerant: parameters are found by name wherever they are, so
-// that "Bearer, error=..." and several challenges in one value work.
+// or from a body written in its syntax. It is tolerant: parameters are
+// found by name wherever they are, so that "Bearer, error=..." and several
+// challenges in one value work.
 func extractChallenge(x *extraction, v string, src source) {
 	var code, desc text
 	codeKey := "error"

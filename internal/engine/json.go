@@ -751,7 +751,6 @@ func (x *extraction) broken(f *objectFrame, parent string, inArray, container bo
 	return i, false
 }
 
-// stringValue records a string member of an object.
 // boolValue reads a true or false: a flag saying whether the answer
 // failed or succeeded, or a verdict on what was checked.
 func (x *extraction) boolValue(f *objectFrame, key string, val bool, depth int) {
@@ -791,6 +790,7 @@ func stringBool(v string) (val, ok bool) {
 	return false, false
 }
 
+// stringValue records a string member of an object.
 func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank int8, v text, depth int) {
 	if v.raw == "" {
 		return
