@@ -135,6 +135,10 @@ type Phrase struct {
 	Prefix bool
 	// Weak marks a phrase of weak_words.
 	Weak bool
+	// Of is, for the contracted form of a phrase that the word index also
+	// finds (the words "doesn t exist" of "does not exist"), the phrase
+	// written in the catalog; nil for that phrase itself.
+	Of *Phrase
 }
 
 // HeaderCond is one of an entry's headers_present: a header that must be

@@ -42,15 +42,6 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			if c == 0xe2 && start >= 0 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 {
-				// The typographic apostrophe, U+2019.
-				if n := contraction(buf[start:], s, i+3); n > 0 && len(spans)+2 <= cap(spans) && len(buf)+4 < min(cap(buf), maxWordBuf) {
-					buf, spans = expandContraction(buf, spans, start)
-					start, prev = -1, 0
-					i += 2 + n
-					continue
-				}
-			}
 			var rb [utf8.UTFMax]byte
 			r, size := utf8.DecodeRune(rb[:copy(rb[:], s[i:])])
 			i += size - 1
@@ -89,14 +80,6 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 			continue
 		}
 		k := charKind(c)
-		if c == '\'' && start >= 0 {
-			if n := contraction(buf[start:], s, i+1); n > 0 && len(spans)+2 <= cap(spans) && len(buf)+4 < min(cap(buf), maxWordBuf) {
-				buf, spans = expandContraction(buf, spans, start)
-				start, prev = -1, 0
-				i += n
-				continue
-			}
-		}
 		if k == 0 {
 			if start >= 0 {
 				spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
@@ -134,45 +117,6 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 	}
 	if start >= 0 {
 		spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
-	}
-	return buf, spans
-}
-
-// contraction reports whether the word before an apostrophe and the text
-// after it, from i, make an English negative contraction ("isn't",
-// "can't"), and if so how many bytes the "t" takes (1); 0 if not.
-func contraction[T ~string | ~[]byte](word []byte, s T, i int) int {
-	if i >= len(s) || s[i]|0x20 != 't' || i+1 < len(s) && (charKind(s[i+1]) != 0 || s[i+1] >= utf8.RuneSelf) {
-		return 0
-	}
-	if _, ok := contractions[string(word)]; !ok {
-		return 0
-	}
-	return 1
-}
-
-// contractions maps the word before "n't" to the words it stands for, so
-// that a phrase written with "not" also matches the contracted form
-// ("not authorized" in "isn't authorized").
-var contractions = map[string]string{
-	"isn": "is", "aren": "are", "wasn": "was", "weren": "were",
-	"doesn": "does", "don": "do", "didn": "did",
-	"hasn": "has", "haven": "have", "hadn": "had",
-	"couldn": "could", "shouldn": "should", "wouldn": "would",
-	"mustn": "must", "needn": "need", "mightn": "might",
-	"won": "will", "shan": "shall", "can": "cannot",
-}
-
-// expandContraction replaces the contracted word that starts at start in
-// buf by what it stands for: "isn" by "is" and "not", "can" by "cannot".
-// The caller has checked that buf and spans have room.
-func expandContraction(buf []byte, spans []WordSpan, start int) ([]byte, []WordSpan) {
-	full := contractions[string(buf[start:])]
-	buf = append(buf[:start], full...)
-	spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
-	if full != "cannot" {
-		buf = append(buf, "not"...)
-		spans = append(spans, WordSpan{uint16(len(buf) - 3), uint16(len(buf))})
 	}
 	return buf, spans
 }
@@ -303,9 +247,53 @@ func buildWordIndex(vocab []*Entry) *WordIndex {
 					continue
 				}
 				w.exact[ph.Words[0]] = append(w.exact[ph.Words[0]], ref)
+				if c := contracted(ph.Words); c != nil {
+					// A phrase written "is not authorized" is also found
+					// in "isn't authorized", whose words are "isn t
+					// authorized"; the hit is the phrase's own.
+					ref.Phrase = &Phrase{Words: c, Prefix: ph.Prefix, Weak: ph.Weak, Of: ph}
+					w.exact[c[0]] = append(w.exact[c[0]], ref)
+				}
 			}
 		}
 	}
 	slices.Sort(w.prefixLens)
 	return w
+}
+
+// contractions maps the words before "not" to the word English contracts
+// them into before "n't" ("is not" to "isn't", split "isn t").
+var contractions = map[string]string{
+	"is": "isn", "are": "aren", "was": "wasn", "were": "weren",
+	"does": "doesn", "do": "don", "did": "didn",
+	"has": "hasn", "have": "haven", "had": "hadn",
+	"could": "couldn", "should": "shouldn", "would": "wouldn",
+	"must": "mustn", "need": "needn", "might": "mightn", "will": "won",
+	"can": "can", // "can not" as "can't"
+}
+
+// contracted returns the words of a phrase with its negation contracted as
+// English writes it, or nil when it has none: "does not exist" becomes
+// "doesn t exist", "cannot find" "can t find", and a phrase that opens with
+// "not" ("not found") keeps only the "t" the contraction leaves ("t found",
+// as in "wasn't found"). Only the first negation is contracted.
+func contracted(words []string) []string {
+	for i, w := range words {
+		switch {
+		case w == "cannot":
+			return slices.Concat(words[:i], []string{"can", "t"}, words[i+1:])
+		case w != "not":
+			continue
+		case i == 0:
+			if len(words) == 1 {
+				return nil // "t" alone would match any contraction
+			}
+			return slices.Concat([]string{"t"}, words[1:])
+		}
+		if c, ok := contractions[words[i-1]]; ok {
+			return slices.Concat(words[:i-1], []string{c, "t"}, words[i+1:])
+		}
+		return nil
+	}
+	return nil
 }

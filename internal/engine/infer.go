@@ -422,6 +422,9 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 }
 
 func note(hits []ruleHit, ref catalog.PhraseRef, inCode bool) {
+	if ref.Phrase.Of != nil {
+		ref.Phrase = ref.Phrase.Of // a contracted form counts as its phrase
+	}
 	h := &hits[ref.Entry]
 	switch ref.List {
 	case catalog.InWords:

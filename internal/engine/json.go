@@ -23,8 +23,8 @@ type jsonState struct {
 	// own state ("status": "failed"); topDeclined when that state says
 	// it was refused or failed ("status": "rejected").
 	topResource, topState, topDeclined bool
-	// topStatus is the document's own top-level "status" or "state" when
-	// it is text: a 202's says whether the accepted work is still pending.
+	// topStatus is the document's own top-level status or state when it
+	// is text: a 202's says whether the accepted work is still pending.
 	topStatus text
 	// zeroCode is set by a top-level numeric error code of 0 ("ErrorCode":
 	// 0), which says no error unless the message beside it reads as one.
@@ -782,9 +782,9 @@ func (x *extraction) boolValue(f *objectFrame, key string, val bool, depth int) 
 // "success": "true"), as the boolean it spells.
 func stringBool(v string) (val, ok bool) {
 	switch {
-	case len(v) == 4 && strings.EqualFold(v, "true"):
+	case strings.EqualFold(v, "true"):
 		return true, true
-	case len(v) == 5 && strings.EqualFold(v, "false"):
+	case strings.EqualFold(v, "false"):
 		return false, true
 	}
 	return false, false
@@ -795,12 +795,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	if v.raw == "" {
 		return
 	}
-	if depth == 1 && x.topStatus.raw == "" && (strings.EqualFold(key, "status") || strings.EqualFold(key, "state")) {
-		x.topStatus = v
-	}
-	if b, ok := stringBool(v.raw); ok && (isFailureFlag(key, true) || isFailureFlag(key, false) || isSuccessFlag(key, true)) {
-		x.boolValue(f, key, b, depth)
-		return
+	if n := len(v.raw); n == 4 || n == 5 {
+		if b, ok := stringBool(v.raw); ok && (isFailureFlag(key, true) || isFailureFlag(key, false) || isSuccessFlag(key, true)) {
+			x.boolValue(f, key, b, depth)
+			return
+		}
 	}
 	x.noteBodyStatus(key, v.raw, depth)
 	if x.mayNoteOddCode(depth) && (isNumeric(v.raw) && isOddCode(role, key, v.raw) ||
@@ -966,6 +965,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.quiet = true
 		}
 	case roleCode:
+		if rank == rankStatus && depth == 1 && x.topStatus.raw == "" {
+			x.topStatus = v // a 202's says whether the accepted work is pending
+		}
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
@@ -1126,6 +1128,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.addCand(candidate{code: v, key: key, rank: rankType})
 		}
 	case roleState:
+		if depth == 1 && x.topStatus.raw == "" {
+			x.topStatus = v
+		}
 		if depth == 1 && x.stateCode(v.raw) {
 			f.addCand(candidate{code: v, key: key, rank: rankStatus})
 		}
