@@ -227,6 +227,7 @@ var keyRoles = map[string]struct {
 	// failure_message on a charge): a code of the object, which stays a
 	// resource's state when the object has an id.
 	"failurereason":  {roleCode, rankCode},
+	"rejectreason":   {roleCode, rankCode}, // PokitDok's X12 eligibility rejection
 	"failurecode":    {roleCode, rankCode},
 	"failuremessage": {roleDesc, 1},
 	// First Data's Global Gateway e4: exact_resp_code and exact_message

@@ -532,6 +532,11 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"RATE_LIMITED/RETRY_WITH_BACKOFF INFERRED", "inferred: message words too many request"},
 		{"a string true flag", Request{Body: `{ "success": "true", "dateformatindex": 1, "timeformat": 24, "current": "2020-02-25T15:25:45", "profile": { "name": "admin", "fullname": "administrator", "address": "", "tel": "", "email": "avatar@arkane-systems.net", "IM": "", "description": "administrator", "misc": "" } }`},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// An X12 eligibility answer rejected by the payer names why in
+		// reject_reason (PokitDok's API docs, wootencl/apidocs-v4 at
+		// 5add0819, source/includes/_eligibility.md).
+		{"a reject_reason", Request{Body: "{\n    \"coverage\": {\n        \"service_date\": \"2014-06-26\"\n    },\n    \"follow_up_action\": \"correct_and_resubmit\",\n    \"provider\": {\n        \"first_name\": \"JEROME\",\n        \"last_name\": \"AYA-AY\",\n        \"npi\": \"1467560003\"\n    },\n    \"reject_reason\": \"subscriber_insured_not_found\",\n    \"subscriber\": {\n        \"birth_date\": \"1970-01-01\",\n        \"first_name\": \"Jane\",\n        \"id\": \"W000000000\",\n        \"last_name\": \"Doe\"\n    },\n    \"trading_partner_id\": \"MOCKPAYER\",\n    \"valid_request\": false\n}\n"},
+			"NOT_FOUND/FIX_REQUEST INFERRED", "body.reject_reason=subscriber_insured_not_found"},
 		// SOAP 1.1 sends every fault under 500 (MerchantWare's, from
 		// holdout-11).
 		{"a SOAP fault's words under 500", Request{HTTPStatus: 500, Body: `<?xml version="1.0" encoding="utf-8"?> <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; strPAN should be at least 13 to at most 19 characters</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>`},
