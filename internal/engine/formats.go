@@ -242,6 +242,10 @@ func extractXML(x *extraction, b string) {
 	// The root's children, as records: a batch answer's items
 	// (QuickBooks' <BatchItemResponse>) of which only some hold an error.
 	var rec xmlRecords
+	// errMsg is set by a root's message under a name that says error,
+	// zero by a root's code of zero: the message makes the document an
+	// error unless a success flag or the zero code says otherwise.
+	errMsg, zero := false, false
 	depth := 0
 	soap := 0 // how many of the open elements are a SOAP Envelope and Body
 	saml := samlStatus{top: -1}
@@ -589,6 +593,9 @@ func extractXML(x *extraction, b string) {
 			if isXMLErrorElement(name) && saysNoError(content) {
 				continue // <Error>Approved</Error>
 			}
+			if depth-soap <= 2 && (content == "0" || isZeroCode(content)) {
+				zero = true
+			}
 			if rank == rankStatus && content != "0" && isSuccessWord(content) {
 				x.success = true // <status>OK</status>
 				continue
@@ -633,11 +640,12 @@ func extractXML(x *extraction, b string) {
 			// with its <details>Please make sure that your API key is
 			// correct.</details>), as in JSON.
 			offerDesc(&s, &drank, &d2rank, val, rank)
-			if depth-soap <= 2 && namesErrorMessage(name) && !isSuccessWord(content) && !saysNoError(content) {
+			if depth-soap <= 2 && namesErrorMessage(name) && !saysNoError(content) && !saysSuccess(content) && !isPlaceholder(content) {
 				// A message of the root's under a name that says it is an
 				// error's (Experian's <ErrorMessage>Invalid request
-				// format</ErrorMessage>), as in JSON.
-				s.container = true
+				// format</ErrorMessage>); a success flag or a zero code
+				// of the root's, before or after it, says otherwise.
+				errMsg = true
 			}
 			x.noteDesc(val, rank) // a message outside any error element
 		case roleNone:
@@ -662,6 +670,9 @@ func extractXML(x *extraction, b string) {
 				}
 			}
 		}
+	}
+	if errMsg && !x.success && !zero {
+		s.container = true
 	}
 	if s.container && s.ncands == 0 && saysSucceeded(s.desc.raw) {
 		// An error element whose only text says the call was approved
@@ -758,6 +769,12 @@ func xmlBool(v string) (value, ok bool) {
 func saysNoErrorAt(b string, i int) bool {
 	t, ok := closingText(b, i)
 	return ok && (t == "" || saysNoError(t))
+}
+
+// isPlaceholder reports text that stands for no value: "null", "-",
+// "n/a".
+func isPlaceholder(v string) bool {
+	return v == "-" || strings.EqualFold(v, "null") || strings.EqualFold(v, "nil") || strings.EqualFold(v, "n/a")
 }
 
 // saysNoError reports whether the text of an element named as an error

@@ -172,6 +172,13 @@ func TestPresence(t *testing.T) {
 		// 50d8cf6e, tests/Fixtures/http/202-offers-export).
 		{"202 with a pending status", Request{HTTPStatus: 202, Body: "{\n  \"id\" : 1,\n  \"eventType\" : \"CREATE_OFFER_EXPORT\",\n  \"description\" : \"Create an offer export.\",\n  \"status\" : \"PENDING\",\n  \"createTimestamp\" : \"2021-02-24T10:06:40+01:00\"\n}\n"}, "PENDING/POLL"},
 		{"202 with a finished status", Request{HTTPStatus: 202, Body: `{"id": "job_1", "status": "SUCCESS"}`}, "NO_ERROR/NONE"},
+		// A status that says nothing of the work leaves the description
+		// to say it.
+		{"202 with an accepted status and an in-progress message", Request{HTTPStatus: 202, Body: `{"status":"Accepted","message":"The export is still processing"}`}, "PENDING/POLL"},
+		// A root's ErrorMessage beside a zero code, or empty but for a
+		// placeholder beside a success status, is no error.
+		{"xml ErrorMessage beside a zero code", Request{HTTPStatus: 200, Body: `<Result><ResultCode>0</ResultCode><ErrorMessage>Request processed successfully</ErrorMessage></Result>`}, "NO_ERROR/NONE"},
+		{"xml placeholder ErrorMessage", Request{HTTPStatus: 200, Body: `<Response><ErrorMessage>-</ErrorMessage><Status>Success</Status></Response>`}, "NO_ERROR/NONE"},
 		// ClouDNS's failed call, and Dwolla's failed micro-deposits read
 		// by a successful GET.
 		{"a top-level failed status with a message", Request{Body: `{"status":"Failed","statusDescription":"Invalid authentication, incorrect auth-id or auth-password."}`}, "!NO_ERROR"},

@@ -136,7 +136,7 @@ func eval(e *catalog.Entry, req *Request, s *signal, status int, hasCode bool) (
 		score += 2
 	}
 	if len(e.DescriptionContains) > 0 {
-		if s == nil || !descContains(s.desc, e.DescriptionContains) {
+		if s == nil || !descContains(s.desc, e.DescriptionContains) && !descContains(s.desc2, e.DescriptionContains) {
 			return 0, fails
 		}
 		score++
@@ -921,11 +921,11 @@ func (m *matcher) byStatus(r *Result) {
 		var alts pending // code-specific alternatives do not apply to a status reading
 		// Entries without codes may still look at the description.
 		words := signal{desc: x.anyDesc}
-		if status == 202 && x.topStatus.raw != "" {
-			// A 202's own status says whether the work it accepted is
-			// still under way (bol.com's "status": "PENDING"), more than
-			// the description beside it does.
-			words.desc = x.topStatus
+		if status == 202 {
+			// A 202's own status may say that the work it accepted is
+			// still under way (bol.com's "status": "PENDING") where the
+			// description beside it does not.
+			words.desc2 = x.topStatus
 		}
 		for _, p := range m.chain {
 			e := best(p.NoCodeEntriesFor(status), m.req, &words, status, m.hasCode, &alts)
