@@ -315,6 +315,11 @@ func extractXML(x *extraction, b string) {
 			s.container = true // Subsonic's <subsonic-response status="failed">
 		}
 		failed := false
+		if t, ok := xmlAttr(tag, "msgtype"); ok && strings.EqualFold(t, "error") {
+			// Twinfield's <transaction msgtype="error" msg="...">: the
+			// element's attributes report its error and say it.
+			failed = true
+		}
 		for _, a := range [...]string{"success", "valid", "isSuccess"} {
 			// Windcave's <Transaction success="0">, <Request valid="0">,
 			// NetSuite's <status isSuccess="false">.
