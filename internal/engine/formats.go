@@ -779,7 +779,7 @@ func saysNoErrorAt(b string, i int) bool {
 // isPlaceholder reports text that stands for no value: "null", "-",
 // "n/a".
 func isPlaceholder(v string) bool {
-	return v == "-" || strings.EqualFold(v, "null") || strings.EqualFold(v, "nil") || strings.EqualFold(v, "n/a")
+	return v == "-" || oneOfFold(v, "null", "nil", "n/a")
 }
 
 // saysNoError reports whether the text of an element named as an error
