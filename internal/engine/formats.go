@@ -356,6 +356,7 @@ func extractXML(x *extraction, b string) {
 			_, hasHref := xmlAttr(tag, "href")
 			s.resource = hasID || hasHref
 		}
+		isRoot := root
 		root = false
 		if strings.EqualFold(name, "StatusCode") {
 			// SAML 2.0's <samlp:StatusCode Value="urn:oasis:...:status:Requester">.
@@ -378,6 +379,14 @@ func extractXML(x *extraction, b string) {
 			// went well.
 			errCode, hasErrCode = xmlAttr(tag, "NCERROR")
 			errKey = ".NCERROR"
+		}
+		if !hasErrCode && isRoot {
+			// RETS, the real-estate listing protocol: <RETS ReplyCode="20202"
+			// ReplyText="Invalid Select: ListingID"/>, ReplyCode="0" on
+			// success. Only the root's: a search that found nothing answers
+			// ReplyCode="0" around <RETS-STATUS ReplyCode="20201">.
+			errCode, hasErrCode = xmlAttr(tag, "ReplyCode")
+			errKey = ".ReplyCode"
 		}
 		hasErrCode = hasErrCode && errCode != "0" && errCode != "" && !isSuccessWord(errCode)
 		// DHL's <data name="piece-shipment-list" code="100" error="No data
@@ -405,8 +414,8 @@ func extractXML(x *extraction, b string) {
 				x.noteBodyStatus("code", code, 0) // iRail's <error code="404">
 			}
 			// OpenTravel's <Error Type="3" ShortText="..." Code="7"/>:
-			// ShortText is the message.
-			for _, a := range [...]string{"msg", "message", "text", "description", "responseText", "NCERRORPLUS", "ShortText"} {
+			// ShortText is the message; RETS's ReplyText likewise.
+			for _, a := range [...]string{"msg", "message", "text", "description", "responseText", "NCERRORPLUS", "ShortText", "ReplyText"} {
 				if msg, ok := xmlAttr(tag, a); ok && drank > 1 {
 					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
 				}

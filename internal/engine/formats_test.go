@@ -185,6 +185,21 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 `},
 		"INVALID_REQUEST", "FIX_REQUEST", ""},
 
+	// RETS, the real-estate listing protocol, answers in its root's
+	// ReplyCode and ReplyText attributes (an MLS server's reply quoted in
+	// NationalAssociationOfRealtors/libRETS issue 19); a search that found
+	// nothing nests RETS-STATUS ReplyCode="20201" inside a root that says
+	// ReplyCode="0" (estately/rets at 560d7048, test/fixtures.rb).
+	{"RETS reply code of the root", Request{Body: `<RETS ReplyCode="20202" ReplyText="Invalid Select: ListingID"/>
+`},
+		"INVALID_REQUEST", "FIX_REQUEST", "20202"},
+	{"RETS search that found nothing", Request{Body: `<?xml version="1.0"?>
+<RETS ReplyCode="0" ReplyText="Operation Successful">
+<RETS-STATUS ReplyCode="20201" ReplyText="No matching records were found" />
+</RETS>
+`},
+		"NO_ERROR", "NONE", ""},
+
 	// A body written in a challenge's syntax, quoted values joined by
 	// commas (Kakao's, in mango-tree/vue-kakao-login issue 3): its error
 	// and description are read as a WWW-Authenticate header's are.
