@@ -200,6 +200,13 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 `},
 		"NO_ERROR", "NONE", ""},
 
+	// A plain "code" that names an error status, with its message, is an
+	// error answer even beside an id that would make a resource of it
+	// (PrintNode's, as rawilk/laravel-printing stubs it at ef614306,
+	// tests/stubs/Api/PrintNode/whoami_bad_api_key.json).
+	{"code naming a status beside an id", Request{Body: "{\n    \"code\": \"BadRequest\",\n    \"message\": \"API Key not found\",\n    \"uid\": \"03acf22d-a359-4224-9a95-0252c967d0fa\"\n}\n"},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "BadRequest"},
+
 	// A body written in a challenge's syntax, quoted values joined by
 	// commas (Kakao's, in mango-tree/vue-kakao-login issue 3): its error
 	// and description are read as a WWW-Authenticate header's are.

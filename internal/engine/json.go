@@ -1169,10 +1169,12 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		return
 	}
 	container = container || f.errDesc && !f.okCode
-	if f.resource && !f.state && !f.okCode && !f.record && (f.n > 0 && f.cands[0].rank <= rankCode && !f.cands[0].numeric || f.n == 0 && f.errKey) {
+	if f.resource && !f.state && !f.okCode && !f.record && (f.n > 0 && !f.cands[0].numeric && (f.cands[0].rank <= rankCode || f.cands[0].rank == rankPlain && f.desc.raw != "" && namesErrorStatus(f.cands[0].code.raw)) || f.n == 0 && f.errKey) {
 		// An error code beside an id, in an object that states no state of
 		// its own (Liquid Web's {"error_class": ..., "id": 11}), is an
-		// error answer that carries an id, not a failed resource.
+		// error answer that carries an id, not a failed resource; so is a
+		// plain "code" that names an error status, with its message
+		// (PrintNode's {"code": "BadRequest", "message": ..., "uid": ...}).
 		f.resource = false
 	}
 	if f.oddCode && !f.resource {
@@ -1773,4 +1775,18 @@ func namesError(v string) bool {
 		return looksLikeCode(v)
 	}
 	return len(v) > len("-error") && hasSuffixFold(v, "-error") && !strings.ContainsRune(v, ' ')
+}
+
+// namesErrorStatus reports whether code is the reason phrase of a 4xx or
+// 5xx status in any casing ("BadRequest", "NOT_FOUND").
+func namesErrorStatus(code string) bool {
+	if len(code) < 5 || len(code) > 40 {
+		return false
+	}
+	for st := 400; st < 600; st++ {
+		if t := http.StatusText(st); t != "" && lettersEqualFold(code, t) {
+			return true
+		}
+	}
+	return false
 }
