@@ -23,6 +23,8 @@ type jsonState struct {
 	// own state ("status": "failed"); topDeclined when that state says
 	// it was refused or failed ("status": "rejected").
 	topResource, topState, topDeclined bool
+	// topID is set by an id among the top object's keys ("id", "uuid").
+	topID bool
 	// topStatus is the document's own top-level status or state when it
 	// is text: a 202's says whether the accepted work is still pending.
 	topStatus text
@@ -478,6 +480,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			end := scanNumber(x.src, i)
 			if isIDKey(key.raw) {
 				x.markResource(&f, depth)
+				x.topID = x.topID || depth == 1
 			}
 			x.noteBodyStatus(key.raw, x.src[i:end], depth)
 			if inArray && key.raw == "index" {
@@ -833,6 +836,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	} else if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) || depth == 1 && isCreatedKey(key) {
 		x.markResource(f, depth)
 		f.record = f.record || key == "sid" || depth == 1 && isCreatedKey(key)
+		x.topID = x.topID || depth == 1 && isIDKey(key)
 	}
 	if depth == 1 && (key == "jsonrpc" || key == "version" && v.raw == "1.1" || key == "method" && strings.IndexByte(v.raw, '/') > 0) {
 		// JSON-RPC's "id" numbers the call, as does the id beside an RPC

@@ -891,6 +891,18 @@ func allAgree(es []*catalog.Entry) bool {
 	return true
 }
 
+// noCodeEntry returns the entry without codes that the chain's first
+// provider to have one gives status, the words being s's.
+func (m *matcher) noCodeEntry(status int, s *signal) *catalog.Entry {
+	var alts pending
+	for _, p := range m.chain {
+		if e := best(p.NoCodeEntriesFor(status), m.req, s, status, m.hasCode, &alts); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
 func oneProvider(es []*catalog.Entry) bool {
 	for _, e := range es[1:] {
 		if e.Provider != es[0].Provider {
@@ -917,10 +929,21 @@ func (m *matcher) byStatus(r *Result) {
 		r.addEvidence("header", "ratelimit-remaining", text{raw: "0"})
 		status = 429
 	}
+	// Entries without codes may still look at the description.
+	words := signal{desc: x.anyDesc}
+	pendingState := false
+	if m.impliedOK && !x.topResource && !x.topID && x.topStatus.raw != "" {
+		// Without a status, a document that is no resource (no id) and whose own
+		// top-level status says the work is still under way (GSMA Mobile
+		// Money's request state, "status": "pending") reads as the 202 it
+		// stands for, when the 202's entries read its status so.
+		state := signal{desc2: x.topStatus}
+		if e := m.noCodeEntry(202, &state); e != nil && e.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_PENDING {
+			status, words, pendingState = 202, state, true
+		}
+	}
 	if status != 0 {
 		var alts pending // code-specific alternatives do not apply to a status reading
-		// Entries without codes may still look at the description.
-		words := signal{desc: x.anyDesc}
 		if status == 202 {
 			// A 202's own status may say that the work it accepted is
 			// still under way (bol.com's "status": "PENDING") where the
@@ -949,6 +972,8 @@ func (m *matcher) byStatus(r *Result) {
 	switch {
 	case m.bodyStatus:
 		r.addEvidence("body", x.bodyStatusKey, text{raw: itoa3(m.status)})
+	case pendingState:
+		r.addNote("inferred:", "pending, as no status was given and the body's own status says the work is under way")
 	case m.impliedOK:
 		r.addNote("inferred:", "success, as no status was given and nothing in the body is an error")
 	case m.status != 0:
