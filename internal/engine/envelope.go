@@ -119,8 +119,10 @@ var keyRoles = map[string]struct {
 	// graphql-java's extensions.classification ("ValidationError").
 	"classification": {roleCode, rankReason},
 	"errorsubcode":   {roleCode, rankNumeric},
-	// FreshBooks' accounting errors: {"errno": 1012, "field": ..., "message": ...}.
-	"errno": {roleCode, rankPlain},
+	// FreshBooks' accounting errors: {"errno": 1012, "field": ..., "message": ...};
+	// Douyin's {"err_no": 40017, "err_tips": "bad secret"}, 0 when it went well.
+	"errno":   {roleCode, rankCode},
+	"errtips": {roleDesc, 1},
 	// Alipay and Ant Open Platform: sub_code and sub_msg say what code and
 	// msg only sum up ("40004", "Business Failed").
 	"subcode": {roleCode, rankCode},
