@@ -217,6 +217,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"status-less record in progress", Request{Body: `{"id":"09dfa915-26fb-4177-9c3c-d96772b4abaa","created_at":"2023-11-11T04:01:56Z","status":"in_progress","redirect_uri":null,"result":null,"sandbox":false}`},
 		"NO_ERROR", "NONE", ""},
 
+	// A 503 whose words would have the request fixed is still a 503:
+	// Stellar Horizon's stale_history says its database lags, not that the
+	// request is wrong (stellar-docs at 7c43185a, its Horizon errors page).
+	{"503 over a conflict's words", Request{HTTPStatus: 503, Body: "{\n  \"type\": \"https://stellar.org/horizon-errors/stale_history\",\n  \"title\": \"Historical DB Is Too Stale\",\n  \"status\": 503,\n  \"detail\": \"This horizon instance is configured to reject client requests when it can determine that the history database is lagging too far behind the connected instance of stellar-core.  If you operate this server, please ensure that the ingestion system is properly running.\"\n}\n"},
+		"UPSTREAM_UNAVAILABLE", "RETRY_WITH_BACKOFF", ""},
+
 	// A body written in a challenge's syntax, quoted values joined by
 	// commas (Kakao's, in mango-tree/vue-kakao-login issue 3): its error
 	// and description are read as a WWW-Authenticate header's are.

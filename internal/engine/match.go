@@ -1088,8 +1088,11 @@ func (m *matcher) statusOutranks(e *catalog.Entry, own bool, r *Result) bool {
 		return false
 	case r.weakInference && (sameReading(e, r.Entry) || telling(e, m.status)):
 		return true // a status that says as much as weak words, or more
-	case m.status == 503 && failsInside(r.Entry):
-		return true // "Backend Error" under 503: unavailable for now
+	case m.status == 503 && (failsInside(r.Entry) || otherSide(m.status, r.Entry)):
+		// "Backend Error" under 503: unavailable for now; so is a 503
+		// whose words would have the request fixed (Stellar Horizon's
+		// stale_history: its database lags, the request is fine).
+		return true
 	case e.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_RATE_LIMITED && m.codeRestatesStatus():
 		// A rate limit's status whose code says the same (Woovi's 429 with
 		// "errorCode": "TOO_MANY_REQUESTS") is one, whatever its message
