@@ -223,6 +223,11 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"503 over a conflict's words", Request{HTTPStatus: 503, Body: "{\n  \"type\": \"https://stellar.org/horizon-errors/stale_history\",\n  \"title\": \"Historical DB Is Too Stale\",\n  \"status\": 503,\n  \"detail\": \"This horizon instance is configured to reject client requests when it can determine that the history database is lagging too far behind the connected instance of stellar-core.  If you operate this server, please ensure that the ingestion system is properly running.\"\n}\n"},
 		"UPSTREAM_UNAVAILABLE", "RETRY_WITH_BACKOFF", ""},
 
+	// Each answer of a JSON-RPC batch is an envelope, its "id" the call's
+	// number, not a record's (go-ethereum at ff4ba843, rpc/testdata/invalid-batch-toolarge.js).
+	{"JSON-RPC batch answer with an error", Request{Body: "[{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"batch too large\"}}]\n"},
+		"INVALID_REQUEST", "FIX_REQUEST", "-32600"},
+
 	// A body written in a challenge's syntax, quoted values joined by
 	// commas (Kakao's, in mango-tree/vue-kakao-login issue 3): its error
 	// and description are read as a WWW-Authenticate header's are.

@@ -838,10 +838,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		f.record = f.record || key == "sid" || depth == 1 && isCreatedKey(key)
 		x.topID = x.topID || depth == 1 && isIDKey(key)
 	}
-	if depth == 1 && (key == "jsonrpc" || key == "version" && v.raw == "1.1" || key == "method" && strings.IndexByte(v.raw, '/') > 0) {
+	if depth == 1 && (key == "jsonrpc" || key == "version" && v.raw == "1.1" || key == "method" && strings.IndexByte(v.raw, '/') > 0) || depth == 2 && key == "jsonrpc" {
 		// JSON-RPC's "id" numbers the call, as does the id beside an RPC
 		// method's name (Crypto.com's "method": "private/create-withdrawal"):
-		// the envelope is no resource, and its "error" is the answer's.
+		// the envelope is no resource, and its "error" is the answer's;
+		// so is each answer's of a batch (geth's [{"jsonrpc": "2.0", "id":
+		// null, "error": ...}]).
 		f.resource, f.rpc = false, true
 		x.resources &^= 1 << depth
 	}
