@@ -228,6 +228,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"JSON-RPC batch answer with an error", Request{Body: "[{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"batch too large\"}}]\n"},
 		"INVALID_REQUEST", "FIX_REQUEST", "-32600"},
 
+	// A top-level message that is an error's status line says the answer
+	// failed, and under which status, even beside an explorer's "status":
+	// "0" (Blockscout's, quoted in blockscout/blockscout issue 8226).
+	{"message that is a status line", Request{Body: "{\"message\":\"429 Too Many Requests\",\"result\":null,\"status\":\"0\"}\n"},
+		"RATE_LIMITED", "RETRY_WITH_BACKOFF", ""},
+
 	// A body written in a challenge's syntax, quoted values joined by
 	// commas (Kakao's, in mango-tree/vue-kakao-login issue 3): its error
 	// and description are read as a WWW-Authenticate header's are.

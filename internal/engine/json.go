@@ -1098,6 +1098,15 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// decides, once the object's id is known).
 			f.failed = true
 		}
+		if depth == 1 && x.bodyStatus == 0 {
+			if n := statusLine(v.raw); n != 0 {
+				// A top-level message that is an error's status line
+				// (Blockscout's "message": "429 Too Many Requests" beside
+				// "status": "0") says the answer failed, and its status.
+				x.bodyStatus, x.bodyStatusKey = n, key
+				f.failed = true
+			}
+		}
 		if p, ok := cutOAuthProblem(v.raw); ok {
 			// Magento's {"code": 401, "message": "oauth_problem=token_rejected"}:
 			// an OAuth 1.0 problem report passed on as the message.
@@ -1795,4 +1804,18 @@ func namesErrorStatus(code string) bool {
 		}
 	}
 	return false
+}
+
+// statusLine returns the 4xx or 5xx status that opens v when its reason
+// phrase follows ("429 Too Many Requests", "404 Not Found: ..."), else 0.
+func statusLine(v string) int {
+	if len(v) < 7 || v[3] != ' ' || v[0] < '4' || v[0] > '5' || !isNumeric(v[:3]) {
+		return 0
+	}
+	n := atoi3(v[:3])
+	t := http.StatusText(n)
+	if t == "" || !hasPrefixFold(v[4:], t) || len(v) > 4+len(t) && isLetter(v[4+len(t)]) {
+		return 0
+	}
+	return n
 }
