@@ -6,6 +6,7 @@ package engine
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -1226,6 +1227,12 @@ func extractHTML(x *extraction, b string, status int) bool {
 		x.noteDesc(htmlText(rest), 1)
 		return true
 	}
+	if t := htmlElementText(b, "pre"); status == 0 && isExpressNotFound(t) {
+		// Express's default page for a route it does not have, "<title>
+		// Error</title>" over "<pre>Cannot GET /whoami</pre>": a 404.
+		x.bodyStatus, x.bodyStatusKey = 404, "pre"
+		x.failure = true
+	}
 	for _, tag := range [...]string{"h1", "title", "pre", "p", "body"} {
 		if found && (tag == "pre" || tag == "p" || tag == "body") {
 			break // a page with a heading or title is read by them
@@ -1301,4 +1308,15 @@ func htmlElementText(b, tag string) string {
 		rest = rest[:256]
 	}
 	return strings.TrimSpace(rest)
+}
+
+// isExpressNotFound reports Express's text for a route it does not serve:
+// "Cannot " and an HTTP method in capitals, then the path.
+func isExpressNotFound(t string) bool {
+	rest, ok := strings.CutPrefix(t, "Cannot ")
+	if !ok {
+		return false
+	}
+	method, path, ok := strings.Cut(rest, " ")
+	return ok && strings.HasPrefix(path, "/") && slices.Contains([]string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}, method)
 }

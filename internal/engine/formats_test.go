@@ -234,6 +234,11 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"message that is a status line", Request{Body: "{\"message\":\"429 Too Many Requests\",\"result\":null,\"status\":\"0\"}\n"},
 		"RATE_LIMITED", "RETRY_WITH_BACKOFF", ""},
 
+	// Express's default page for a route it does not serve is a 404
+	// (open-balena's, quoted in balena-io/balena-cli issue 2090).
+	{"Express route not found page", Request{Body: "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot GET /whoami</pre>\n</body>\n</html>\n"},
+		"NOT_FOUND", "FIX_REQUEST", ""},
+
 	// A body written in a challenge's syntax, quoted values joined by
 	// commas (Kakao's, in mango-tree/vue-kakao-login issue 3): its error
 	// and description are read as a WWW-Authenticate header's are.
