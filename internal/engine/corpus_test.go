@@ -128,9 +128,9 @@ type corpusCase struct {
 // "code": 200 beside "can't find collection", Python and YAML printouts
 // left out).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.815, "provider unknown": 0.805}
+var corpusMinScore = map[string]float64{"as received": 0.817, "provider unknown": 0.807}
 
-const corpusMaxMissedErrors = 38
+const corpusMaxMissedErrors = 35
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
