@@ -239,6 +239,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"Express route not found page", Request{Body: "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot GET /whoami</pre>\n</body>\n</html>\n"},
 		"NOT_FOUND", "FIX_REQUEST", ""},
 
+	// A 429 whose words would have the request fixed is still a rate
+	// limit: LanguageTool's public API counts the bytes sent a minute
+	// (Clemens-E/obsidian-languagetool-plugin issue 97).
+	{"429 over an invalid request's words", Request{HTTPStatus: 429, Body: "Error: Access from 2402:800:61ae:ca16:70f8:1623:d2ac:8378, 162.55.83.113 denied: Client request size limit of 75000 bytes per 60 seconds exceeded\n"},
+		"RATE_LIMITED", "RETRY_WITH_BACKOFF", ""},
+
 	// A body written in a challenge's syntax, quoted values joined by
 	// commas (Kakao's, in mango-tree/vue-kakao-login issue 3): its error
 	// and description are read as a WWW-Authenticate header's are.

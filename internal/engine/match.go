@@ -1093,6 +1093,11 @@ func (m *matcher) statusOutranks(e *catalog.Entry, own bool, r *Result) bool {
 		// whose words would have the request fixed (Stellar Horizon's
 		// stale_history: its database lags, the request is fine).
 		return true
+	case m.status == 429 && r.Entry.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_INVALID_REQUEST:
+		// A 429 says the caller sent too much; words that would have the
+		// request fixed name what was counted (LanguageTool's "Client
+		// request size limit of 75000 bytes per 60 seconds exceeded").
+		return true
 	case e.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_RATE_LIMITED && m.codeRestatesStatus():
 		// A rate limit's status whose code says the same (Woovi's 429 with
 		// "errorCode": "TOO_MANY_REQUESTS") is one, whatever its message
