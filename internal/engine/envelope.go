@@ -198,6 +198,7 @@ var keyRoles = map[string]struct {
 	"explanation":       {roleDesc, 2},
 	"errortext":         {roleDesc, 1},
 	"statusmessage":     {roleDesc, 1},
+	"statustext":        {roleDesc, 1}, // Joker's DMAPI, beside Status-Code
 	"diagnostics":       {roleDesc, 1}, // FHIR's OperationOutcome issue
 	"statusdescription": {roleDesc, 1}, // ClouDNS
 	"statusdetail":      {roleDesc, 1}, // Opayo's (Sage Pay's) StatusDetail

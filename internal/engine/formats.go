@@ -257,6 +257,7 @@ func extractXML(x *extraction, b string) {
 	// An ISO 20022 status report (pain.002, pacs.002), and the depth of
 	// an open <Rsn>, whose <Cd> or <Prtry> says why a status is RJCT.
 	iso, rsnDepth := false, 0
+	xmlrpc := false // an XML-RPC methodResponse
 	for steps := 0; steps < 4096; steps++ {
 		lt := strings.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -342,6 +343,9 @@ func extractXML(x *extraction, b string) {
 		}
 		if root && hasPrefixFold(name, "ebics") && hasSuffixFold(name, "Response") {
 			ebics = true
+		}
+		if root && name == "methodResponse" {
+			xmlrpc = true
 		}
 		if root && name == "Document" && (strings.Contains(tag, "20022") || strings.Contains(tag, "pain.002") || strings.Contains(tag, "pacs.002")) {
 			iso = true
@@ -521,6 +525,14 @@ func extractXML(x *extraction, b string) {
 				pending = roleDesc
 				continue
 			}
+		}
+		if xmlrpc && pending == roleNone && strings.EqualFold(name, "string") && namesError(content) && s.ncands < maxCandidates {
+			// An XML-RPC result that is a code naming an error (Loopia's
+			// <string>AUTH_ERROR</string>; "OK" when it went well).
+			s.container = true
+			s.cands[s.ncands] = candidate{code: val, key: "methodResponse.string", rank: rankCode}
+			s.ncands++
+			continue
 		}
 		if v, ok := xmlBool(content); ok {
 			// XML writes JSON's booleans as text: <success>false</success>,
@@ -1041,7 +1053,14 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 	}
 	if looksLikePairs(b) {
 		x.jsonState = jsonState{lim: lim, status: status}
-		extractPairs(x, b)
+		extractPairs(x, b, '=')
+		return x.err
+	}
+	if looksLikeFieldLines(b) {
+		// "Name: value" lines, as Joker's DMAPI answers
+		// ("Status-Code: 2202" then "Status-Text: Authorization error").
+		x.jsonState = jsonState{lim: lim, status: status}
+		extractPairs(x, b, ':')
 		return x.err
 	}
 	extractText(x, b)
@@ -1097,7 +1116,7 @@ func looksLikePairs(b string) bool {
 	n := 0
 	for b != "" && n < 32 {
 		var pair string
-		pair, b = cutPair(b)
+		pair, b = cutPair(b, '=')
 		if pair == "" {
 			continue
 		}
@@ -1136,10 +1155,42 @@ func cutLengthTag(k string) string {
 	return k[:i]
 }
 
+// looksLikeFieldLines tells a body of "Name: value" lines, at least two
+// and nothing else, each name an identifier. One that opens with "Error:"
+// is text whose following lines explain it (Authelia's error page).
+func looksLikeFieldLines(b string) bool {
+	if _, ok := cutErrorPrefix(b); ok {
+		return false
+	}
+	n := 0
+	for b != "" && n < 32 {
+		var line string
+		line, b = cutPair(b, ':')
+		if line == "" {
+			continue
+		}
+		k, _, ok := strings.Cut(line, ":")
+		if !ok || k == "" || len(k) > 64 {
+			return false
+		}
+		for i := 0; i < len(k); i++ {
+			if !isCodeChar(k[i]) {
+				return false
+			}
+		}
+		n++
+	}
+	return n >= 2
+}
+
 // cutPair cuts the first pair, trimmed, off a body of pairs joined by '&'
-// or by lines.
-func cutPair(b string) (pair, rest string) {
-	if i := strings.IndexAny(b, "&\n"); i >= 0 {
+// or by lines (sep '='), or of "Name: value" lines (sep ':').
+func cutPair(b string, sep byte) (pair, rest string) {
+	ends := "&\n"
+	if sep == ':' {
+		ends = "\n"
+	}
+	if i := strings.IndexAny(b, ends); i >= 0 {
 		return strings.TrimSpace(b[:i]), b[i+1:]
 	}
 	return strings.TrimSpace(b), ""
@@ -1148,13 +1199,16 @@ func cutPair(b string) (pair, rest string) {
 // extractPairs reads key=value pairs as one flat JSON object: the same keys
 // name the code, the message and the failure flags. Pairs that name no
 // error make the body data, a success when no status says otherwise.
-func extractPairs(x *extraction, b string) {
+func extractPairs(x *extraction, b string, sep byte) {
 	var f objectFrame
 	f.drank, f.d2rank, f.trank = 127, 127, 127
 	for b != "" {
 		var pair string
-		pair, b = cutPair(b)
-		k, v, _ := strings.Cut(pair, "=")
+		pair, b = cutPair(b, sep)
+		k, v, _ := strings.Cut(pair, string(sep))
+		if sep == ':' {
+			v = strings.TrimSpace(v)
+		}
 		k = cutLengthTag(k)
 		if d := strings.LastIndexByte(k, '.'); d >= 0 {
 			k = k[d+1:] // Qvalent's response.text, response.responseCode

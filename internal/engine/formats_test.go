@@ -239,6 +239,17 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"Express route not found page", Request{Body: "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot GET /whoami</pre>\n</body>\n</html>\n"},
 		"NOT_FOUND", "FIX_REQUEST", ""},
 
+	// "Name: value" lines are read as key=value pairs are: Joker's DMAPI
+	// answers an invalid session under 200 (go-acme/lego at 3371145f,
+	// providers/dns/joker/internal/dmapi/client_test.go).
+	{"field lines under 200", Request{HTTPStatus: 200, Body: "Status-Code: 2202\nStatus-Text: Authorization error\n"},
+		"AUTHENTICATION", "REFRESH_TOKEN", ""},
+	// An XML-RPC result that is a code naming an error is one: Loopia's
+	// wrong credentials under 200 (go-acme/lego at 52ce542d,
+	// providers/dns/loopia/internal/mock_test.go).
+	{"xml-rpc result naming an error", Request{HTTPStatus: 200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\t\t<methodResponse>\n\t\t  <params>\n\t\t\t<param>\n\t\t\t  <value>\n\t\t\t\t<string>\n\t\t\t\t  AUTH_ERROR\n\t\t\t\t</string>\n\t\t\t  </value>\n\t\t\t</param>\n\t\t  </params>\n\t\t</methodResponse>\n"},
+		"UNKNOWN", "ABORT", "AUTH_ERROR"},
+
 	// A 429 whose words would have the request fixed is still a rate
 	// limit: LanguageTool's public API counts the bytes sent a minute
 	// (Clemens-E/obsidian-languagetool-plugin issue 97).
