@@ -526,6 +526,15 @@ func extractXML(x *extraction, b string) {
 				continue
 			}
 		}
+		if xmlrpc && depth-soap == 7 && strings.EqualFold(name, "name") && !s.container {
+			// The result struct's own members named as JSON keys are (INWX's
+			// <name>code</name> 2303 beside <name>msg</name> "Object does
+			// not exist"; 1000 when the command completed).
+			if r, _ := classifyKey(content); r == roleCode || r == roleDesc {
+				pending = r
+				continue
+			}
+		}
 		if xmlrpc && pending == roleNone && strings.EqualFold(name, "string") && namesError(content) && s.ncands < maxCandidates {
 			// An XML-RPC result that is a code naming an error (Loopia's
 			// <string>AUTH_ERROR</string>; "OK" when it went well).

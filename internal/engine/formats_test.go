@@ -250,6 +250,17 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"xml-rpc result naming an error", Request{HTTPStatus: 200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\t\t<methodResponse>\n\t\t  <params>\n\t\t\t<param>\n\t\t\t  <value>\n\t\t\t\t<string>\n\t\t\t\t  AUTH_ERROR\n\t\t\t\t</string>\n\t\t\t  </value>\n\t\t\t</param>\n\t\t  </params>\n\t\t</methodResponse>\n"},
 		"UNKNOWN", "ABORT", "AUTH_ERROR"},
 
+	// An XML-RPC result struct's members are read by name as JSON keys
+	// are: INWX's code 2303 and "Object does not exist" under 200
+	// (AnalogJ/lexicon at 9c5eba2d, its inwx cassette
+	// test_provider_authenticate_with_unmanaged_domain_should_fail.yaml).
+	{"xml-rpc result struct", Request{HTTPStatus: 200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><methodResponse><params><param><value><struct><member><name>code</name><value><int>2303</int></value></member><member><name>msg</name><value><string>Object does not exist</string></value></member><member><name>svTRID</name><value><string>20180918-1830945-ote</string></value></member><member><name>runtime</name><value><double>0.056800</double></value></member></struct></value></param></params></methodResponse>"},
+		"NOT_FOUND", "FIX_REQUEST", ""},
+	// A message of level error is an error as one of severity error is
+	// (karrio at deea10f8, modules/connectors/teleship/schemas/error_response.json).
+	{"messages of level error", Request{Body: "{\n  \"messages\": [\n    {\n      \"code\": 400,\n      \"level\": \"error\",\n      \"message\": \"Bad Request\",\n      \"timestamp\": \"2025-11-03T20:53:09.821Z\",\n      \"details\": [\n        \"shipTo.address.postcode is required\",\n        \"weight.value must be greater than 0\"\n      ]\n    }\n  ]\n}\n"},
+		"INVALID_REQUEST", "FIX_REQUEST", ""},
+
 	// A 429 whose words would have the request fixed is still a rate
 	// limit: LanguageTool's public API counts the bytes sent a minute
 	// (Clemens-E/obsidian-languagetool-plugin issue 97).

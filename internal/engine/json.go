@@ -895,8 +895,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.quiet = true
 			return
 		}
-		if severity && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth <= 3 {
-			// FHIR's OperationOutcome issue ("severity": "error"): what
+		if (severity || key == "level") && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth <= 3 {
+			// FHIR's OperationOutcome issue ("severity": "error";
+			// Teleship's messages, "level": "error"): what
 			// the object holds below is part of the error. Fiserv's
 			// {"Status": {"StatusCode": "1121", "StatusDesc": ...,
 			// "Severity": "Error"}} says so of its own status. Deeper in
