@@ -986,9 +986,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.success = true
 			return
 		}
-		if depth == 1 && rank == rankStatus && strings.IndexByte(v.raw, '_') > 0 && isUpperCode(v.raw) && !isSuccessWord(v.raw) && !strings.Contains(v.raw, "WARN") {
-			// Google Maps' "OVER_QUERY_LIMIT"; Okta's "PASSWORD_WARN" is
-			// a success that warns.
+		if depth == 1 && rank == rankStatus && strings.IndexByte(v.raw, '_') > 0 && (isUpperCode(v.raw) || isLowerCode(v.raw)) && !isSuccessWord(v.raw) && !strings.Contains(v.raw, "WARN") {
+			// Google Maps' "OVER_QUERY_LIMIT", Hover's "need_2fa"; Okta's
+			// "PASSWORD_WARN" is a success that warns.
 			f.namedStatus = true
 		}
 		if rank != rankStatus && rank != rankError && isFailureWord(v.raw) && depth <= 2 && !f.resource && !x.inResource(depth) {
@@ -1407,6 +1407,16 @@ func startsWithLetter(v string) bool {
 
 // isUpperCode reports whether v is written in capitals, digits and
 // underscores alone ("USER_CANCELLED").
+// isLowerCode reports a code in lower case, digits and '_' ("need_2fa").
+func isLowerCode(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return v != ""
+}
+
 func isUpperCode(v string) bool {
 	for i := 0; i < len(v); i++ {
 		if c := v[i]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
