@@ -1407,19 +1407,14 @@ func startsWithLetter(v string) bool {
 
 // isUpperCode reports whether v is written in capitals, digits and
 // underscores alone ("USER_CANCELLED").
-// isLowerCode reports a code in lower case, digits and '_' ("need_2fa").
-func isLowerCode(v string) bool {
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return v != ""
-}
+func isUpperCode(v string) bool { return isCaseCode(v, 'A', 'Z') }
 
-func isUpperCode(v string) bool {
+// isLowerCode reports the same of lower case ("need_2fa").
+func isLowerCode(v string) bool { return isCaseCode(v, 'a', 'z') }
+
+func isCaseCode(v string, lo, hi byte) bool {
 	for i := 0; i < len(v); i++ {
-		if c := v[i]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+		if c := v[i]; !(lo <= c && c <= hi || '0' <= c && c <= '9' || c == '_') {
 			return false
 		}
 	}
