@@ -261,6 +261,13 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"messages of level error", Request{Body: "{\n  \"messages\": [\n    {\n      \"code\": 400,\n      \"level\": \"error\",\n      \"message\": \"Bad Request\",\n      \"timestamp\": \"2025-11-03T20:53:09.821Z\",\n      \"details\": [\n        \"shipTo.address.postcode is required\",\n        \"weight.value must be greater than 0\"\n      ]\n    }\n  ]\n}\n"},
 		"INVALID_REQUEST", "FIX_REQUEST", ""},
 
+	// A 202's own status says the accepted work is pending; a "name"
+	// before it is no status (AnalogJ/lexicon at 9c5eba2d, its
+	// flexibleengine cassette
+	// test_provider_when_calling_delete_record_by_filter_should_remove_record.yaml).
+	{"202 record set pending creation", Request{HTTPStatus: 202, Body: "{\"id\":\"ff8080827274ef7d0186cb363e1c1dea\",\"name\":\"delete.testfilt.flexibleengine.test.\",\"description\":null,\"type\":\"TXT\",\"ttl\":3600,\"records\":[\"\\\"challengetoken\\\"\"],\"status\":\"PENDING_CREATE\",\"zone_id\":\"ff8080827274f00e018563dcecb527d3\",\"zone_name\":\"flexibleengine.test.\",\"create_at\":\"2023-03-10T11:09:35.117\",\"update_at\":null,\"default\":false,\"project_id\":\"b0293a0756e94bff84b625b9402a6918\",\"links\":{\"self\":\"https://dns.prod-cloud-ocb.orange-business.com/v2/zones/ff8080827274f00e018563dcecb527d3/recordsets/ff8080827274ef7d0186cb363e1c1dea\"}}"},
+		"PENDING", "POLL", ""},
+
 	// A 429 whose words would have the request fixed is still a rate
 	// limit: LanguageTool's public API counts the bytes sent a minute
 	// (Clemens-E/obsidian-languagetool-plugin issue 97).

@@ -975,8 +975,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
-		if rank == rankStatus && depth == 1 && x.topStatus.raw == "" {
-			x.topStatus = v // a 202's says whether the accepted work is pending
+		if rank == rankStatus && depth == 1 && x.topStatus.raw == "" && !strings.EqualFold(key, "name") {
+			// A 202's says whether the accepted work is pending; a name
+			// (Flexible Engine's record set, "name" before "status":
+			// "PENDING_CREATE") is none.
+			x.topStatus = v
 		}
 		if len(v.raw) == len("invalid") && depth == 1 && !v.url && strings.EqualFold(v.raw, "invalid") && strings.EqualFold(key, "status") {
 			// A top-level "status": "invalid" in JSON is a verdict on what
