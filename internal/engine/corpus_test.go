@@ -128,7 +128,7 @@ type corpusCase struct {
 // "code": 200 beside "can't find collection", Python and YAML printouts
 // left out).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.819, "provider unknown": 0.810}
+var corpusMinScore = map[string]float64{"as received": 0.820, "provider unknown": 0.811}
 
 const corpusMaxMissedErrors = 35
 
