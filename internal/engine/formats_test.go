@@ -268,6 +268,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"202 record set pending creation", Request{HTTPStatus: 202, Body: "{\"id\":\"ff8080827274ef7d0186cb363e1c1dea\",\"name\":\"delete.testfilt.flexibleengine.test.\",\"description\":null,\"type\":\"TXT\",\"ttl\":3600,\"records\":[\"\\\"challengetoken\\\"\"],\"status\":\"PENDING_CREATE\",\"zone_id\":\"ff8080827274f00e018563dcecb527d3\",\"zone_name\":\"flexibleengine.test.\",\"create_at\":\"2023-03-10T11:09:35.117\",\"update_at\":null,\"default\":false,\"project_id\":\"b0293a0756e94bff84b625b9402a6918\",\"links\":{\"self\":\"https://dns.prod-cloud-ocb.orange-business.com/v2/zones/ff8080827274f00e018563dcecb527d3/recordsets/ff8080827274ef7d0186cb363e1c1dea\"}}"},
 		"PENDING", "POLL", ""},
 
+	// A code where JSend's data was expected says what happened, as a
+	// sentence there does (go-acme/lego at a0e15c2d,
+	// providers/dns/dreamhost/dreamhost_test.go).
+	{"code as the data of an error", Request{Body: `{"data":"record_already_exists_remove_first","result":"error"}` + "\n"},
+		"CONFLICT", "FIX_REQUEST", ""},
+
 	// A 429 whose words would have the request fixed is still a rate
 	// limit: LanguageTool's public API counts the bytes sent a minute
 	// (Clemens-E/obsidian-languagetool-plugin issue 97).

@@ -915,10 +915,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		x.noteDesc(v, 4)
 		return
 	}
-	if role == roleNone && depth == 1 && key == "data" && strings.IndexByte(v.raw, ' ') > 0 && !saysOK(v.raw) {
+	if role == roleNone && depth == 1 && key == "data" && (strings.IndexByte(v.raw, ' ') > 0 || looksLikeCode(v.raw)) && !saysOK(v.raw) {
 		// JSend's {"status": "error", "data": "Invalid key"} (WAQI): a
 		// sentence where the data was expected says what happened; it
-		// ranks below a message.
+		// ranks below a message. So does a code there (DreamHost's
+		// {"data": "record_already_exists_remove_first", "result": "error"}).
 		f.addDesc(v, 3)
 		x.noteDesc(v, 3)
 		return
