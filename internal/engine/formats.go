@@ -1060,7 +1060,7 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 		extractParams(x, b, srcForm)
 		return nil
 	}
-	if looksLikePairs(b) {
+	if looksLikePairs(b, '=') {
 		x.jsonState = jsonState{lim: lim, status: status}
 		extractPairs(x, b, '=')
 		return x.err
@@ -1120,17 +1120,22 @@ func failedBatchPart(b string) (body string, status int, ok bool) {
 // looksLikePairs tells a body of key=value pairs joined by '&' or by lines,
 // as payment gateways answer (NMI's response=2&responsetext=DECLINE,
 // GMO's ErrCode=E01&ErrInfo=E01090008, TrustCommerce's status=decline
-// lines): at least two, each key an identifier.
-func looksLikePairs(b string) bool {
+// lines), or with sep ':' of "Name: value" lines: at least two, each key an
+// identifier.
+func looksLikePairs(b string, sep byte) bool {
 	n := 0
 	for b != "" && n < 32 {
 		var pair string
-		pair, b = cutPair(b, '=')
+		pair, b = cutPair(b, sep)
 		if pair == "" {
 			continue
 		}
-		k, _, ok := strings.Cut(pair, "=")
-		k = cutLengthTag(k)
+		k, _, ok := strings.Cut(pair, string(sep))
+		if sep == '=' {
+			k = cutLengthTag(k)
+		} else if !ok {
+			return false
+		}
 		if k == "" || len(k) > 64 {
 			return false
 		}
@@ -1140,7 +1145,7 @@ func looksLikePairs(b string) bool {
 			}
 		}
 		if ok {
-			n++ // a lone word among the pairs (Qvalent's response.end) is a marker
+			n++ // a lone word among key=value pairs (Qvalent's response.end) is a marker
 		}
 	}
 	return n >= 2
@@ -1164,32 +1169,12 @@ func cutLengthTag(k string) string {
 	return k[:i]
 }
 
-// looksLikeFieldLines tells a body of "Name: value" lines, at least two
-// and nothing else, each name an identifier. One that opens with "Error:"
-// is text whose following lines explain it (Authelia's error page).
+// looksLikeFieldLines tells a body of "Name: value" lines. One that opens
+// with "Error:" is text whose following lines explain it (Authelia's error
+// page).
 func looksLikeFieldLines(b string) bool {
-	if _, ok := cutErrorPrefix(b); ok {
-		return false
-	}
-	n := 0
-	for b != "" && n < 32 {
-		var line string
-		line, b = cutPair(b, ':')
-		if line == "" {
-			continue
-		}
-		k, _, ok := strings.Cut(line, ":")
-		if !ok || k == "" || len(k) > 64 {
-			return false
-		}
-		for i := 0; i < len(k); i++ {
-			if !isCodeChar(k[i]) {
-				return false
-			}
-		}
-		n++
-	}
-	return n >= 2
+	_, errText := cutErrorPrefix(b)
+	return !errText && looksLikePairs(b, ':')
 }
 
 // cutPair cuts the first pair, trimmed, off a body of pairs joined by '&'
