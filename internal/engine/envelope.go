@@ -172,8 +172,15 @@ var keyRoles = map[string]struct {
 	"responsemessage": {roleDesc, 1},
 	"respcode":        {roleCode, rankCode},
 	"resptext":        {roleDesc, 1},
-	"statusmsg":       {roleDesc, 1},
-	"responsetext":    {roleDesc, 1}, // NMI
+	// Mercury's (Vantiv's Datacap) <CmdStatus>Error</CmdStatus> beside
+	// <TextResponse>; Authorize.Net's field names, which gateways modelled
+	// on it keep (SecureNet's RESPONSE_REASON_TEXT); PaySecure's ErrorString.
+	"cmdstatus":          {roleFlag, 0},
+	"textresponse":       {roleDesc, 1},
+	"responsereasontext": {roleDesc, 1},
+	"errorstring":        {roleDesc, 1},
+	"statusmsg":          {roleDesc, 1},
+	"responsetext":       {roleDesc, 1}, // NMI
 	// Heartland's Portico gateway: GatewayRspCode and GatewayRspMsg for
 	// the gateway's answer, RspCode and RspText for the issuer's.
 	"gatewayrspcode":    {roleCode, rankCode},

@@ -317,6 +317,11 @@ func extractXML(x *extraction, b string) {
 			s.container = true // Subsonic's <subsonic-response status="failed">
 		}
 		failed := false
+		if ack, ok := xmlAttr(tag, "acknowledgement"); ok && isFlagFailure(ack) {
+			// FirstGiving's <firstGivingResponse acknowledgement="Failed"
+			// verboseErrorMessage="...">.
+			failed = true
+		}
 		if t, ok := xmlAttr(tag, "msgtype"); ok && strings.EqualFold(t, "error") {
 			// Twinfield's <transaction msgtype="error" msg="...">: the
 			// element's attributes report its error and say it.
@@ -420,7 +425,7 @@ func extractXML(x *extraction, b string) {
 			}
 			// OpenTravel's <Error Type="3" ShortText="..." Code="7"/>:
 			// ShortText is the message; RETS's ReplyText likewise.
-			for _, a := range [...]string{"msg", "message", "text", "description", "responseText", "NCERRORPLUS", "ShortText", "ReplyText"} {
+			for _, a := range [...]string{"msg", "message", "text", "description", "responseText", "NCERRORPLUS", "ShortText", "ReplyText", "verboseErrorMessage"} {
 				if msg, ok := xmlAttr(tag, a); ok && drank > 1 {
 					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
 				}
@@ -586,8 +591,10 @@ func extractXML(x *extraction, b string) {
 		case role == roleNone:
 			role, rank = gatewayRole(name)
 		}
-		if isNumeric(content) && isOddCode(role, name, content) {
-			x.oddCode = true // <statusCode>2202</statusCode>
+		if isNumeric(content) && (isOddCode(role, name, content) || role == roleFlag && content != "0" && content != "1") {
+			// <statusCode>2202</statusCode>; a numeric result
+			// (Global Payments' <Result>23</Result>, 0 when approved).
+			x.oddCode = true
 		}
 		if depth-soap <= 3 && strings.EqualFold(name, "severity") && oneOfFold(content, "error", "fatal") {
 			// SData's <diagnosis><severity>error</severity>, as JSON's
