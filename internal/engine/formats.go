@@ -316,6 +316,11 @@ func extractXML(x *extraction, b string) {
 		if hasStatus && root && isFailedState(status) {
 			s.container = true // Subsonic's <subsonic-response status="failed">
 		}
+		if hasStatus && root && x.topStatus.raw == "" {
+			// A 202's says whether the accepted work is pending (vCloud's
+			// <Task status="queued">), as a JSON document's top status does.
+			x.topStatus = text{raw: status, xml: true}
+		}
 		failed := false
 		if ack, ok := xmlAttr(tag, "acknowledgement"); ok && isFlagFailure(ack) {
 			// FirstGiving's <firstGivingResponse acknowledgement="Failed"

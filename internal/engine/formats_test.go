@@ -274,6 +274,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"code as the data of an error", Request{Body: `{"data":"record_already_exists_remove_first","result":"error"}` + "\n"},
 		"CONFLICT", "FIX_REQUEST", ""},
 
+	// An XML root's status attribute is its top status, which a 202 reads
+	// (apache/libcloud at 6e39117d, its terremark fixture
+	// api_v0_8_vapp_14031_action_deploy.xml).
+	{"202 xml task queued", Request{HTTPStatus: 202, Body: "<Task href=\"https://services.vcloudexpress.terremark.com/api/v0.8/task/10496\" type=\"application/vnd.vmware.vcloud.task+xml\" status=\"queued\" startTime=\"2009-11-13T23:58:22.893Z\" xmlns=\"http://www.vmware.com/vcloud/v0.8\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">\n  <Owner href=\"https://services.vcloudexpress.terremark.com/api/v0.8/vdc/224\" type=\"application/vnd.vmware.vcloud.vdc+xml\" name=\"Miami Environment 1\"/>\n  <Result href=\"https://services.vcloudexpress.terremark.com/api/v0.8/vapp/14031\" type=\"application/vnd.vmware.vcloud.vApp+xml\" name=\"testerpart2\"/>\n</Task>\n"},
+		"PENDING", "POLL", ""},
+
 	// A 429 whose words would have the request fixed is still a rate
 	// limit: LanguageTool's public API counts the bytes sent a minute
 	// (Clemens-E/obsidian-languagetool-plugin issue 97).
