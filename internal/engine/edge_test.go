@@ -54,6 +54,17 @@ func TestReaderEdgeCases(t *testing.T) {
 		{"XML root named like an HTML tag", 0, `<DivisionList><Division><Name>North</Name></Division></DivisionList>`, "NO_ERROR"},
 		{"many escapes in one string", 400, `{"error":"invalid_request","error_description":"` + strings.Repeat(`\n`, 100000) + `"}`, "INVALID_REQUEST"},
 		{"escaped quotes and a trailing backslash", 400, `{"error":"invalid_request","error_description":"say \"hi\" \\","x":"y"}`, "INVALID_REQUEST"},
+		// The readers of 'Name: value' lines, XML-RPC results, numeric
+		// XML results and lower-case statuses stay within their shapes.
+		{"a code opening lines of text", 200, "invalid_token: The access token expired\nrealm: api", "AUTHENTICATION"},
+		{"a message among field lines", 200, "Message: Internal error\nRequestId: abc_def", "UPSTREAM_ERROR"},
+		{"field lines are plain text, not form-encoded", 200, "Status-Code: 2202\nStatus-Text: Quota 100%25 used+exceeded", "RATE_LIMITED"},
+		{"a lower-case name is a record's", 200, `{"name":"invalid_records_report","rows":12}`, "NO_ERROR"},
+		{"a lower-case warning", 200, `{"status":"password_warn"}`, "NO_ERROR"},
+		{"an XML-RPC record's string", 200, `<methodResponse><params><param><value><array><data><value><struct><member><name>state</name><value><string>parse_error</string></value></member></struct></value></data></array></value></param></params></methodResponse>`, "NO_ERROR"},
+		{"an XML-RPC member with an empty value", 200, `<methodResponse><params><param><value><struct><member><name>code</name><value><string></string></value></member><member><name>svTRID</name><value><string>x</string></value></member></struct></value></param></params></methodResponse>`, "NO_ERROR"},
+		{"a record's numeric result", 200, `<Response><Items><Item><Result>5</Result><Message>Invalid address corrected</Message></Item></Items></Response>`, "NO_ERROR"},
+		{"a result of 200", 0, `<Response><Result>200</Result></Response>`, "NO_ERROR"},
 	}
 	for _, c := range cases {
 		res, err := Classify(cat, &Request{HTTPStatus: c.status, Body: c.body}, nil)

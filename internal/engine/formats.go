@@ -316,10 +316,10 @@ func extractXML(x *extraction, b string) {
 		if hasStatus && root && isFailedState(status) {
 			s.container = true // Subsonic's <subsonic-response status="failed">
 		}
-		if hasStatus && root && x.topStatus.raw == "" {
+		if hasStatus && root && !x.nestedXML && x.topStatus.raw == "" {
 			// A 202's says whether the accepted work is pending (vCloud's
 			// <Task status="queued">), as a JSON document's top status does.
-			x.topStatus = text{raw: status, xml: true}
+			x.topStatus = text{raw: status, esc: strings.Contains(status, "&"), xml: true}
 		}
 		failed := false
 		if ack, ok := xmlAttr(tag, "acknowledgement"); ok && isFlagFailure(ack) {
@@ -526,26 +526,32 @@ func extractXML(x *extraction, b string) {
 			}
 			continue
 		}
-		if strings.EqualFold(name, "name") && s.container {
+		if strings.EqualFold(name, "name") && (s.container || xmlrpc) {
+			// XML-RPC names a struct's members: <name>faultString</name>
+			// says what the next value is. In a result struct
+			// (methodResponse/params/param/value/struct/member/name) the
+			// members are named as JSON keys are: INWX's code 2303 beside
+			// msg "Object does not exist", 1000 when the command completed.
+			// A name is never a value: one left pending by an empty value
+			// is dropped.
+			if xmlrpc {
+				pending = roleNone
+			}
 			switch {
-			case strings.EqualFold(content, "faultCode"):
+			case s.container && strings.EqualFold(content, "faultCode"):
 				pending = roleCode
-				continue
-			case strings.EqualFold(content, "faultString"):
+			case s.container && strings.EqualFold(content, "faultString"):
 				pending = roleDesc
+			case xmlrpc && depth == 7 && !s.container:
+				if r, _ := classifyKey(content); r == roleCode || r == roleDesc {
+					pending = r
+				}
+			}
+			if pending != roleNone || xmlrpc {
 				continue
 			}
 		}
-		if xmlrpc && depth-soap == 7 && strings.EqualFold(name, "name") && !s.container {
-			// The result struct's own members named as JSON keys are (INWX's
-			// <name>code</name> 2303 beside <name>msg</name> "Object does
-			// not exist"; 1000 when the command completed).
-			if r, _ := classifyKey(content); r == roleCode || r == roleDesc {
-				pending = r
-				continue
-			}
-		}
-		if xmlrpc && pending == roleNone && strings.EqualFold(name, "string") && namesError(content) && s.ncands < maxCandidates {
+		if xmlrpc && depth == 5 && pending == roleNone && strings.EqualFold(name, "string") && namesError(content) && s.ncands < maxCandidates {
 			// An XML-RPC result that is a code naming an error (Loopia's
 			// <string>AUTH_ERROR</string>; "OK" when it went well).
 			s.container = true
@@ -596,7 +602,7 @@ func extractXML(x *extraction, b string) {
 		case role == roleNone:
 			role, rank = gatewayRole(name)
 		}
-		if isNumeric(content) && (isOddCode(role, name, content) || role == roleFlag && content != "0" && content != "1") {
+		if isNumeric(content) && (isOddCode(role, name, content) || role == roleFlag && depth-soap <= 3 && content != "1" && isOddCode(roleCode, name, content)) {
 			// <statusCode>2202</statusCode>; a numeric result
 			// (Global Payments' <Result>23</Result>, 0 when approved).
 			x.oddCode = true
@@ -1072,16 +1078,9 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 		extractParams(x, b, srcForm)
 		return nil
 	}
-	if looksLikePairs(b, '=') {
+	if sep := pairSep(b); sep != 0 {
 		x.jsonState = jsonState{lim: lim, status: status}
-		extractPairs(x, b, '=')
-		return x.err
-	}
-	if looksLikeFieldLines(b) {
-		// "Name: value" lines, as Joker's DMAPI answers
-		// ("Status-Code: 2202" then "Status-Text: Authorization error").
-		x.jsonState = jsonState{lim: lim, status: status}
-		extractPairs(x, b, ':')
+		extractPairs(x, b, sep)
 		return x.err
 	}
 	extractText(x, b)
@@ -1181,12 +1180,43 @@ func cutLengthTag(k string) string {
 	return k[:i]
 }
 
-// looksLikeFieldLines tells a body of "Name: value" lines. One that opens
-// with "Error:" is text whose following lines explain it (Authelia's error
-// page).
+// pairSep returns '=' for a body of key=value pairs, ':' for one of "Name:
+// value" lines (Joker's DMAPI: "Status-Code: 2202" then "Status-Text:
+// Authorization error"), else 0.
+func pairSep(b string) byte {
+	switch {
+	case looksLikePairs(b, '='):
+		return '='
+	case looksLikeFieldLines(b):
+		return ':'
+	}
+	return 0
+}
+
+// looksLikeFieldLines tells a body of "Name: value" lines, one of whose
+// names at least is a key JSON gives a role. One that opens with "Error:"
+// or with a code ("invalid_token: The access token expired") is text whose
+// following lines explain it (Authelia's error page).
 func looksLikeFieldLines(b string) bool {
-	_, errText := cutErrorPrefix(b)
-	return !errText && looksLikePairs(b, ':')
+	if _, errText := cutErrorPrefix(b); errText || !looksLikePairs(b, ':') {
+		return false
+	}
+	first, _, _ := strings.Cut(b, ":")
+	if looksLikeCode(strings.TrimSpace(first)) {
+		return false
+	}
+	for n := 0; b != "" && n < 32; n++ {
+		var line string
+		line, b = cutPair(b, ':')
+		k, _, _ := strings.Cut(line, ":")
+		if role, _ := classifyKey(k); role != roleNone {
+			return true
+		}
+		if role, _ := gatewayRole(k); role != roleNone {
+			return true
+		}
+	}
+	return false
 }
 
 // cutPair cuts the first pair, trimmed, off a body of pairs joined by '&'
@@ -1212,10 +1242,12 @@ func extractPairs(x *extraction, b string, sep byte) {
 		var pair string
 		pair, b = cutPair(b, sep)
 		k, v, _ := strings.Cut(pair, string(sep))
-		if sep == ':' {
+		url := sep == '=' // form-encoded; "Name: value" lines are plain text
+		if url {
+			k = cutLengthTag(k)
+		} else {
 			v = strings.TrimSpace(v)
 		}
-		k = cutLengthTag(k)
 		if d := strings.LastIndexByte(k, '.'); d >= 0 {
 			k = k[d+1:] // Qvalent's response.text, response.responseCode
 		}
@@ -1231,11 +1263,15 @@ func extractPairs(x *extraction, b string, sep byte) {
 			// first error's code and message.
 			role, rank = classifyKey(strings.TrimRight(rest, "0123456789"))
 		}
-		x.stringValue(&f, k, role, rank, text{raw: v, esc: strings.ContainsAny(v, "%+"), url: true}, 1)
+		x.stringValue(&f, k, role, rank, text{raw: v, esc: url && strings.ContainsAny(v, "%+"), url: url}, 1)
 	}
 	n := x.n
 	x.emit(&f, "", false, false, 1)
 	x.data = x.n == n && !x.failure
+	// "Name: value" lines are text: a message among them whose words read
+	// as an error, even weakly, makes the answer one, as a line of text
+	// does ("Message: Internal error").
+	x.prose = sep == ':' && x.anyDesc.raw != ""
 }
 
 // gatewayRole gives the roles of card gateways' keys that XML and

@@ -127,8 +127,8 @@ type objectFrame struct {
 	// oddCode unless the object is a resource: a fetched record's own
 	// error_code (a Twilio alert's) describes the record.
 	oddCode bool
-	// namedStatus is set by a top-level "status" in capitals that names a
-	// condition (extraction.namedStatus).
+	// namedStatus is set by a top-level "status" in capitals or lower-case
+	// snake case that names a condition (extraction.namedStatus).
 	namedStatus bool
 	// namedID is set by an "id" whose value is a name, not a key.
 	namedID bool
@@ -890,12 +890,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// SData's [{"$severity": "error", "$message": ...}]), is still
 		// the message.
 	}
-	if severity := key == "severity" || key == "Severity"; severity || key == "type" || key == "level" {
+	if severity := key == "severity" || key == "Severity"; severity || key == "type" || strings.EqualFold(key, "level") {
 		if oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
 			f.quiet = true
 			return
 		}
-		if (severity || key == "level") && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth <= 3 {
+		if (severity || strings.EqualFold(key, "level")) && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth <= 3 {
 			// FHIR's OperationOutcome issue ("severity": "error";
 			// Teleship's messages, "level": "error"): what
 			// the object holds below is part of the error. Fiserv's
@@ -976,7 +976,8 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
-		if rank == rankStatus && depth == 1 && x.topStatus.raw == "" && !strings.EqualFold(key, "name") {
+		isName := strings.EqualFold(key, "name") // PayPal's error name; a record's name otherwise
+		if rank == rankStatus && depth == 1 && x.topStatus.raw == "" && !isName {
 			// A 202's says whether the accepted work is pending; a name
 			// (Flexible Engine's record set, "name" before "status":
 			// "PENDING_CREATE") is none.
@@ -990,9 +991,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.success = true
 			return
 		}
-		if depth == 1 && rank == rankStatus && strings.IndexByte(v.raw, '_') > 0 && (isUpperCode(v.raw) || isLowerCode(v.raw)) && !isSuccessWord(v.raw) && !strings.Contains(v.raw, "WARN") {
-			// Google Maps' "OVER_QUERY_LIMIT", Hover's "need_2fa"; Okta's
-			// "PASSWORD_WARN" is a success that warns.
+		if depth == 1 && rank == rankStatus && strings.IndexByte(v.raw, '_') > 0 && (isUpperCode(v.raw) || isLowerCode(v.raw) && !isName) && !isSuccessWord(v.raw) && !containsFold(v.raw, "warn") {
+			// Google Maps' "OVER_QUERY_LIMIT", Hover's "need_2fa" (in
+			// lower case only under "status": a lower-case name is a
+			// record's); Okta's "PASSWORD_WARN" is a success that warns.
 			f.namedStatus = true
 		}
 		if rank != rankStatus && rank != rankError && isFailureWord(v.raw) && depth <= 2 && !f.resource && !x.inResource(depth) {
@@ -1416,6 +1418,8 @@ func isUpperCode(v string) bool { return isCaseCode(v, 'A', 'Z') }
 // isLowerCode reports the same of lower case ("need_2fa").
 func isLowerCode(v string) bool { return isCaseCode(v, 'a', 'z') }
 
+// isCaseCode reports whether v is letters between lo and hi, digits and
+// underscores alone.
 func isCaseCode(v string, lo, hi byte) bool {
 	for i := 0; i < len(v); i++ {
 		if c := v[i]; !(lo <= c && c <= hi || '0' <= c && c <= '9' || c == '_') {

@@ -263,7 +263,7 @@ type matcher struct {
 	// charge, capture, purchase, sale, payout, transfer, refund, void):
 	// its payment's outcome is the call's.
 	money bool
-	// namedStatus is set once a top-level status in capitals
+	// namedStatus is set once a top-level status that names a condition
 	// (extraction.namedStatus) has been read as an error: it then counts
 	// as the error's code under a 2xx.
 	namedStatus bool

@@ -177,8 +177,9 @@ type extractionState struct {
 	// or by a named code at the top (isOddCode, mayNoteOddCode).
 	oddCode bool
 	// namedStatus is set by a top-level "status" that names a condition
-	// in capitals (Google Maps' "OVER_QUERY_LIMIT") in an answer that is
-	// no resource: its words decide whether it is an error under a 2xx.
+	// in capitals or lower-case snake case (Google Maps'
+	// "OVER_QUERY_LIMIT", Hover's "need_2fa") in an answer that is no
+	// resource: its words decide whether it is an error under a 2xx.
 	namedStatus bool
 	// bodyStatus is the HTTP error status the body states of itself, under
 	// bodyStatusKey; 0 when it states none.
