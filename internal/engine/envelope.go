@@ -291,6 +291,7 @@ var keyRoles = map[string]struct {
 	"descripcion": {roleDesc, 2},
 	"descricao":   {roleDesc, 2},
 	"codigo":      {roleCode, rankPlain},
+	"estado":      {roleCode, rankStatus}, // TicketBAI's <Estado>00</Estado>, 01 when rejected
 	// Their error pairs, noun before "error" (STP's "descripcionError",
 	// SOAP services' CodigoError and MensajeError, Portuguese codigoErro).
 	"codigoerror":      {roleCode, rankCode},

@@ -647,7 +647,9 @@ func extractXML(x *extraction, b string) {
 			if isXMLErrorElement(name) && saysNoError(content) {
 				continue // <Error>Approved</Error>
 			}
-			if depth-soap <= 2 && (content == "0" || isZeroCode(content)) {
+			if (depth-soap <= 2 || depth-soap == 3 && rank == rankStatus) && (content == "0" || isZeroCode(content)) {
+				// A code of the root's of zero, or a status of zero one
+				// level down (TicketBAI's <Salida><Estado>00</Estado>).
 				zero = true
 			}
 			if rank == rankStatus && content != "0" && isSuccessWord(content) {

@@ -280,6 +280,14 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"202 xml task queued", Request{HTTPStatus: 202, Body: "<Task href=\"https://services.vcloudexpress.terremark.com/api/v0.8/task/10496\" type=\"application/vnd.vmware.vcloud.task+xml\" status=\"queued\" startTime=\"2009-11-13T23:58:22.893Z\" xmlns=\"http://www.vmware.com/vcloud/v0.8\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">\n  <Owner href=\"https://services.vcloudexpress.terremark.com/api/v0.8/vdc/224\" type=\"application/vnd.vmware.vcloud.vdc+xml\" name=\"Miami Environment 1\"/>\n  <Result href=\"https://services.vcloudexpress.terremark.com/api/v0.8/vapp/14031\" type=\"application/vnd.vmware.vcloud.vApp+xml\" name=\"testerpart2\"/>\n</Task>\n"},
 		"PENDING", "POLL", ""},
 
+	// A status of zero one level below the root says the call went
+	// through, whatever codes its validation results carry: TicketBAI's
+	// <Estado>00</Estado> Recibido beside warnings ("Aviso: Error en
+	// verificación de firma") (OCA/l10n-spain at 5fadee3f,
+	// l10n_es_ticketbai_api/tests/xsd_response_files/response_with_multiple_errors.xsd).
+	{"status of zero below the root", Request{Body: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<ns2:TicketBaiResponse xmlns:ns2=\"urn:ticketbai:emision\">\n    <Salida>\n        <IdentificadorTBAI>TBAI-99999990S-091120-Wu+nw9bvO4Yqt-142</IdentificadorTBAI>\n        <FechaRecepcion>09-11-2020 11:48:02</FechaRecepcion>\n        <Estado>00</Estado>\n        <Descripcion>Recibido</Descripcion>\n        <Azalpena>Jasota</Azalpena>\n        <ResultadosValidacion>\n            <Codigo>008</Codigo>\n            <Descripcion>Aviso: Error en verificaci\u00f3n de firma</Descripcion>\n            <Azalpena>Abisua: Errorea sinadura egiaztatzean</Azalpena>\n        </ResultadosValidacion>\n        <ResultadosValidacion>\n            <Codigo>010</Codigo>\n            <Descripcion>Aviso: Posible error de encadenamiento</Descripcion>\n            <Azalpena>Abisua: Posiblea da Kateamendu errorea gertatu izatea</Azalpena>\n        </ResultadosValidacion>\n        <ResultadosValidacion>\n            <Codigo>012</Codigo>\n            <Descripcion>Aviso: Error en verificaci\u00f3n alta-inscripci\u00f3n software TicketBAI: Los datos de la empresa no coinciden.</Descripcion>\n            <Azalpena>Abisua: Errorea gertatu da TicketBAI softwaren alta-inskripzioan: Enpresako datuak ez datoz bat</Azalpena>\n        </ResultadosValidacion>\n        <CSV>TBAI56b27c33-9bcc-423f-ad1e-c869bc1e050a</CSV>\n    </Salida>\n</ns2:TicketBaiResponse>\n"},
+		"NO_ERROR", "NONE", ""},
+
 	// A 429 whose words would have the request fixed is still a rate
 	// limit: LanguageTool's public API counts the bytes sent a minute
 	// (Clemens-E/obsidian-languagetool-plugin issue 97).

@@ -890,12 +890,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// SData's [{"$severity": "error", "$message": ...}]), is still
 		// the message.
 	}
-	if severity := key == "severity" || key == "Severity"; severity || key == "type" || strings.EqualFold(key, "level") {
+	if severity := key == "severity" || key == "Severity"; severity || key == "type" || key == "level" || key == "Level" {
 		if oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
 			f.quiet = true
 			return
 		}
-		if (severity || strings.EqualFold(key, "level")) && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth <= 3 {
+		if (severity || key != "type") && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth <= 3 {
 			// FHIR's OperationOutcome issue ("severity": "error";
 			// Teleship's messages, "level": "error"): what
 			// the object holds below is part of the error. Fiserv's
@@ -976,8 +976,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
 		}
-		isName := strings.EqualFold(key, "name") // PayPal's error name; a record's name otherwise
-		if rank == rankStatus && depth == 1 && x.topStatus.raw == "" && !isName {
+		if rank == rankStatus && depth == 1 && x.topStatus.raw == "" && !isNameKey(key) {
 			// A 202's says whether the accepted work is pending; a name
 			// (Flexible Engine's record set, "name" before "status":
 			// "PENDING_CREATE") is none.
@@ -991,7 +990,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.success = true
 			return
 		}
-		if depth == 1 && rank == rankStatus && strings.IndexByte(v.raw, '_') > 0 && (isUpperCode(v.raw) || isLowerCode(v.raw) && !isName) && !isSuccessWord(v.raw) && !containsFold(v.raw, "warn") {
+		if depth == 1 && rank == rankStatus && strings.IndexByte(v.raw, '_') > 0 && (isUpperCode(v.raw) || isLowerCode(v.raw) && !isNameKey(key)) && !isSuccessWord(v.raw) && !containsFold(v.raw, "warn") {
 			// Google Maps' "OVER_QUERY_LIMIT", Hover's "need_2fa" (in
 			// lower case only under "status": a lower-case name is a
 			// record's); Okta's "PASSWORD_WARN" is a success that warns.
@@ -1414,6 +1413,10 @@ func startsWithLetter(v string) bool {
 // isUpperCode reports whether v is written in capitals, digits and
 // underscores alone ("USER_CANCELLED").
 func isUpperCode(v string) bool { return isCaseCode(v, 'A', 'Z') }
+
+// isNameKey reports a "name": PayPal's error name, a record's name
+// otherwise, and never a top status.
+func isNameKey(key string) bool { return len(key) == 4 && strings.EqualFold(key, "name") }
 
 // isLowerCode reports the same of lower case ("need_2fa").
 func isLowerCode(v string) bool { return isCaseCode(v, 'a', 'z') }
