@@ -240,6 +240,7 @@ func extractXML(x *extraction, b string) {
 	// XML-RPC names a fault's members: <name>faultString</name> says what
 	// the next value is.
 	var pending keyRole
+	pendingStatus := false // the pending member is a result struct's status
 	// The root's children, as records: a batch answer's items
 	// (QuickBooks' <BatchItemResponse>) of which only some hold an error.
 	var rec xmlRecords
@@ -535,7 +536,7 @@ func extractXML(x *extraction, b string) {
 			// A name is never a value: one left pending by an empty value
 			// is dropped.
 			if xmlrpc {
-				pending = roleNone
+				pending, pendingStatus = roleNone, false
 			}
 			switch {
 			case s.container && strings.EqualFold(content, "faultCode"):
@@ -543,8 +544,8 @@ func extractXML(x *extraction, b string) {
 			case s.container && strings.EqualFold(content, "faultString"):
 				pending = roleDesc
 			case xmlrpc && depth == 7 && !s.container:
-				if r, _ := classifyKey(content); r == roleCode || r == roleDesc {
-					pending = r
+				if r, rank := classifyKey(content); r == roleCode || r == roleDesc {
+					pending, pendingStatus = r, rank == rankStatus
 				}
 			}
 			if pending != roleNone || xmlrpc {
@@ -586,6 +587,27 @@ func extractXML(x *extraction, b string) {
 			role, rank = roleDesc, 1
 		}
 		named := pending != roleNone // an XML-RPC member's value
+		if named && pendingStatus {
+			pending, pendingStatus = roleNone, false
+			if msg, ok := numberedStatus(content); ok {
+				// OpenSubtitles' <name>status</name> "401 Unauthorized",
+				// "409 Method not found" ("200 OK" when it went well): the
+				// number is the error's code, the words its message, and a
+				// status line the answer's status.
+				s.container = true
+				if s.ncands < maxCandidates {
+					s.cands[s.ncands] = candidate{code: text{raw: content[:3]}, key: "status", rank: rankCode, numeric: true}
+					s.ncands++
+				}
+				if drank > 1 {
+					s.desc, drank = text{raw: msg, xml: true}, 1
+				}
+				if st := statusLine(content); st != 0 && x.bodyStatus == 0 {
+					x.bodyStatus, x.bodyStatusKey = st, "status"
+				}
+			}
+			continue
+		}
 		if named {
 			role, rank, pending = pending, rankReason, roleNone
 			if role == roleDesc {
@@ -752,6 +774,15 @@ func extractXML(x *extraction, b string) {
 	if s.ncands > 0 || (s.container && s.desc.raw != "") {
 		x.add(s)
 	}
+}
+
+// numberedStatus reports a status that opens with a 4xx or 5xx number
+// before words ("409 Method not found"), and returns the words.
+func numberedStatus(v string) (msg string, ok bool) {
+	if len(v) < 5 || v[3] != ' ' || v[0] < '4' || v[0] > '5' || !isNumeric(v[:3]) {
+		return "", false
+	}
+	return strings.TrimSpace(v[4:]), true
 }
 
 // xmlRecords counts the root's children of one name and those that hold an

@@ -288,6 +288,13 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"status of zero below the root", Request{Body: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<ns2:TicketBaiResponse xmlns:ns2=\"urn:ticketbai:emision\">\n    <Salida>\n        <IdentificadorTBAI>TBAI-99999990S-091120-Wu+nw9bvO4Yqt-142</IdentificadorTBAI>\n        <FechaRecepcion>09-11-2020 11:48:02</FechaRecepcion>\n        <Estado>00</Estado>\n        <Descripcion>Recibido</Descripcion>\n        <Azalpena>Jasota</Azalpena>\n        <ResultadosValidacion>\n            <Codigo>008</Codigo>\n            <Descripcion>Aviso: Error en verificaci\u00f3n de firma</Descripcion>\n            <Azalpena>Abisua: Errorea sinadura egiaztatzean</Azalpena>\n        </ResultadosValidacion>\n        <ResultadosValidacion>\n            <Codigo>010</Codigo>\n            <Descripcion>Aviso: Posible error de encadenamiento</Descripcion>\n            <Azalpena>Abisua: Posiblea da Kateamendu errorea gertatu izatea</Azalpena>\n        </ResultadosValidacion>\n        <ResultadosValidacion>\n            <Codigo>012</Codigo>\n            <Descripcion>Aviso: Error en verificaci\u00f3n alta-inscripci\u00f3n software TicketBAI: Los datos de la empresa no coinciden.</Descripcion>\n            <Azalpena>Abisua: Errorea gertatu da TicketBAI softwaren alta-inskripzioan: Enpresako datuak ez datoz bat</Azalpena>\n        </ResultadosValidacion>\n        <CSV>TBAI56b27c33-9bcc-423f-ad1e-c869bc1e050a</CSV>\n    </Salida>\n</ns2:TicketBaiResponse>\n"},
 		"NO_ERROR", "NONE", ""},
 
+	// An XML-RPC result struct's status that opens with an error's number
+	// is the error: OpenSubtitles' "401 Unauthorized" at sign-in under 200
+	// (Flexget/Flexget at 05b661f5,
+	// tests/cassettes/test_subtitle_list.TestSubtitleList.test_subtitle_list_subliminal_fail).
+	{"xml-rpc status member", Request{HTTPStatus: 200, Operation: "login", Body: "<?xml version=\"1.0\" encoding=\"utf-8\"?><methodResponse><params><param><value><struct><member><name>status</name><value><string>401 Unauthorized</string></value></member><member><name>seconds</name><value><double>0.002</double></value></member></struct></value></param></params></methodResponse>\n"},
+		"AUTHENTICATION", "RE_AUTHENTICATE", ""},
+
 	// A 429 whose words would have the request fixed is still a rate
 	// limit: LanguageTool's public API counts the bytes sent a minute
 	// (Clemens-E/obsidian-languagetool-plugin issue 97).
