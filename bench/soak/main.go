@@ -594,9 +594,9 @@ func rewriteCatalog(ctx context.Context, dir string, every time.Duration, versio
 			if err != nil {
 				continue
 			}
+			halfAt := time.Now() // the half stands from its first byte: a slow Sync counts
 			f.WriteString(half)
 			f.Sync()
-			halfAt := time.Now()
 			time.Sleep(400 * time.Millisecond) // > the 200 ms debounce, < the 1 s settle
 			f.WriteString(whole[len(half):])
 			f.Close()
