@@ -1304,7 +1304,9 @@ func extractPairs(x *extraction, b string, sep byte) {
 	// "Name: value" lines are text: a message among them whose words read
 	// as an error, even weakly, makes the answer one, as a line of text
 	// does ("Message: Internal error").
-	x.prose = sep == ':' && x.anyDesc.raw != ""
+	if sep == ':' {
+		x.prose = x.anyDesc.raw != ""
+	}
 }
 
 // gatewayRole gives the roles of card gateways' keys that XML and

@@ -890,12 +890,13 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// SData's [{"$severity": "error", "$message": ...}]), is still
 		// the message.
 	}
-	if severity := key == "severity" || key == "Severity"; severity || key == "type" || key == "level" || key == "Level" {
+	severity := key == "severity" || key == "Severity" || key == "level" || key == "Level"
+	if severity || key == "type" {
 		if oneOfFold(v.raw, "info", "information", "warning", "warn", "notice") {
 			f.quiet = true
 			return
 		}
-		if (severity || key != "type") && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth <= 3 {
+		if severity && oneOfFold(v.raw, "error", "fatal") && depth > 0 && depth <= 3 {
 			// FHIR's OperationOutcome issue ("severity": "error";
 			// Teleship's messages, "level": "error"): what
 			// the object holds below is part of the error. Fiserv's
@@ -1414,10 +1415,6 @@ func startsWithLetter(v string) bool {
 // underscores alone ("USER_CANCELLED").
 func isUpperCode(v string) bool { return isCaseCode(v, 'A', 'Z') }
 
-// isNameKey reports a "name": PayPal's error name, a record's name
-// otherwise, and never a top status.
-func isNameKey(key string) bool { return len(key) == 4 && strings.EqualFold(key, "name") }
-
 // isLowerCode reports the same of lower case ("need_2fa").
 func isLowerCode(v string) bool { return isCaseCode(v, 'a', 'z') }
 
@@ -1431,6 +1428,10 @@ func isCaseCode(v string, lo, hi byte) bool {
 	}
 	return v != ""
 }
+
+// isNameKey reports a "name": PayPal's error name, a record's name
+// otherwise, and never a top status.
+func isNameKey(key string) bool { return len(key) == 4 && strings.EqualFold(key, "name") }
 
 // isSuccessStatus reports whether a three-digit number is one of the 2xx
 // statuses bodies state of themselves: 200, 201, 202 and 204. Other numbers
@@ -1826,7 +1827,7 @@ func namesErrorStatus(code string) bool {
 // statusLine returns the 4xx or 5xx status that opens v when its reason
 // phrase follows ("429 Too Many Requests", "404 Not Found: ..."), else 0.
 func statusLine(v string) int {
-	if len(v) < 7 || v[3] != ' ' || v[0] < '4' || v[0] > '5' || !isNumeric(v[:3]) {
+	if _, ok := numberedStatus(v); !ok || len(v) < 7 {
 		return 0
 	}
 	n := atoi3(v[:3])
