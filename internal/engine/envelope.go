@@ -198,6 +198,7 @@ var keyRoles = map[string]struct {
 	"errorusermsg":      {roleDesc, 1},
 	"shortmessage":      {roleDesc, 2},
 	"detail":            {roleDesc, 2},
+	"messagedetail":     {roleDesc, 2}, // SW Sapien's beside its "message"
 	"text":              {roleDesc, 2},
 	"description":       {roleDesc, 2},
 	"details":           {roleDesc, 2},
@@ -291,6 +292,8 @@ var keyRoles = map[string]struct {
 	"descripcion": {roleDesc, 2},
 	"descricao":   {roleDesc, 2},
 	"codigo":      {roleCode, rankPlain},
+	"codice":      {roleCode, rankPlain}, // Italian: SdI's <Errore><Codice>, <Descrizione>
+	"descrizione": {roleDesc, 2},
 	"estado":      {roleCode, rankStatus}, // TicketBAI's <Estado>00</Estado>, 01 when rejected
 	// Their error pairs, noun before "error" (STP's "descripcionError",
 	// SOAP services' CodigoError and MensajeError, Portuguese codigoErro).
@@ -614,7 +617,8 @@ func isErrorContainer(parent string) bool {
 		k = string(foldKey(&buf, parent))
 	}
 	switch k {
-	case "error", "errors", "err", "fault", "faults", "exception", "errorinfo", "errorinformation", "errormessages", "errorcodes", "usererrors", "errordetails":
+	case "error", "errors", "err", "fault", "faults", "exception", "errorinfo", "errorinformation", "errormessages", "errorcodes", "usererrors", "errordetails",
+		"errore", "errori", "erro", "erros", "errores": // Italian (SdI's <ListaErrori><Errore>), Portuguese, Spanish
 		return true
 	}
 	// CAS's "authenticationFailure", Infobip's "requestError": a key that

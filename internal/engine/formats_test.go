@@ -313,6 +313,21 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"text code explained by the next lines", Request{Body: "Error: invalid_request\nDescription: The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.\n\nHint: The 'redirect_uri' parameter does not match any of the OAuth 2.0 Client's pre-registered 'redirect_uris'.\n"},
 		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "invalid_request"},
 
+	// drf-standardized-errors' envelope: "type" is only the class of the
+	// listed errors, whose own code answers, and no one provider that
+	// happens to define "client_error" may claim it (IntaSend's, from
+	// developers.intasend.com/docs/errors-references).
+	{"type that classes the listed errors", Request{HTTPStatus: 403, Body: `{"type": "client_error", "errors": [{"code": "authentication_failed", "detail": "Invalid api token", "attr": null}]}`},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "authentication_failed"},
+	// A top-level status that names an error type under 200 (Pangea's
+	// SDK fixture, pangeacyber/pangea-go pangea_test.go).
+	{"status naming an error type under 200", Request{HTTPStatus: 200, Body: `{"request_id": "some-id", "status": "ValidationError", "result": {"errors": []}, "summary": "bad request"}`},
+		"INVALID_REQUEST", "FIX_REQUEST", ""},
+	// SdI's rejection notice: Italian <ListaErrori><Errore> with
+	// <Codice> and <Descrizione> (italia/fatturapa-testsdi samples).
+	{"italian error list", Request{Body: `<types:NotificaScarto xmlns:types="http://www.fatturapa.gov.it/sdi/messaggi/v1.0" versione="1.0"><IdentificativoSdI>111</IdentificativoSdI><ListaErrori><Errore><Codice>00100</Codice><Descrizione>Certificato di firma scaduto</Descrizione></Errore></ListaErrori></types:NotificaScarto>`},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "00100"},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},

@@ -991,10 +991,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.success = true
 			return
 		}
-		if depth == 1 && rank == rankStatus && strings.IndexByte(v.raw, '_') > 0 && (isUpperCode(v.raw) || isLowerCode(v.raw) && !isNameKey(key)) && !isSuccessWord(v.raw) && !containsFold(v.raw, "warn") {
+		if depth == 1 && rank == rankStatus && (strings.IndexByte(v.raw, '_') > 0 && (isUpperCode(v.raw) || isLowerCode(v.raw) && !isNameKey(key)) || isErrorTypeName(v.raw)) && !isSuccessWord(v.raw) && !containsFold(v.raw, "warn") {
 			// Google Maps' "OVER_QUERY_LIMIT", Hover's "need_2fa" (in
 			// lower case only under "status": a lower-case name is a
-			// record's); Okta's "PASSWORD_WARN" is a success that warns.
+			// record's), Pangea's "ValidationError"; Okta's
+			// "PASSWORD_WARN" is a success that warns.
 			f.namedStatus = true
 		}
 		if rank != rankStatus && rank != rankError && isFailureWord(v.raw) && depth <= 2 && !f.resource && !x.inResource(depth) {
@@ -1027,6 +1028,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// payment's or job's own "failed" state sits beside its id, and
 			// stays data.
 			f.failed = true
+			return
+		}
+		if rank == rankStatus && depth == 1 && isLowerCode(v.raw) && opensWithFailure(v.raw) {
+			// Focus NFe's "status": "erro_autorizacao": a top status in
+			// lower case that opens by saying error says the same, and
+			// is the error's code.
+			f.failed = true
+			f.addCand(candidate{code: v, key: key, rank: rankStatus})
 			return
 		}
 		if rank == rankStatus && depth == 1 && oneOfFold(v.raw, "decline", "declined", "rejected", "denied") {
@@ -1414,6 +1423,29 @@ func startsWithLetter(v string) bool {
 // isUpperCode reports whether v is written in capitals, digits and
 // underscores alone ("USER_CANCELLED").
 func isUpperCode(v string) bool { return isCaseCode(v, 'A', 'Z') }
+
+// opensWithFailure reports whether a snake_case code's first word is a
+// failure word ("error_authorization", "erro_autorizacao").
+func opensWithFailure(v string) bool {
+	i := strings.IndexByte(v, '_')
+	return i > 0 && i < len(v)-1 && oneOfFold(v[:i], "error", "erro", "failed", "failure", "fail")
+}
+
+// isErrorTypeName reports a capitalized name of an error type, one word of
+// letters and digits that ends in "Error" or "Exception"
+// ("ValidationError", "NotFoundException").
+func isErrorTypeName(v string) bool {
+	n := len(v)
+	if n < 8 || n > 64 || v[0] < 'A' || v[0] > 'Z' || !(strings.HasSuffix(v, "Error") && n > 5 || strings.HasSuffix(v, "Exception") && n > 9) {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if c := v[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // isLowerCode reports the same of lower case ("need_2fa").
 func isLowerCode(v string) bool { return isCaseCode(v, 'a', 'z') }

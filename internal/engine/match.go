@@ -787,6 +787,29 @@ func (m *matcher) typeDefers(s *signal, ci int) bool {
 	return false
 }
 
+// typeDefersToItems reports whether candidate ci of s, a vendor's "type"
+// field, is only the class of the errors listed beside it: the Django REST
+// framework's standardized {"type": "client_error", "errors": [{"code":
+// "authentication_failed", ...}]} names its error in the list, and no one
+// provider may claim the class.
+func (m *matcher) typeDefersToItems(s *signal, ci int) bool {
+	if s.cands[ci].rank < rankType {
+		return false
+	}
+	for i := 0; i < m.x.n; i++ {
+		o := &m.x.sigs[i]
+		if o == s || !m.usable(o) {
+			continue
+		}
+		for j := 0; j < o.ncands; j++ {
+			if c := &o.cands[j]; c.rank < rankType && !c.numeric && !isSentence(c.code.raw) && m.codeReadable(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // resolve answers with the most demanding of several hits, keeping the
 // others as alternatives. It takes x itself rather than m.x, so that what it
 // keeps of the signals does not make the extraction escape to the heap.
@@ -845,7 +868,7 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 				// defines), are too common to tell a provider.
 				continue
 			}
-			if m.typeDefers(s, ci) {
+			if m.typeDefers(s, ci) || m.typeDefersToItems(s, ci) {
 				continue // a "type" beside a more specific code (Chargebee's api_error_code)
 			}
 			if s.container && isFailedState(s.cands[ci].code.raw) {
