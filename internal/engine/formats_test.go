@@ -328,6 +328,19 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"italian error list", Request{Body: `<types:NotificaScarto xmlns:types="http://www.fatturapa.gov.it/sdi/messaggi/v1.0" versione="1.0"><IdentificativoSdI>111</IdentificativoSdI><ListaErrori><Errore><Codice>00100</Codice><Descrizione>Certificato di firma scaduto</Descrizione></Errore></ListaErrori></types:NotificaScarto>`},
 		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "00100"},
 
+	// Hosted payment protocols' one-letter prefix: Humm's (Oxipay's)
+	// x_status and x_code read as status and code (oxipay/posdocs
+	// http_examples.md).
+	{"one-letter vendor prefix", Request{Body: `{"x_status": "Failed", "x_code": "FPSA05", "x_message": "Unable to process a sales adjustment for this contract.", "tracking_data": null}`},
+		"UNKNOWN", "ABORT", "FPSA05"},
+	// A success flag written as "ok", and a status code that ends by
+	// saying the call went through, keep the failures listed as data
+	// (gorush's README, NHA-ABDM's ABDM-wrapper Postman collection).
+	{"success flag ok", Request{Body: `{"counts": 60, "logs": [{"type": "failed-push", "platform": "android", "token": "*******", "error": "InvalidRegistration"}], "success": "ok"}`},
+		"NO_ERROR", "NONE", ""},
+	{"status code that says accepted", Request{HTTPStatus: 200, Body: `{"status": "CONSENT_FETCH_ACCEPTED", "error": null, "httpStatusCode": "OK", "consent": [{"status": "REVOKED", "consentArtefacts": []}, {"status": "EXPIRED", "consentArtefacts": []}]}`},
+		"NO_ERROR", "NONE", ""},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},

@@ -803,6 +803,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.boolValue(f, key, b, depth)
 			return
 		}
+	} else if n == 2 && (v.raw[0]|0x20 == 'o' && v.raw[1]|0x20 == 'k') && isSuccessFlag(key, true) {
+		// gorush's "success": "ok" says what "success": true does.
+		x.boolValue(f, key, true, depth)
+		return
 	}
 	x.noteBodyStatus(key, v.raw, depth)
 	if x.mayNoteOddCode(depth) && (isNumeric(v.raw) && isOddCode(role, key, v.raw) ||
