@@ -134,11 +134,12 @@ type corpusCase struct {
 // "status": "Accepted" and empty result mean the work is still to poll for;
 // holdout-105 LibreLinkUp's sign-in answering 200 with a privacy policy to
 // accept again, Open Food Facts' "status": 0 beside "no code or invalid
-// code", where 0 is its failure, not a success).
+// code", where 0 is its failure, not a success; holdout-106 Rain Bird's
+// sign-in page answering 200 with "Account is locked" in a red span).
 // A real success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.819, "provider unknown": 0.810}
 
-const corpusMaxMissedErrors = 42
+const corpusMaxMissedErrors = 43
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()

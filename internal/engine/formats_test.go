@@ -341,6 +341,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"status code that says accepted", Request{HTTPStatus: 200, Body: `{"status": "CONSENT_FETCH_ACCEPTED", "error": null, "httpStatusCode": "OK", "consent": [{"status": "REVOKED", "consentArtefacts": []}, {"status": "EXPIRED", "consentArtefacts": []}]}`},
 		"NO_ERROR", "NONE", ""},
 
+	// A fetched record that says it finished states the status code of
+	// the call it ran (Visma.net's background task, ON-IT/Visma.Net's
+	// CustomerPaymentBackgroundTest.cs).
+	{"finished record's own status code", Request{Body: `{"id":"73ac0029-1e4f-4adc-a7eb-318cd25ba4bf","status":"Finished","statusCode":400,"receivedUtc":"2022-11-10T10:20:53.75+01:00","hasResponseContent":true}`},
+		"NO_ERROR", "NONE", ""},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},

@@ -1510,6 +1510,13 @@ func (x *extraction) noteStatusValue(key, v string, depth int) {
 	if x.bodyStatus != 0 || len(v) != 3 || v[0] < '4' || v[0] > '5' || !isNumeric(v) || !isStatusKey(key) {
 		return
 	}
+	if depth == 1 && x.topID && oneOfFold(x.topStatus.raw, "finished", "completed", "done") {
+		// A fetched record that says it finished states its own status
+		// code: Visma.net's background task {"id": ..., "status":
+		// "Finished", "statusCode": 400, ...} says how the call it ran
+		// ended, not this answer.
+		return
+	}
 	n := atoi3(v)
 	if n > 504 && n != 507 && n != 511 || http.StatusText(n) == "" {
 		// A number no HTTP answer is sent under (Concur's error Code
