@@ -747,8 +747,13 @@ func isSuccessWord(v string) bool {
 		// task's "processing-completed" (Redis Cloud), and a status code
 		// that ends by saying the call went through (ABDM's
 		// "CONSENT_FETCH_ACCEPTED").
-		return len(v) <= 24 && saysCompleted(v) ||
-			len(v) <= 48 && (hasSuffixFold(v, "_accepted") || hasSuffixFold(v, "_success") || hasSuffixFold(v, "_succeeded"))
+		if len(v) <= 24 && saysCompleted(v) {
+			return true
+		}
+		if c := v[len(v)-1] | 0x20; len(v) > 48 || c != 'd' && c != 's' { // the last letters of the suffixes below
+			return false
+		}
+		return hasSuffixFold(v, "_accepted") || hasSuffixFold(v, "_success") || hasSuffixFold(v, "_succeeded")
 	}
 	v = strings.TrimSpace(v)
 	if v == "" {

@@ -1106,7 +1106,8 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		f.addCand(candidate{code: v, key: key, rank: rank, problem: problem})
 	case roleDesc:
-		if depth == 1 && isSuccessWord(v.raw) {
+		saysSuccess := isSuccessWord(v.raw)
+		if depth == 1 && saysSuccess {
 			// Smartsheet's {"message": "PARTIAL_SUCCESS", ..., "failedItems":
 			// [...]}: the answer says it succeeded; the items' errors are
 			// data.
@@ -1134,7 +1135,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.errDesc = true
 			return
 		}
-		if namesErrorMessage(key) && !isSuccessWord(v.raw) {
+		if !saysSuccess && namesErrorMessage(key) {
 			// "errmsg", and the Spanish and Portuguese "descripcionError"
 			// and "mensagemErro"; but WeChat's "errmsg": "ok" is a success.
 			f.errDesc, f.errKey = true, true
