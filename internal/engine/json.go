@@ -1106,8 +1106,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		f.addCand(candidate{code: v, key: key, rank: rank, problem: problem})
 	case roleDesc:
-		saysSuccess := isSuccessWord(v.raw)
-		if depth == 1 && saysSuccess {
+		if depth == 1 && isSuccessWord(v.raw) {
 			// Smartsheet's {"message": "PARTIAL_SUCCESS", ..., "failedItems":
 			// [...]}: the answer says it succeeded; the items' errors are
 			// data.
@@ -1135,7 +1134,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.errDesc = true
 			return
 		}
-		if !saysSuccess && namesErrorMessage(key) {
+		if namesErrorMessage(key) && !isSuccessWord(v.raw) {
 			// "errmsg", and the Spanish and Portuguese "descripcionError"
 			// and "mensagemErro"; but WeChat's "errmsg": "ok" is a success.
 			f.errDesc, f.errKey = true, true
