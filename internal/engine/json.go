@@ -1440,7 +1440,7 @@ func opensWithFailure(v string) bool {
 // ("ValidationError", "NotFoundException").
 func isErrorTypeName(v string) bool {
 	n := len(v)
-	if n < 8 || n > 64 || v[0] < 'A' || v[0] > 'Z' || !(strings.HasSuffix(v, "Error") && n > 5 || strings.HasSuffix(v, "Exception") && n > 9) {
+	if n < 8 || n > 64 || v[0] < 'A' || v[0] > 'Z' || !(strings.HasSuffix(v, "Error") || strings.HasSuffix(v, "Exception") && n > len("Exception")) {
 		return false
 	}
 	for i := 0; i < n; i++ {

@@ -780,7 +780,7 @@ func (m *matcher) typeDefers(s *signal, ci int) bool {
 		return false
 	}
 	for i := range ci {
-		if c := &s.cands[i]; !c.numeric && !isSentence(c.code.raw) && m.codeReadable(c) {
+		if m.namesReadably(&s.cands[i]) {
 			return true
 		}
 	}
@@ -802,12 +802,19 @@ func (m *matcher) typeDefersToItems(s *signal, ci int) bool {
 			continue
 		}
 		for j := 0; j < o.ncands; j++ {
-			if c := &o.cands[j]; c.rank < rankType && !c.numeric && !isSentence(c.code.raw) && m.codeReadable(c) {
+			if c := &o.cands[j]; c.rank < rankType && m.namesReadably(c) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// namesReadably reports whether c is a code, neither a number nor a
+// sentence, whose words the vocabulary reads: one that says more than a
+// class beside it.
+func (m *matcher) namesReadably(c *candidate) bool {
+	return !c.numeric && !isSentence(c.code.raw) && m.codeReadable(c)
 }
 
 // resolve answers with the most demanding of several hits, keeping the
