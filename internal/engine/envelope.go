@@ -155,14 +155,16 @@ var keyRoles = map[string]struct {
 	"type":  {roleCode, rankType},
 
 	"errordescription": {roleDesc, 0},
-	"faultstring":      {roleDesc, 0},
-	"message":          {roleDesc, 1},
-	"errormessage":     {roleDesc, 1},
-	"errormsg":         {roleDesc, 1},
-	"errordetail":      {roleDesc, 1}, // Foursquare's meta.errorDetail
-	"errtext":          {roleDesc, 1}, // Plesk
-	"emsg":             {roleDesc, 1}, // Shoonya
-	"returnmessage":    {roleDesc, 1}, // La Poste's returnMessage
+	// Paysafecard's errorCodeDescription, the text of its errorCode.
+	"errorcodedescription": {roleDesc, 1},
+	"faultstring":          {roleDesc, 0},
+	"message":              {roleDesc, 1},
+	"errormessage":         {roleDesc, 1},
+	"errormsg":             {roleDesc, 1},
+	"errordetail":          {roleDesc, 1}, // Foursquare's meta.errorDetail
+	"errtext":              {roleDesc, 1}, // Plesk
+	"emsg":                 {roleDesc, 1}, // Shoonya
+	"returnmessage":        {roleDesc, 1}, // La Poste's returnMessage
 	// IBM API Connect and DataPower gateways: httpCode, httpMessage and
 	// moreInformation, which says why.
 	"moreinformation": {roleDesc, 1},
