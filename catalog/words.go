@@ -41,6 +41,23 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 	var prev byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if clauses && (i == 0 || isSpace(s[i-1])) {
+			if end := addressEnd(s, i); end > i {
+				// An e-mail address or a URL in a message names something;
+				// its words ("admin@example.org", ".../upgrade") say
+				// nothing of the error. A clause may end right after it.
+				i = end - 1
+				if isClauseEnd(s[i]) {
+					i--
+				}
+				if start >= 0 {
+					spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+					start = -1
+				}
+				prev = 0
+				continue
+			}
+		}
 		if c >= utf8.RuneSelf {
 			var rb [utf8.UTFMax]byte
 			r, size := utf8.DecodeRune(rb[:copy(rb[:], s[i:])])
@@ -119,6 +136,29 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 		spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
 	}
 	return buf, spans
+}
+
+// addressEnd returns the end of the token starting at i when it is an
+// e-mail address (letters or digits either side of an '@', a '.' after it)
+// or a URL ("://" inside it); else i.
+func addressEnd[T ~string | ~[]byte](s T, i int) int {
+	end, at, dot, scheme := i, -1, false, false
+	for ; end < len(s) && !isSpace(s[end]); end++ {
+		switch s[end] {
+		case '@':
+			if at < 0 && end > i && charKind(s[end-1]) != 0 && end+1 < len(s) && charKind(s[end+1]) != 0 {
+				at = end
+			}
+		case '.':
+			dot = dot || at >= 0 && end+1 < len(s) && charKind(s[end+1]) != 0
+		case ':':
+			scheme = scheme || end > i && end+2 < len(s) && s[end+1] == '/' && s[end+2] == '/'
+		}
+	}
+	if at >= 0 && dot || scheme {
+		return end
+	}
+	return i
 }
 
 func isClauseEnd(c byte) bool {
