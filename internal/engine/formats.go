@@ -118,10 +118,16 @@ func looksLikeForm(b string) bool {
 }
 
 // cutErrorPrefix cuts a leading "error:" or "error=", in any case, from a
-// line of text.
+// line of text, or the "ERR" before an SMS gateway's numeric code
+// (BudgetSMS's "ERR 1001").
 func cutErrorPrefix(line string) (string, bool) {
 	if len(line) >= 6 && strings.EqualFold(line[:5], "error") && (line[5] == ':' || line[5] == '=') {
 		return strings.TrimSpace(line[6:]), true
+	}
+	if len(line) >= 5 && line[:3] == "ERR" && (line[3] == ' ' || line[3] == ':') {
+		if rest := strings.TrimLeft(line[4:], " "); rest != "" && '0' <= rest[0] && rest[0] <= '9' {
+			return rest, true
+		}
 	}
 	return line, false
 }
@@ -1034,6 +1040,15 @@ func oauthProblemValue(v string) string {
 
 // extractFormat reads the body in the first format it fits.
 func extractFormat(x *extraction, b string, status int, lim *Limits) error {
+	if b[0] == ')' {
+		// Gerrit's guard against JSON hijacking, a ")]}'" line before the
+		// document, is no part of it.
+		if rest, ok := strings.CutPrefix(b, ")]}'"); ok {
+			if b = strings.TrimLeft(rest, ", \t\r\n"); b == "" {
+				return nil
+			}
+		}
+	}
 	b = unwrapJSONP(b)
 	if b[0] != '{' && b[0] != '[' && b[0] != '<' {
 		if doc, ok := samlDocument(b, lim.MaxBodyBytes); ok {

@@ -819,6 +819,8 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-47: PayFast's PDT lookup answers a bare "FAIL"
 		// under 200: an error, though the word names no cause.
 		{"one word that says it failed", Request{HTTPStatus: 200, Body: "FAIL"}, "UNKNOWN/ABORT"},
+		// BudgetSMS's cURL examples: "ERR" and its numeric code under 200.
+		{"an SMS gateway's ERR and code", Request{HTTPStatus: 200, Body: "ERR 1001"}, "UNKNOWN/ABORT"},
 		// From holdout-47: M-Pesa's result, ResultCode beside ResultDesc.
 		{"a result code beside its description", Request{Body: "{\n    \"Result\": {\n        \"ResultType\": 0,\n        \"ResultCode\": 2001,\n        \"ResultDesc\": \"The initiator information is invalid.\",\n        \"OriginatorConversationID\": \"11143-7569966-1\",\n        \"ConversationID\": \"AG_20181024_000043ade8e082b13567\",\n        \"TransactionID\": \"MJO61H754M\",\n        \"ReferenceData\": {\n            \"ReferenceItem\": {\n                \"Key\": \"QueueTimeoutURL\",\n                \"Value\": \"https://internalsandbox.safaricom.co.ke/mpesa/b2cresults/v1/submit\"\n            }\n        }\n    }\n}\n"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-47: SAP's OData $batch answers, whose parts each
