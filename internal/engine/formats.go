@@ -1095,6 +1095,13 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 	case '<':
 		if !isHTML(b) {
 			extractXML(x, b)
+			if x.n == 0 && !x.failure && isLoneElement(b) {
+				// A document that is one element holding a sentence
+				// (BlueSnap's <xml>You are not authorized ...</xml>) says
+				// it as a text body would: its text is no data's.
+				x.prose = true
+				return nil
+			}
 			// An XML document reads as data, a success without a status,
 			// unless it says it failed or one of its codes is an error
 			// (DataCash's <reason>ACCEPTED</reason> is neither). A message
@@ -1391,6 +1398,30 @@ func extractHTML(x *extraction, b string, status int) bool {
 		}
 	}
 	return found
+}
+
+// isLoneElement reports whether an XML document is one element holding
+// text alone, after any prolog (<xml>You are not authorized ...</xml>).
+// Text that holds markup or a JSON document is no sentence.
+func isLoneElement(b string) bool {
+	for strings.HasPrefix(b, "<?") || strings.HasPrefix(b, "<!") {
+		i := strings.IndexByte(b, '>')
+		if i < 0 {
+			return false
+		}
+		b = strings.TrimSpace(b[i+1:])
+	}
+	open := strings.IndexByte(b, '>')
+	if len(b) < 2 || b[0] != '<' || open < 1 || b[open-1] == '/' {
+		return false
+	}
+	rest := b[open+1:]
+	end := strings.IndexByte(rest, '<')
+	if end < 0 || !strings.HasPrefix(rest[end:], "</") || strings.IndexByte(rest[end+1:], '<') >= 0 {
+		return false // no closing tag, or more elements after the first
+	}
+	t := strings.TrimSpace(rest[:end])
+	return t != "" && t[0] != '{' && t[0] != '[' && !strings.HasPrefix(t, "&lt;")
 }
 
 // htmlText is a page's text as a description, its entities still to unescape.

@@ -36,6 +36,14 @@ var formatCases = []formatCase{
 	{"form-encoded token error", Request{Operation: "token", HTTPStatus: 400,
 		Body: `error=invalid_client&error_description=Client+authentication+failed`},
 		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "invalid_client"},
+	// BlueSnap's answer, one element holding a sentence (holdout-59), and
+	// CashNet's success, one element holding key=value pairs (holdout-97).
+	{"one XML element holding a sentence", Request{
+		Body: "<xml>You are not authorized to perform this request due to inappropriate role permissions.</xml>"},
+		"AUTHORIZATION", "ABORT", ""},
+	{"one XML element holding a success's pairs", Request{HTTPStatus: 200,
+		Body: "<cngateway>result=0&tx=77972&busdate=7/25/2017</cngateway>"},
+		"NO_ERROR", "NONE", ""},
 	{"json after a hijacking guard", Request{Operation: "token", HTTPStatus: 400,
 		Body: ")]}'\n{\"error\":\"invalid_grant\",\"error_description\":\"bad code\"}"},
 		"AUTHENTICATION", "RE_AUTHENTICATE", "invalid_grant"},
