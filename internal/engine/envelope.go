@@ -646,7 +646,8 @@ func isFailureFlag(key string, value bool) bool {
 		return !value
 	case "status":
 		return !value // {"status": false, "message": "Invalid key"}
-	case "error", "errors", "failed", "failure", "haserror", "iserror":
+	case "error", "errors", "failed", "failure", "haserror", "iserror",
+		"erro": // ViaCEP's {"erro": true}, Portuguese
 		return value
 	}
 	return false

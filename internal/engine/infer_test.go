@@ -819,6 +819,9 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-47: PayFast's PDT lookup answers a bare "FAIL"
 		// under 200: an error, though the word names no cause.
 		{"one word that says it failed", Request{HTTPStatus: 200, Body: "FAIL"}, "UNKNOWN/ABORT"},
+		// ViaCEP's answer for a postal code that does not exist (holdout-110):
+		// Portuguese "erro": true under 200 is an error flag.
+		{"a Portuguese error flag", Request{HTTPStatus: 200, Body: "{\n  \"erro\": true\n}"}, "UNKNOWN/ABORT"},
 		// BudgetSMS's cURL examples: "ERR" and its numeric code under 200.
 		{"an SMS gateway's ERR and code", Request{HTTPStatus: 200, Body: "ERR 1001"}, "UNKNOWN/ABORT"},
 		// From holdout-47: M-Pesa's result, ResultCode beside ResultDesc.
