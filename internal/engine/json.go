@@ -512,6 +512,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// (Discord's "code": 0 beside a rate-limit block).
 				f.okCode = f.okCode || rank <= rankCode
 				x.zeroCode = x.zeroCode || depth == 1 && rank <= rankCode
+				// Inside an error object a code of 0 says the answer has
+				// none, whatever its data's descriptions say (Huawei
+				// OceanStor's "error": {"code": 0} beside hosts described
+				// "host01").
+				x.okCode = x.okCode || isErr && rank <= rankPlain
 			}
 			if role == roleCode && rank <= 4 {
 				num := x.src[i:end]
@@ -1081,6 +1086,15 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// says the answer succeeded, as "ok": true does: the errors of
 			// single items below it are data.
 			x.success = true
+		}
+		if rank <= rankPlain && v.raw == "0" {
+			// A code of "0" in quotes says what the number 0 does (Huawei
+			// OceanStor's "error": {"code": "0", "description": "0"} beside
+			// the data): no error, and no candidate.
+			f.okCode = true
+			x.zeroCode = x.zeroCode || depth == 1
+			x.okCode = x.okCode || depth > 0 && depth < 64 && x.errs&(1<<depth) != 0
+			return
 		}
 		if rank <= rankStatus && isSuccessWord(v.raw) {
 			x.okCode = true // "code": "K000", "status": "success"
