@@ -265,6 +265,10 @@ func extractXML(x *extraction, b string) {
 	// an open <Rsn>, whose <Cd> or <Prtry> says why a status is RJCT.
 	iso, rsnDepth := false, 0
 	xmlrpc := false // an XML-RPC methodResponse
+	// The depth of an open message element that holds elements rather than
+	// text: PAN-OS's <msg><line>Unauthorized</line><line>Invalid API
+	// key</line></msg>, whose lines are its message.
+	msgDepth := 0
 	for steps := 0; steps < 4096; steps++ {
 		lt := strings.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -284,6 +288,9 @@ func extractXML(x *extraction, b string) {
 			}
 			if depth < rsnDepth {
 				rsnDepth = 0
+			}
+			if depth < msgDepth {
+				msgDepth = 0
 			}
 			continue
 		}
@@ -479,6 +486,11 @@ func extractXML(x *extraction, b string) {
 			content = strings.TrimSpace(b[i : i+end])
 		}
 		if content == "" {
+			if !selfClosing && msgDepth == 0 && len(name) <= 24 {
+				if r, _ := classifyKey(name); r == roleDesc {
+					msgDepth = depth
+				}
+			}
 			continue
 		}
 		if !x.nestedXML && isEmbeddedXML(content) {
@@ -635,6 +647,9 @@ func extractXML(x *extraction, b string) {
 			role, rank = roleDesc, 1 // EBICS's <ReportText>
 		case role == roleNone:
 			role, rank = gatewayRole(name)
+			if role == roleNone && msgDepth > 0 && depth == msgDepth+1 && strings.EqualFold(name, "line") {
+				role, rank = roleDesc, 1
+			}
 		}
 		if isNumeric(content) && (isOddCode(role, name, content) || role == roleFlag && depth-soap <= 3 && content != "1" && isOddCode(roleCode, name, content)) {
 			// <statusCode>2202</statusCode>; a numeric result

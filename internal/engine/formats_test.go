@@ -59,6 +59,11 @@ var formatCases = []formatCase{
   <result result="9" />
 </Epsilon_result>`},
 		"UNKNOWN", "ABORT", "810"},
+	// PAN-OS's XML API as netdata's collector test stubs it (holdout-110):
+	// the message is the lines inside <msg>.
+	{"a message in lines", Request{
+		Body: `<response status="error" code="16"><msg><line>Unauthorized</line><line>Invalid API key</line></msg></response>`},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", ""},
 	{"json after a hijacking guard", Request{Operation: "token", HTTPStatus: 400,
 		Body: ")]}'\n{\"error\":\"invalid_grant\",\"error_description\":\"bad code\"}"},
 		"AUTHENTICATION", "RE_AUTHENTICATE", "invalid_grant"},
