@@ -124,8 +124,11 @@ var keyRoles = map[string]struct {
 	"errorsubcode":   {roleCode, rankNumeric},
 	// FreshBooks' accounting errors: {"errno": 1012, "field": ..., "message": ...};
 	// Douyin's {"err_no": 40017, "err_tips": "bad secret"}, 0 when it went well.
-	"errno":   {roleCode, rankCode},
-	"errtips": {roleDesc, 1},
+	"errno": {roleCode, rankCode},
+	// TaxCloud: <ErrNumber>-2147219399</ErrNumber> and <ErrDescription>.
+	"errnumber":      {roleCode, rankCode},
+	"errdescription": {roleDesc, 0},
+	"errtips":        {roleDesc, 1},
 	// Alipay and Ant Open Platform: sub_code and sub_msg say what code and
 	// msg only sum up ("40004", "Business Failed").
 	"subcode": {roleCode, rankCode},
@@ -332,6 +335,8 @@ var keyRoles = map[string]struct {
 	"action": {roleFlag, 0},
 	// Banwire and others: "response": "ko" / "ok".
 	"response": {roleFlag, 0},
+	// TaxCloud: <ResponseType>Error</ResponseType> ("OK" when it went well).
+	"responsetype": {roleFlag, 0},
 	// Mistral, Notion, Stripe-style: "object": "error".
 	"object":     {roleFlag, 0},
 	"retrydelay": {roleRetryDelay, 0},
@@ -767,6 +772,8 @@ func isSuccessWord(v string) bool {
 		if oneOfFold(v, "ok", "success", "successful", "succeeded", "done", "no error", "noerror", "no_error", "none", "0", "pass", "passed", "accepted", "approved", "partial_success", "authorised", "authorized") {
 			return true
 		}
+	case 0xe6: // the first byte of 成功, Chinese "success" (NIU's "desc": "成功")
+		return v == "成功"
 	}
 	// A job's "RunSuccess", a step's "JobSucceeded", a task's "Completed".
 	return v[len(v)-1] == '0' && isZeroCode(v) || len(v) > 7 && (hasSuffixFold(v, "success") || hasSuffixFold(v, "succeeded")) || saysCompleted(v)

@@ -64,6 +64,19 @@ var formatCases = []formatCase{
 	{"a message in lines", Request{
 		Body: `<response status="error" code="16"><msg><line>Unauthorized</line><line>Invalid API key</line></msg></response>`},
 		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", ""},
+	// NIU's scooter state (holdout-111), shortened: "desc": "成功" is
+	// Chinese for success.
+	{"a Chinese success word", Request{
+		Body: `{"data":{"isCharging":0,"lockStatus":0},"desc":"成功","trace":"成功","status":0}`},
+		"NO_ERROR", "NONE", ""},
+	// TaxCloud's SOAP answers under 200 (holdout-111): ResponseType Error
+	// beside its message, ErrNumber beside ErrDescription.
+	{"a SOAP result's ResponseType", Request{HTTPStatus: 200,
+		Body: `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><PingResponse xmlns="http://taxcloud.net"><PingResult><ResponseType>Error</ResponseType><Messages><ResponseMessage><ResponseType>Error</ResponseType><Message>Invalid apiLoginID and/or apiKey</Message></ResponseMessage></Messages></PingResult></PingResponse></soap:Body></soap:Envelope>`},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", ""},
+	{"a SOAP result's ErrNumber", Request{HTTPStatus: 200,
+		Body: `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><VerifyAddressResponse xmlns="http://taxcloud.net"><VerifyAddressResult><ErrNumber>-2147219399</ErrNumber><ErrDescription>Invalid Zip Code.  </ErrDescription></VerifyAddressResult></VerifyAddressResponse></soap:Body></soap:Envelope>`},
+		"INVALID_REQUEST", "FIX_REQUEST", "-2147219399"},
 	{"json after a hijacking guard", Request{Operation: "token", HTTPStatus: 400,
 		Body: ")]}'\n{\"error\":\"invalid_grant\",\"error_description\":\"bad code\"}"},
 		"AUTHENTICATION", "RE_AUTHENTICATE", "invalid_grant"},
