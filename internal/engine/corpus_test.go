@@ -139,11 +139,15 @@ type corpusCase struct {
 // holdout-110 card gateways' and Turkish banks' POS answers from payment
 // plugins' fixtures, 51.9% on arrival: 3-D Secure forms whose hidden
 // fields hold the error, GMO Epsilon's Shift-JIS details, static keys'
-// 401s the contract reads as tokens to refresh).
+// 401s the contract reads as tokens to refresh; holdout-111 work still
+// under way under a 2xx with no word of waiting: Transloadit's
+// "ok": "ASSEMBLY_EXECUTING", Redis Cloud's task "received" to be queued,
+// Venafi's 202 at its "Post CSR" stage, Abode's sign-in answering 200 with
+// only the second factor's type).
 // A real success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.824, "provider unknown": 0.816}
 
-const corpusMaxMissedErrors = 43
+const corpusMaxMissedErrors = 46
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
