@@ -819,6 +819,11 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-47: PayFast's PDT lookup answers a bare "FAIL"
 		// under 200: an error, though the word names no cause.
 		{"one word that says it failed", Request{HTTPStatus: 200, Body: "FAIL"}, "UNKNOWN/ABORT"},
+		// Uploadcare's conversion status (holdout-64): work in progress under
+		// 200, with no id of its own; MOLPay's refund record (holdout-15)
+		// whose "pending" is its state.
+		{"work in progress under 200", Request{HTTPStatus: 200, Body: `{"status":"processing","error":null,"result":{"uuid":"bc607978-b348-4585-bcc1-bde10528457c","thumbnails_group_uuid":"1449e50e-35fc-4945-a0d4-4fffefe4345d~2"}}`}, "PENDING/POLL"},
+		{"a record pending under 200", Request{HTTPStatus: 200, Operation: "refund", Body: "{\n    \"RefundType\": \"P\",\n    \"MerchantID\": \"your_merchant_id\",\n    \"RefID\": \"merchant_refund_ref_id\",\n    \"RefundID\": 19,\n    \"TxnID\": 25248208,\n    \"Amount\": \"10.00\",\n    \"Status\": \"pending\",\n    \"Signature\": \"816071a1a72a260b87d7570beb0a670a\"\n}"}, "NO_ERROR/NONE"},
 		// ViaCEP's answer for a postal code that does not exist (holdout-110):
 		// Portuguese "erro": true under 200 is an error flag.
 		{"a Portuguese error flag", Request{HTTPStatus: 200, Body: "{\n  \"erro\": true\n}"}, "UNKNOWN/ABORT"},

@@ -962,11 +962,15 @@ func (m *matcher) byStatus(r *Result) {
 	// Entries without codes may still look at the description.
 	words := signal{desc: x.anyDesc}
 	pendingState := false
-	if m.impliedOK && !x.topResource && !x.topID && x.topStatus.raw != "" {
-		// Without a status, a document that is no resource (no id) and whose own
-		// top-level status says the work is still under way (GSMA Mobile
-		// Money's request state, "status": "pending") reads as the 202 it
-		// stands for, when the 202's entries read its status so.
+	if (m.impliedOK || m.status == 200 && !m.isError && !strings.EqualFold(x.topStatus.raw, "pending")) && !x.topResource && !x.topID && x.topStatus.raw != "" {
+		// Without a status, a document that is no resource (no id) and
+		// whose own top-level status says the work is still under way (GSMA
+		// Mobile Money's request state, "status": "pending") reads as the
+		// 202 it stands for, when the 202's entries read its status so. So
+		// does one under 200 whose status names work in progress
+		// (Uploadcare's "status": "processing", Stack Auth's polled login
+		// "waiting"), but not a bare "pending", which a 200 gives a
+		// record's state (MOLPay's refund, "Status": "pending").
 		state := signal{desc2: x.topStatus}
 		if e := m.noCodeEntry(202, &state); e != nil && e.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_PENDING {
 			status, words, pendingState = 202, state, true
