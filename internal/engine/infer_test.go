@@ -824,6 +824,11 @@ func TestBodyConventions(t *testing.T) {
 		// whose "pending" is its state.
 		{"work in progress under 200", Request{HTTPStatus: 200, Body: `{"status":"processing","error":null,"result":{"uuid":"bc607978-b348-4585-bcc1-bde10528457c","thumbnails_group_uuid":"1449e50e-35fc-4945-a0d4-4fffefe4345d~2"}}`}, "PENDING/POLL"},
 		{"a record pending under 200", Request{HTTPStatus: 200, Operation: "refund", Body: "{\n    \"RefundType\": \"P\",\n    \"MerchantID\": \"your_merchant_id\",\n    \"RefID\": \"merchant_refund_ref_id\",\n    \"RefundID\": 19,\n    \"TxnID\": 25248208,\n    \"Amount\": \"10.00\",\n    \"Status\": \"pending\",\n    \"Signature\": \"816071a1a72a260b87d7570beb0a670a\"\n}"}, "NO_ERROR/NONE"},
+		// FossID's answer under 200 (holdout-112) and AMap's (holdout-10):
+		// a "status" of "0" is no success, which some APIs write for a
+		// failure; the error beside it decides.
+		{"a zero status beside an error", Request{HTTPStatus: 200, Body: `{"operation":"scans_delete","status":"0","data":[],"error":"Classes.TableRepository.row_not_found","message":"Row semver4j_20201203_090342 in table scans not found","message_parameters":{"rowidentifier":"semver4j_20201203_090342","table":"scans"}}`}, "NOT_FOUND/FIX_REQUEST"},
+		{"a zero status beside a named error", Request{Body: `{"status":"0","info":"INVALID_USER_KEY","infocode":"10001"}`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		// ViaCEP's answer for a postal code that does not exist (holdout-110):
 		// Portuguese "erro": true under 200 is an error flag.
 		{"a Portuguese error flag", Request{HTTPStatus: 200, Body: "{\n  \"erro\": true\n}"}, "UNKNOWN/ABORT"},

@@ -1081,7 +1081,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if key == "__type" || len(key) == len("x-amzn-errortype") && strings.EqualFold(key, "x-amzn-errortype") {
 			v = text{raw: awsErrorType(v.raw), esc: v.esc}
 		}
-		if rank == rankStatus && depth == 1 && isSuccessWord(v.raw) && !f.resource {
+		if rank == rankStatus && depth == 1 && isSuccessWord(v.raw) && v.raw != "0" && !f.resource {
 			// JSend's and Netatmo's top-level "status": "ok" or "success"
 			// says the answer succeeded, as "ok": true does: the errors of
 			// single items below it are data.
@@ -1096,7 +1096,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.okCode = x.okCode || depth > 0 && depth < 64 && x.errs&(1<<depth) != 0
 			return
 		}
-		if rank <= rankStatus && isSuccessWord(v.raw) {
+		if rank <= rankStatus && isSuccessWord(v.raw) && !(rank == rankStatus && v.raw == "0") {
 			x.okCode = true // "code": "K000", "status": "success"
 			// Sberbank's "errorCode": "0" beside its "errorMessage": an
 			// error code that says none makes its object no error.
