@@ -829,6 +829,13 @@ func TestBodyConventions(t *testing.T) {
 		// failure; the error beside it decides.
 		{"a zero status beside an error", Request{HTTPStatus: 200, Body: `{"operation":"scans_delete","status":"0","data":[],"error":"Classes.TableRepository.row_not_found","message":"Row semver4j_20201203_090342 in table scans not found","message_parameters":{"rowidentifier":"semver4j_20201203_090342","table":"scans"}}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"a zero status beside a named error", Request{Body: `{"status":"0","info":"INVALID_USER_KEY","infocode":"10001"}`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+		// Proton's fixture (holdout-113): a phrase in a code's place names
+		// no other provider's code that normalizes alike (Plaid's
+		// INVALID_ACCESS_TOKEN, a request to fix); the words read it.
+		{"a phrase in a code's place", Request{Body: " {\n  \"Error\" : \"Invalid access token\",\n  \"Details\" : {\n  },\n  \"Code\" : 401,\n  \"ErrorDescription\" : \"\"\n}"}, "AUTHENTICATION/REFRESH_TOKEN"},
+		// Superwall's redemption answer (holdout-113): a listed record whose
+		// own status says it succeeded carries its code as a reference.
+		{"a listed record that succeeded", Request{Body: `{"codes":[{"status":"SUCCESS","code":"redemption_8c7916a7-d48b-42c1-8eae-a58e0a57d37d"}],"customerInfo":{"subscriptions":[],"nonSubscriptions":[],"entitlements":[]}}`}, "NO_ERROR/NONE"},
 		// ViaCEP's answer for a postal code that does not exist (holdout-110):
 		// Portuguese "erro": true under 200 is an error flag.
 		{"a Portuguese error flag", Request{HTTPStatus: 200, Body: "{\n  \"erro\": true\n}"}, "UNKNOWN/ABORT"},

@@ -1101,6 +1101,13 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// Sberbank's "errorCode": "0" beside its "errorMessage": an
 			// error code that says none makes its object no error.
 			f.okCode = f.okCode || rank <= rankCode
+			if rank == rankStatus && depth > 1 && !x.inError(depth) {
+				// A record of a list whose own status says it succeeded
+				// (Superwall's redeemed codes, {"status": "SUCCESS",
+				// "code": "redemption_..."}) reports no error; its code is
+				// its own reference.
+				f.quiet = true
+			}
 		}
 		problem := false
 		if rank == rankType && isFailureWord(v.raw) {

@@ -885,7 +885,16 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 				continue
 			}
 			var buf [catalog.MaxCodeLen]byte
-			es := m.cat.ProviderEntriesFor(normalizeText(buf[:0], s.cands[ci].code))
+			norm := normalizeText(buf[:0], s.cands[ci].code)
+			es := m.cat.ProviderEntriesFor(norm)
+			if len(es) > 0 && strings.IndexByte(s.cands[ci].code.raw, ' ') >= 0 && !definesPhrase(es, norm) {
+				// A phrase in a code's place (Proton's "Error": "Invalid
+				// access token") is a message: it names a provider only
+				// when that provider's file lists the phrase itself
+				// (ClickUp's "Team not authorized"), not a code that
+				// merely normalizes alike (Plaid's INVALID_ACCESS_TOKEN).
+				continue
+			}
 			if len(es) == 0 || !(oneProvider(es) || s.cands[ci].key == "state" && allAgree(es)) || !namespaced(s.cands[ci].code.raw) && !coinage(s.cands[ci].code.raw) && m.codeReadable(&s.cands[ci]) {
 				// A code whose own words the vocabulary reads ("unauthorized",
 				// "invalid_code") is no provider's to claim, unless a
@@ -904,6 +913,19 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			r.addSignalEvidence(s, &s.cands[ci])
 			r.addNote("inferred: provider", e.Provider.Proto.GetId()+" defines the code")
 			return true
+		}
+	}
+	return false
+}
+
+// definesPhrase reports whether one of es lists, among its codes, a phrase
+// written with spaces whose normal form is norm.
+func definesPhrase(es []*catalog.Entry, norm []byte) bool {
+	for _, e := range es {
+		for _, c := range e.Proto.GetMatch().GetCodes() {
+			if strings.IndexByte(c, ' ') >= 0 && catalog.NormalizeCode(c) == string(norm) {
+				return true
+			}
 		}
 	}
 	return false
