@@ -486,7 +486,7 @@ func extractXML(x *extraction, b string) {
 			content = strings.TrimSpace(b[i : i+end])
 		}
 		if content == "" {
-			if !selfClosing && msgDepth == 0 && len(name) <= 24 {
+			if !selfClosing && msgDepth == 0 {
 				if r, _ := classifyKey(name); r == roleDesc {
 					msgDepth = depth
 				}

@@ -1081,12 +1081,6 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if key == "__type" || len(key) == len("x-amzn-errortype") && strings.EqualFold(key, "x-amzn-errortype") {
 			v = text{raw: awsErrorType(v.raw), esc: v.esc}
 		}
-		if rank == rankStatus && depth == 1 && isSuccessWord(v.raw) && v.raw != "0" && !f.resource {
-			// JSend's and Netatmo's top-level "status": "ok" or "success"
-			// says the answer succeeded, as "ok": true does: the errors of
-			// single items below it are data.
-			x.success = true
-		}
 		if rank <= rankPlain && v.raw == "0" {
 			// A code of "0" in quotes says what the number 0 does (Huawei
 			// OceanStor's "error": {"code": "0", "description": "0"} beside
@@ -1096,7 +1090,16 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.okCode = x.okCode || depth > 0 && depth < 64 && x.errs&(1<<depth) != 0
 			return
 		}
-		if rank <= rankStatus && isSuccessWord(v.raw) && !(rank == rankStatus && v.raw == "0") {
+		// A "status" of "0" says neither success nor failure: APIs write it
+		// for either (FossID and AMap beside their error).
+		succeeded := rank <= rankStatus && isSuccessWord(v.raw) && !(rank == rankStatus && v.raw == "0")
+		if succeeded && rank == rankStatus && depth == 1 && !f.resource {
+			// JSend's and Netatmo's top-level "status": "ok" or "success"
+			// says the answer succeeded, as "ok": true does: the errors of
+			// single items below it are data.
+			x.success = true
+		}
+		if succeeded {
 			x.okCode = true // "code": "K000", "status": "success"
 			// Sberbank's "errorCode": "0" beside its "errorMessage": an
 			// error code that says none makes its object no error.

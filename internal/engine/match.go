@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"net/http"
 	"slices"
 	"strings"
@@ -923,7 +924,8 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 func definesPhrase(es []*catalog.Entry, norm []byte) bool {
 	for _, e := range es {
 		for _, c := range e.Proto.GetMatch().GetCodes() {
-			if strings.IndexByte(c, ' ') >= 0 && catalog.NormalizeCode(c) == string(norm) {
+			var buf [catalog.MaxCodeLen]byte
+			if strings.IndexByte(c, ' ') >= 0 && bytes.Equal(catalog.AppendNormalized(buf[:0], c), norm) {
 				return true
 			}
 		}
