@@ -652,7 +652,8 @@ func isFailureFlag(key string, value bool) bool {
 	case "status":
 		return !value // {"status": false, "message": "Invalid key"}
 	case "error", "errors", "failed", "failure", "haserror", "iserror",
-		"erro": // ViaCEP's {"erro": true}, Portuguese
+		"erro", // ViaCEP's {"erro": true}, Portuguese
+		"err":  // Boxberry's {"err": true, "message": ...}
 		return value
 	}
 	return false

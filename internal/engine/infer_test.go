@@ -539,6 +539,24 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"RATE_LIMITED/RETRY_WITH_BACKOFF INFERRED", "inferred: message words too many request"},
 		{"a string true flag", Request{Body: `{ "success": "true", "dateformatindex": 1, "timeformat": 24, "current": "2020-02-25T15:25:45", "profile": { "name": "admin", "fullname": "administrator", "address": "", "tel": "", "email": "avatar@arkane-systems.net", "IM": "", "description": "administrator", "misc": "" } }`},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// A JSON-RPC error whose envelope lacks "jsonrpc": the id before
+		// the error numbers the call (Serpstat's API docs, in
+		// bold84/serpstat-mcp); beside more keys the error is a fetched
+		// record's (Ory Kratos's stored error, in the corpus).
+		{"an id and an error, nothing else", Request{Body: "{\n  \"id\": \"1\",\n  \"error\": {\n    \"code\": 32017,\n    \"message\": \"Data not found\",\n    \"data\": null\n  }\n}\n"},
+			"NOT_FOUND/FIX_REQUEST INFERRED", "body.error.code=32017"},
+		// Boxberry's "err": true (gwinn/boxberry-sdk at f8ccc112,
+		// tests/ErrorResponse/ErrBool.json) says the call failed under 200.
+		{"an err flag under 200", Request{HTTPStatus: 200, Body: "{\n  \"err\": true,\n  \"message\": \"Длина, Ширина, Высота и Вес каждого места в заказе должны быть целыми числами\"\n}\n"},
+			"INVALID_REQUEST/FIX_REQUEST INFERRED", "inferred: message words должны быть"},
+		// A top-level code that opens with ERROR is an error under 200
+		// (Raiffeisen-DGTL/sbp-sdk-java at a8372f63, TestData.java).
+		{"an ERROR. code under 200", Request{HTTPStatus: 200, Body: `{"code":"ERROR.DYNAMIC_QR_WITHOUT_AMOUNT","message":"Не передана сумма для динамического QR-кода"}`},
+			"INVALID_REQUEST/FIX_REQUEST INFERRED", "body.code=ERROR.DYNAMIC_QR_WITHOUT_AMOUNT"},
+		// "without errors" says there were none (Liftoff's reporting API
+		// docs, docs.liftoff.io/publisher/reporting_api).
+		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// An X12 eligibility answer rejected by the payer names why in
 		// reject_reason (PokitDok's API docs, wootencl/apidocs-v4 at
 		// 5add0819, source/includes/_eligibility.md).

@@ -416,10 +416,12 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	if i < len(x.src) && x.src[i] == '}' {
 		return i + 1, true
 	}
+	keys := 0
 	for i < len(x.src) {
 		if x.src[i] != '"' {
 			return x.broken(&f, parent, inArray, container, depth, i)
 		}
+		keys++
 		kend, key, ok := scanString(x.src, i)
 		if !ok {
 			return x.broken(&f, parent, inArray, container, depth, kend)
@@ -585,8 +587,22 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 					x.resources &^= 1 << depth
 				}
 			}
+			// An "error" object after the top object's id, with no other
+			// key, is a JSON-RPC answer without its "jsonrpc" member
+			// (Serpstat's {"id": "1", "error": {"code": 32017, ...}}):
+			// the id numbers the call. Beside more keys the error is a
+			// fetched record's (Ory Kratos's stored error).
+			idThenError, n0 := depth == 1 && keys == 2 && f.resource && key.raw == "error" && x.src[i] == '{', x.n
 			start := i
 			i, ok = x.value(i, depth, key.raw, false)
+			if j := skipWS(x.src, i); idThenError && ok && j < len(x.src) && x.src[j] == '}' {
+				f.resource, f.rpc = false, true
+				x.resources &^= 1 << depth
+				for k := n0; k < x.n; k++ {
+					x.sigs[k].resource = false
+					x.looseDesc = x.looseDesc || x.sigs[k].desc.raw != ""
+				}
+			}
 			if list != listNone {
 				x.topList = listNone
 			}
@@ -820,6 +836,13 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// something (ISPConfig's "code": "remote_fault"): with a message
 		// that reads as an error, the answer is one under any status.
 		f.oddCode = true
+	}
+	if depth == 1 && role == roleCode && rank <= rankPlain && opensWithErrorWord(v.raw) {
+		// A top-level code that opens by saying error (Raiffeisen's
+		// "code": "ERROR.DYNAMIC_QR_WITHOUT_AMOUNT" under 200) says the
+		// call failed, whatever language its message is in; beside an id
+		// it is a record's (emit decides).
+		f.failed = true
 	}
 	if key == "__typename" {
 		if isRejectionType(v.raw) {
@@ -1457,6 +1480,14 @@ func isUpperCode(v string) bool { return isCaseCode(v, 'A', 'Z') }
 func opensWithFailure(v string) bool {
 	i := strings.IndexByte(v, '_')
 	return i > 0 && i < len(v)-1 && oneOfFold(v[:i], "error", "erro", "failed", "failure", "fail")
+}
+
+// opensWithErrorWord reports whether a code's first word, before a '.',
+// '_' or '-', is "error" or "err" ("ERROR.DYNAMIC_QR_WITHOUT_AMOUNT",
+// "ERR_BAD_REQUEST").
+func opensWithErrorWord(v string) bool {
+	i := strings.IndexAny(v, "._-")
+	return (i == 3 || i == 5) && i < len(v)-1 && isLetter(v[i+1]) && oneOfFold(v[:i], "error", "err")
 }
 
 // isErrorTypeName reports a capitalized name of an error type, one word of

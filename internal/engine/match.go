@@ -1549,6 +1549,11 @@ func saysSucceeded(v string) bool {
 		v = v[j:]
 		switch {
 		case w == "":
+		case strings.EqualFold(w, "without"):
+			// "Validation passed without errors": the errors are none.
+			if k := strings.TrimLeft(v, " "); hasPrefixFold(k, "errors") || hasPrefixFold(k, "error") && (len(k) == 5 || !isLetter(k[5])) {
+				yes, v = true, k[5:]
+			}
 		case oneOfFold(w, "success", "successful", "successfully", "succeeded", "approved", "approval", "accepted", "paid",
 			"sucesso", "exitoso", "exitosa", "exitosamente", "erfolgreich"):
 			yes = true
