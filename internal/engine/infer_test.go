@@ -553,6 +553,13 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// (Raiffeisen-DGTL/sbp-sdk-java at a8372f63, TestData.java).
 		{"an ERROR. code under 200", Request{HTTPStatus: 200, Body: `{"code":"ERROR.DYNAMIC_QR_WITHOUT_AMOUNT","message":"Не передана сумма для динамического QR-кода"}`},
 			"INVALID_REQUEST/FIX_REQUEST INFERRED", "body.code=ERROR.DYNAMIC_QR_WITHOUT_AMOUNT"},
+		// An exception's class name that another provider's sign-in entry
+		// defines (Cognito's UserNotFoundException) yields to the error
+		// code beside it, of the same rank, that says what happened in
+		// words (Easemob's docs, easemob/easemob-doc at 17906a68,
+		// docs/document/server-side/account_system.md).
+		{"a readable error before an exception's name", Request{HTTPStatus: 404, Body: "{\n    \"error\": \"service_resource_not_found\",\n    \"exception\": \"UserNotFoundException\",\n    \"timestamp\": 1709867821788,\n    \"duration\": 0,\n    \"error_description\": \"Service resource not found\"\n}\n"},
+			"NOT_FOUND/FIX_REQUEST INFERRED", "body.error=service_resource_not_found"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
 		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},

@@ -879,6 +879,9 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			if m.typeDefers(s, ci) || m.typeDefersToItems(s, ci) {
 				continue // a "type" beside a more specific code (Chargebee's api_error_code)
 			}
+			if m.sameRankReadable(s, ci) {
+				continue
+			}
 			if s.container && isFailedState(s.cands[ci].code.raw) {
 				// An error object's "status": "FAILED" says only that it
 				// failed (Beqelal's), in any provider's words; a payment's
@@ -913,6 +916,20 @@ func (m *matcher) byOtherProvider(r *Result) bool {
 			r.UpstreamCode, r.UpstreamDescription = s.cands[ci].code, s.desc
 			r.addSignalEvidence(s, &s.cands[ci])
 			r.addNote("inferred: provider", e.Provider.Proto.GetId()+" defines the code")
+			return true
+		}
+	}
+	return false
+}
+
+// sameRankReadable reports whether a code before candidate ci of s, of the
+// same rank, says in words the vocabulary reads what went wrong: Easemob's
+// "error": "service_resource_not_found" before its "exception":
+// "UserNotFoundException", a class name that a sign-in's entry of another
+// provider (Cognito's) happens to define.
+func (m *matcher) sameRankReadable(s *signal, ci int) bool {
+	for i := range ci {
+		if s.cands[i].rank == s.cands[ci].rank && m.namesReadably(&s.cands[i]) {
 			return true
 		}
 	}
