@@ -560,6 +560,16 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// docs/document/server-side/account_system.md).
 		{"a readable error before an exception's name", Request{HTTPStatus: 404, Body: "{\n    \"error\": \"service_resource_not_found\",\n    \"exception\": \"UserNotFoundException\",\n    \"timestamp\": 1709867821788,\n    \"duration\": 0,\n    \"error_description\": \"Service resource not found\"\n}\n"},
 			"NOT_FOUND/FIX_REQUEST INFERRED", "body.error=service_resource_not_found"},
+		// Field errors with no status are the answer's message when the
+		// vocabulary reads them as an error (Cakto's docs,
+		// docs.cakto.com.br/conceitos/erros; packagecloud's, quoted in
+		// git-lfs/git-lfs pull 3623); other lists of text are data.
+		{"field errors without a status", Request{Body: "{\n  \"name\": [\"Este campo é obrigatório.\"],\n  \"price\": [\"Informe um número válido.\"]\n}\n"},
+			"INVALID_REQUEST/FIX_REQUEST INFERRED", "inferred: message words é obrigatório"},
+		{"a field error in Rails' words", Request{Body: `{"filename":["has already been taken"]}`},
+			"CONFLICT/FIX_REQUEST INFERRED", "inferred: message words already been"},
+		{"lists of text", Request{Body: `{"tags": ["New York City", "Paris"], "aliases": ["The Big Apple"]}`},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
 		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},

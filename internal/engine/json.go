@@ -34,6 +34,11 @@ type jsonState struct {
 	// verdict is set by a top-level flag that gives a check's verdict
 	// ("valid": false): the errors beside it are its reasons.
 	verdict bool
+	// fieldMsg is the first message of a top object whose every member is
+	// a list of strings: the Django REST framework's and Rails' field
+	// errors ({"name": ["This field is required."]}), which match reads
+	// as the answer's message when no status says more.
+	fieldMsg text
 	// topList names the top-level list the scan is inside ("errors",
 	// "responses"), which the signals emitted there keep.
 	topList topList
@@ -416,7 +421,8 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	if i < len(x.src) && x.src[i] == '}' {
 		return i + 1, true
 	}
-	keys := 0
+	keys, fieldLists := 0, depth == 1
+	var fieldMsg text
 	for i < len(x.src) {
 		if x.src[i] != '"' {
 			return x.broken(&f, parent, inArray, container, depth, i)
@@ -461,6 +467,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		}
 		if rank == rankStatus && role == roleCode && strings.EqualFold(key.raw, "status") || role == roleState {
 			f.state = true
+		}
+		if fieldLists {
+			fieldLists = x.src[i] == '[' && x.fieldList(i, &fieldMsg)
 		}
 		switch c := x.src[i]; {
 		case c == '"':
@@ -629,6 +638,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		}
 		var more bool
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
+			if ok && fieldLists && strings.IndexByte(fieldMsg.raw, ' ') > 0 {
+				x.fieldMsg = fieldMsg
+			}
 			if ok {
 				if f.errCount && !f.tally && !(f.resource && f.state) {
 					// A count of errors alone says the answer failed; a
@@ -1792,6 +1804,19 @@ func isTwilioSID(v string) bool {
 		if c := v[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
 			return false
 		}
+	}
+	return true
+}
+
+// fieldList reports whether the list at i opens with a string, and keeps
+// the first such string of the object in msg.
+func (x *extraction) fieldList(i int, msg *text) bool {
+	j := skipWS(x.src, i+1)
+	if j >= len(x.src) || x.src[j] != '"' {
+		return false
+	}
+	if msg.raw == "" {
+		_, *msg, _ = scanString(x.src, j)
 	}
 	return true
 }

@@ -312,6 +312,15 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// "status_code": "407" with "Success, transaction has expired").
 		m.status, m.bodyStatus = x.bodyStatus, true
 	}
+	if m.status == 0 && !m.isError && x.fieldMsg.raw != "" && x.anyDesc.raw == "" {
+		// Without a status, field errors (Cakto's {"name": ["Este campo é
+		// obrigatório."]}) are the answer's message when the vocabulary
+		// reads them as an error; other lists of text are data.
+		x.anyDesc, x.looseDesc = x.fieldMsg, true
+		if m.isError = m.messageSaysError(); !m.isError {
+			x.anyDesc, x.looseDesc = text{}, false
+		}
+	}
 	if m.status == 0 && !m.isError && (x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw) || x.onlyPartial()) || saysOK(x.anyDesc.raw) || saysSucceeded(x.anyDesc.raw) || x.okCode && !x.failure) {
 		// Without a status, a document in which nothing is an error and no
 		// message says more than "ok" reads as a success, and so does any
