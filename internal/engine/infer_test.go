@@ -563,12 +563,14 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// Field errors with no status are the answer's message when the
 		// vocabulary reads them as an error (Cakto's docs,
 		// docs.cakto.com.br/conceitos/erros; packagecloud's, quoted in
-		// git-lfs/git-lfs pull 3623); other lists of text are data.
+		// git-lfs/git-lfs pull 3623); other lists of text are data (ARGO
+		// Messaging's published ids, ARGOeu/argo-messaging at 1475eeb7,
+		// handlers/topics_test.go).
 		{"field errors without a status", Request{Body: "{\n  \"name\": [\"Este campo é obrigatório.\"],\n  \"price\": [\"Informe um número válido.\"]\n}\n"},
 			"INVALID_REQUEST/FIX_REQUEST INFERRED", "inferred: message words é obrigatório"},
 		{"a field error in Rails' words", Request{Body: `{"filename":["has already been taken"]}`},
 			"CONFLICT/FIX_REQUEST INFERRED", "inferred: message words already been"},
-		{"lists of text", Request{Body: `{"tags": ["New York City", "Paris"], "aliases": ["The Big Apple"]}`},
+		{"lists of text", Request{Body: `{"messageIds": ["1", "2"]}`},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
