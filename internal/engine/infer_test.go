@@ -572,6 +572,12 @@ func TestEnvelopeRefinements(t *testing.T) {
 			"CONFLICT/FIX_REQUEST INFERRED", "inferred: message words already been"},
 		{"lists of text", Request{Body: `{"messageIds": ["1", "2"]}`},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// A batch answered as an object of numbered members, one of which
+		// failed, is the partial success a list of records would be
+		// (500px's legacy API docs, 500px/legacy-api-documentation at
+		// b1e82745, endpoints/galleries/PUT_galleries_id_items.md).
+		{"numbered members, one failing", Request{Body: "{\n  \"1\": { \"result\": \"added\" },\n  \"2\": { \"result\": \"added\" },\n  \"3\": { \"error\": \"Not found\", \"status\": 404 },\n  \"4\": { \"result\": \"removed\" },\n  \"5\": { \"result\": \"removed\" }\n}\n"},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
 		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},

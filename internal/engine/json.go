@@ -423,6 +423,12 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	}
 	keys, fieldLists := 0, depth == 1
 	var fieldMsg text
+	// numbered is set while every member of the top object is an object
+	// under a number (PHP's arrays with keys of their own: 500px's batch
+	// answer {"1": {"result": "added"}, "3": {"error": "Not found", ...}});
+	// failing counts the members that carry an error.
+	numbered, failing := depth == 1, 0
+	oddBefore, statusBefore, statusKeyBefore := x.oddCode, x.bodyStatus, x.bodyStatusKey
 	for i < len(x.src) {
 		if x.src[i] != '"' {
 			return x.broken(&f, parent, inArray, container, depth, i)
@@ -471,6 +477,8 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		if fieldLists {
 			fieldLists = x.src[i] == '[' && x.fieldList(i, &fieldMsg)
 		}
+		numbered = numbered && x.src[i] == '{' && isNumeric(key.raw)
+		member := x.n
 		switch c := x.src[i]; {
 		case c == '"':
 			end, v, ok := scanString(x.src, i)
@@ -636,10 +644,22 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				x.markResource(&f, depth)
 			}
 		}
+		if x.n > member {
+			failing++
+		}
 		var more bool
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
 			if ok && fieldLists && strings.IndexByte(fieldMsg.raw, ' ') > 0 {
 				x.fieldMsg = fieldMsg
+			}
+			if ok && numbered && failing > 0 && failing < keys {
+				// Some numbered members failed and others did not: the
+				// errors are theirs, as in a list of records, and so is
+				// the status one of them states.
+				for k := before; k < x.n; k++ {
+					x.sigs[k].inItem, x.sigs[k].partial = true, true
+				}
+				x.oddCode, x.bodyStatus, x.bodyStatusKey = oddBefore, statusBefore, statusKeyBefore
 			}
 			if ok {
 				if f.errCount && !f.tally && !(f.resource && f.state) {
