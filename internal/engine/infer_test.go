@@ -578,6 +578,17 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// b1e82745, endpoints/galleries/PUT_galleries_id_items.md).
 		{"numbered members, one failing", Request{Body: "{\n  \"1\": { \"result\": \"added\" },\n  \"2\": { \"result\": \"added\" },\n  \"3\": { \"error\": \"Not found\", \"status\": 404 },\n  \"4\": { \"result\": \"removed\" },\n  \"5\": { \"result\": \"removed\" }\n}\n"},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// A multi-status batch whose records carry their own codes, one
+		// created and one refused, is a partial success: the refused
+		// record's 400 is its own (Emporix's API reference,
+		// emporix/api-references at e9030d48, customer-service-tenant.md).
+		{"a batch's records with their own codes", Request{HTTPStatus: 207, Body: "[\n  {\n    \"index\": 0,\n    \"id\": \"13869000\",\n    \"code\": 201,\n    \"status\": \"Created\"\n  },\n  {\n    \"index\": 1,\n    \"code\": 400,\n    \"status\": \"Bad Request\",\n    \"message\": \"Exactly one of 'passwordHash' or 'legacyAuth' must be provided in the account\"\n  }\n]"},
+			"NO_ERROR/NONE HTTP_STATUS", "status=207"},
+		// A product named by its SKU states its own review state and its
+		// errors (OTTO Market's PHP SDK, otto-de/marketplace-php-sdk at
+		// afe478e4, tests/Client/ProductsJsonResponses.php).
+		{"a product's own errors beside its sku", Request{HTTPStatus: 200, Body: "{\n\"sku\": \"123363682\",\n\"status\": \"REJECTED\",\n\"errors\": [\n    {\n        \"code\": \"600004 - VARIATIONTHEME_INVALID\",\n        \"title\": \"Die Variante konnte in diesem Produkt nicht angelegt werden, da sich die variantenbildenden Merkmale von anderen Varianten in diesem Produkt nicht unterscheiden. Bitte prüfen Sie die Daten dieser Variante.\"\n    }\n],\n\"links\": [\n    {\n        \"rel\": \"variation\",\n        \"href\": \"/v2/products/123363682\"\n    }\n],\n\"lastModified\": \"2020-12-23T20:36:27.297Z\"\n}\n"},
+			"NO_ERROR/NONE HTTP_STATUS", "status=200"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
 		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},

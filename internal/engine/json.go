@@ -275,6 +275,7 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	// check's "nodes", one of three failing) is data under a success: its
 	// errors are the records', marked as items below.
 	first, records, failing, oddBefore := x.n, 0, 0, x.oddCode
+	statusBefore, statusKeyBefore := x.bodyStatus, x.bodyStatusKey
 	for i < len(x.src) {
 		if x.src[i] == '{' || x.src[i] == '[' {
 			// A record: an object, or a list (WakaTime's bulk answer
@@ -309,7 +310,7 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 			return i, false
 		}
 		for k := before; k < x.n; k++ {
-			if sg := &x.sigs[k]; !sg.inItem && !(sg.resource && !sg.container) && !sg.labelsRecord() {
+			if sg := &x.sigs[k]; (!sg.inItem || parent == "") && !(sg.resource && !sg.container) && !sg.labelsRecord() {
 				// An element that added an error of its own; a data
 				// record's fields (already an item's), a record's own
 				// code beside its id (Shopify's discount code "SUMMER1"),
@@ -348,8 +349,10 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 					x.sigs[k].inItem, x.sigs[k].partial = true, true
 				}
 				// A record's odd code is the record's too (SAP Concur's
-				// "code": 116 for one of two posting confirmations).
-				x.oddCode = oddBefore
+				// "code": 116 for one of two posting confirmations), and
+				// so is the status it states (Emporix's batch: "code":
+				// 400 beside another record's 201).
+				x.oddCode, x.bodyStatus, x.bodyStatusKey = oddBefore, statusBefore, statusKeyBefore
 			}
 			return i, ok
 		}
@@ -1727,7 +1730,7 @@ func isOwnIDKey(parent, k string, inArray bool) bool {
 // "_id".
 func isIDKey(k string) bool {
 	if len(k) <= 4 {
-		return k == "id" || k == "uid" || k == "uuid" || k == "_id"
+		return k == "id" || k == "uid" || k == "uuid" || k == "_id" || k == "sku"
 	}
 	// Twitter's string twin of a numeric id ("id_str", "media_id_string").
 	switch k[len(k)-1] {
