@@ -634,6 +634,7 @@ func isErrorContainer(parent string) bool {
 	}
 	switch k {
 	case "error", "errors", "err", "fault", "faults", "exception", "errorinfo", "errorinformation", "errormessages", "errorcodes", "usererrors", "errordetails",
+		"errorfullmessages", "fullmessages", // Rails' errors.full_messages (Jurnal's "error_full_messages")
 		"errore", "errori", "erro", "erros", "errores": // Italian (SdI's <ListaErrori><Errore>), Portuguese, Spanish
 		return true
 	}

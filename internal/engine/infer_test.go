@@ -589,6 +589,14 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// afe478e4, tests/Client/ProductsJsonResponses.php).
 		{"a product's own errors beside its sku", Request{HTTPStatus: 200, Body: "{\n\"sku\": \"123363682\",\n\"status\": \"REJECTED\",\n\"errors\": [\n    {\n        \"code\": \"600004 - VARIATIONTHEME_INVALID\",\n        \"title\": \"Die Variante konnte in diesem Produkt nicht angelegt werden, da sich die variantenbildenden Merkmale von anderen Varianten in diesem Produkt nicht unterscheiden. Bitte prüfen Sie die Daten dieser Variante.\"\n    }\n],\n\"links\": [\n    {\n        \"rel\": \"variation\",\n        \"href\": \"/v2/products/123363682\"\n    }\n],\n\"lastModified\": \"2020-12-23T20:36:27.297Z\"\n}\n"},
 			"NO_ERROR/NONE HTTP_STATUS", "status=200"},
+		// Rails' errors.full_messages under a key of their own is the
+		// answer's error list (Jurnal's API docs, https://github.com/mekari-engineering/ruby-jurnal-client/blob/f1311fefcec0c0c6e5ce5064574960d45954fd5a/spec/fixtures/responses/sales_invoices/create_conflicted_response.json).
+		{"Rails' full messages", Request{Body: "{\n  \"custom_id\": \"(Custom id attribute had already been used.)\",\n  \"transaction_no\": \"(Transaction number had already been used)\",\n  \"id\": 1462189,\n  \"error_full_messages\": [\n    \"Custom (Custom id attribute had already been used.)\",\n    \"Transaction no (Transaction number had already been used)\"\n  ]\n}"},
+			"CONFLICT/FIX_REQUEST INFERRED", "inferred: message words already been"},
+		// "Berhasil", Indonesian for succeeded, says the answer went well
+		// (KiriminAja's API docs, https://github.com/kiriminaja/kiriminaja-docs/blob/92799a720e55d16ef19a2fe0435bfaf611c19f79/docs/2.coverage-area/0.province.md#L12-L26).
+		{"a success in Indonesian", Request{Body: "{\n  \"status\": true,\n  \"method\": \"provinsis\",\n  \"text\": \"Berhasil\",\n  \"datas\": [\n    {\n      \"id\": 1,\n      \"provinsi_name\": \"Bali\"\n    },\n    {\n      \"id\": 2,\n      \"provinsi_name\": \"Bangka Belitung\"\n    }\n  ]\n}"},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
 		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},

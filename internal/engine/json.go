@@ -77,6 +77,12 @@ type objectFrame struct {
 	// errKey is set when the description's own key names an error
 	// ("errmsg", "descripcionError"), rather than a type beside it.
 	errKey bool
+	// errList is set when a list that holds the answer's errors
+	// ("errors", "error_full_messages") yielded some; an "error" object
+	// beside an id may be a payment's own (Paysafe's decline).
+	errList bool
+	// first is the index of the first signal found inside the object.
+	first int
 	// resource is set when the object has an "id": it is a resource whose
 	// own error fields describe its state (a failed payment), not an
 	// error answer. state is set when it says its state ("status",
@@ -404,6 +410,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	// scalars counts the strings of no role in the top-level "data"
 	// object: a record's fields, beside which its "errors" are its own.
 	scalars, before := 0, x.n
+	f.first = before
 	f.drank, f.d2rank, f.trank = 127, 127, 127
 	// An element of a list of warnings (Nexi's "warnings": [{"code":
 	// "003", "description": "Warning - ..."}]) is no error, as one whose
@@ -481,7 +488,8 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			fieldLists = x.src[i] == '[' && x.fieldList(i, &fieldMsg)
 		}
 		numbered = numbered && x.src[i] == '{' && isNumeric(key.raw)
-		member := x.n
+		member, list := x.n, x.src[i] == '['
+
 		switch c := x.src[i]; {
 		case c == '"':
 			end, v, ok := scanString(x.src, i)
@@ -649,6 +657,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		}
 		if x.n > member {
 			failing++
+			f.errList = f.errList || list && isErrorContainer(key.raw)
 		}
 		var more bool
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
@@ -1286,13 +1295,23 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		return
 	}
 	container = container || f.errDesc && !f.okCode
-	if f.resource && !f.state && !f.okCode && !f.record && (f.n > 0 && !f.cands[0].numeric && (f.cands[0].rank <= rankCode || f.cands[0].rank == rankPlain && f.desc.raw != "" && namesErrorStatus(f.cands[0].code.raw)) || f.n == 0 && f.errKey) {
+	if f.resource && !f.state && !f.okCode && !f.record && (f.n > 0 && !f.cands[0].numeric && (f.cands[0].rank <= rankCode || f.cands[0].rank == rankPlain && f.desc.raw != "" && namesErrorStatus(f.cands[0].code.raw)) || f.n == 0 && (f.errKey || f.errList)) {
 		// An error code beside an id, in an object that states no state of
 		// its own (Liquid Web's {"error_class": ..., "id": 11}), is an
 		// error answer that carries an id, not a failed resource; so is a
 		// plain "code" that names an error status, with its message
 		// (PrintNode's {"code": "BadRequest", "message": ..., "uid": ...}).
 		f.resource = false
+		if f.errList {
+			// Its error list, read while the id made it a record, is
+			// the answer's (Jurnal's {"id": 1462189,
+			// "error_full_messages": [...]} for a duplicate number).
+			for k := f.first; k < x.n; k++ {
+				if x.sigs[k].container {
+					x.sigs[k].resource = false
+				}
+			}
+		}
 	}
 	if f.oddCode && !f.resource {
 		x.oddCode = true

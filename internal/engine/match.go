@@ -1581,11 +1581,11 @@ func saysSucceeded(v string) bool {
 				yes, v = true, k[5:]
 			}
 		case oneOfFold(w, "success", "successful", "successfully", "succeeded", "approved", "approval", "accepted", "paid",
-			"sucesso", "exitoso", "exitosa", "exitosamente", "erfolgreich"):
+			"sucesso", "exitoso", "exitosa", "exitosamente", "erfolgreich", "berhasil"):
 			yes = true
 		case oneOfFold(w, "not", "no", "unsuccessful", "declined", "decline", "failed", "failure", "fail", "error", "errors",
 			"invalid", "denied", "rejected", "refused", "cannot", "unable", "pending", "insufficient", "partially", "partial", "already",
-			"não", "nao", "erro", "falha", "fallo", "fallida", "fallido", "nicht", "kein", "keine", "fehler"):
+			"não", "nao", "erro", "falha", "fallo", "fallida", "fallido", "nicht", "kein", "keine", "fehler", "gagal", "tidak"):
 			return false
 		}
 	}
