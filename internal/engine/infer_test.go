@@ -597,6 +597,10 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// (KiriminAja's API docs, https://github.com/kiriminaja/kiriminaja-docs/blob/92799a720e55d16ef19a2fe0435bfaf611c19f79/docs/2.coverage-area/0.province.md#L12-L26).
 		{"a success in Indonesian", Request{Body: "{\n  \"status\": true,\n  \"method\": \"provinsis\",\n  \"text\": \"Berhasil\",\n  \"datas\": [\n    {\n      \"id\": 1,\n      \"provinsi_name\": \"Bali\"\n    },\n    {\n      \"id\": 2,\n      \"provinsi_name\": \"Bangka Belitung\"\n    }\n  ]\n}"},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// Bean Validation's "violations" list the request's faults, under
+		// any status (Tradovate's API, https://partner.tradovate.com/overview/core-concepts/error-handling.md).
+		{"constraint violations under 200", Request{HTTPStatus: 200, Body: "{\n  \"violations\": [\n    {\n      \"constraint\": \"firstName\",\n      \"value\": \"\",\n      \"description\": \"First Name should be specified\"\n    }\n  ]\n}\n"},
+			"INVALID_REQUEST/FIX_REQUEST INFERRED", "inferred: message words should be"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
 		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},
