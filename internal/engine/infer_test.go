@@ -601,6 +601,13 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// any status (Tradovate's API, https://partner.tradovate.com/overview/core-concepts/error-handling.md).
 		{"constraint violations under 200", Request{HTTPStatus: 200, Body: "{\n  \"violations\": [\n    {\n      \"constraint\": \"firstName\",\n      \"value\": \"\",\n      \"description\": \"First Name should be specified\"\n    }\n  ]\n}\n"},
 			"INVALID_REQUEST/FIX_REQUEST INFERRED", "inferred: message words should be"},
+		// A code in words that says the work is under way reads as the
+		// pending state a status would (Dropbox's polled job, https://github.com/Jesus/dropbox_api/blob/11bd1cf5f9a3683f1956857f9187b68134a7eddd/spec/fixtures/vcr_cassettes/save_url_check_job_status/in_progress.yml;
+		// Dimension Data's accepted operation, https://github.com/apache/jclouds-labs/blob/292290287710385d91ae1b8c46a7865f422b06df/dimensiondata/src/test/resources/cleanServer.json).
+		{"a tag in progress under 200", Request{HTTPStatus: 200, Headers: map[string]string{"Content-Type": "application/json"}, Body: "{\".tag\": \"in_progress\"}"},
+			"PENDING/POLL HTTP_STATUS", "inferred: pending, as the body's own status says the work is under way"},
+		{"a response code in progress", Request{Body: "{\n  \"operation\": \"CLEAN_SERVER\",\n  \"responseCode\": \"IN_PROGRESS\",\n  \"message\": \"Request to Clean Server has been accepted. Please use appropriate Get or List API for status.\",\n  \"info\": [],\n  \"warning\": [],\n  \"error\": [],\n  \"requestId\": \"na9_20160321T074626030-0400_7e9fffe7-190b-46f2-9107-9d52fe57d0ad\"\n}"},
+			"PENDING/POLL HTTP_STATUS", "inferred: pending, as no status was given and the body's own status says the work is under way"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
 		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},

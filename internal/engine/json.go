@@ -28,6 +28,10 @@ type jsonState struct {
 	// topStatus is the document's own top-level status or state when it
 	// is text: a 202's says whether the accepted work is still pending.
 	topStatus text
+	// topCode is the top object's first code in words ("responseCode":
+	// "IN_PROGRESS", Dropbox's ".tag": "in_progress"), which says a
+	// pending state where no status does.
+	topCode text
 	// zeroCode is set by a top-level numeric error code of 0 ("ErrorCode":
 	// 0), which says no error unless the message beside it reads as one.
 	zeroCode bool
@@ -1052,6 +1056,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	case roleCode:
 		if isStatusEcho(v.raw, x.status) {
 			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
+		}
+		if (rank == rankPlain || rank == rankCode) && depth == 1 && x.topCode.raw == "" && !isNumeric(v.raw) {
+			x.topCode = v
 		}
 		if rank == rankStatus && depth == 1 && x.topStatus.raw == "" && !isNameKey(key) {
 			// A 202's says whether the accepted work is pending; a name

@@ -1012,7 +1012,11 @@ func (m *matcher) byStatus(r *Result) {
 	// Entries without codes may still look at the description.
 	words := signal{desc: x.anyDesc}
 	pendingState := false
-	if (m.impliedOK || m.status == 200 && !m.isError && !strings.EqualFold(x.topStatus.raw, "pending")) && !x.topResource && !x.topID && x.topStatus.raw != "" {
+	top := x.topStatus
+	if top.raw == "" {
+		top = x.topCode
+	}
+	if (m.impliedOK || m.status == 200 && !m.isError && !strings.EqualFold(top.raw, "pending")) && !x.topResource && !x.topID && top.raw != "" {
 		// Without a status, a document that is no resource (no id) and
 		// whose own top-level status says the work is still under way (GSMA
 		// Mobile Money's request state, "status": "pending") reads as the
@@ -1021,7 +1025,7 @@ func (m *matcher) byStatus(r *Result) {
 		// (Uploadcare's "status": "processing", Stack Auth's polled login
 		// "waiting"), but not a bare "pending", which a 200 gives a
 		// record's state (MOLPay's refund, "Status": "pending").
-		state := signal{desc2: x.topStatus}
+		state := signal{desc2: top}
 		if e := m.noCodeEntry(202, &state); e != nil && e.Proto.GetClassification().GetCategory() == errsvcv1.Category_CATEGORY_PENDING {
 			status, words, pendingState = 202, state, true
 		}
@@ -1032,7 +1036,7 @@ func (m *matcher) byStatus(r *Result) {
 			// A 202's own status may say that the work it accepted is
 			// still under way (bol.com's "status": "PENDING") where the
 			// description beside it does not.
-			words.desc2 = x.topStatus
+			words.desc2 = top
 		}
 		for _, p := range m.chain {
 			e := best(p.NoCodeEntriesFor(status), m.req, &words, status, m.hasCode, &alts)
@@ -1056,8 +1060,10 @@ func (m *matcher) byStatus(r *Result) {
 	switch {
 	case m.bodyStatus:
 		r.addEvidence("body", x.bodyStatusKey, text{raw: itoa3(m.status)})
-	case pendingState:
+	case pendingState && m.impliedOK:
 		r.addNote("inferred:", "pending, as no status was given and the body's own status says the work is under way")
+	case pendingState:
+		r.addNote("inferred:", "pending, as the body's own status says the work is under way")
 	case m.impliedOK:
 		r.addNote("inferred:", "success, as no status was given and nothing in the body is an error")
 	case m.status != 0:
