@@ -278,9 +278,11 @@ func (x *extraction) hasCode() bool {
 }
 
 // add keeps s. When the signals are full, s takes the place of the deepest
-// one that is no error container, if it is shallower: the error a response
-// answers with sits above the records it lists (Adyen's fraud checks come
-// before its resultCode), and a long list must not crowd it out.
+// one that is no error container, if it is shallower, or as deep and an
+// error container itself: the error a response answers with sits above the
+// records it lists (Adyen's fraud checks come before its resultCode), and a
+// long list must not crowd it out, nor a list beside it (COUNTER's report
+// filters, "Name" and "Value" pairs, before its "Exceptions").
 func (x *extraction) add(s signal) {
 	if x.n < maxSignals {
 		x.sigs[x.n] = s
@@ -289,7 +291,7 @@ func (x *extraction) add(s signal) {
 	}
 	drop := -1
 	for i := 0; i < x.n; i++ {
-		if d := &x.sigs[i]; !d.container && d.depth > s.depth && (drop < 0 || d.depth > x.sigs[drop].depth) {
+		if d := &x.sigs[i]; !d.container && (d.depth > s.depth || s.container && d.depth == s.depth) && (drop < 0 || d.depth > x.sigs[drop].depth) {
 			drop = i
 		}
 	}
