@@ -779,6 +779,13 @@ func extractXML(x *extraction, b string) {
 	if errMsg && !x.success && !zero {
 		s.container = true
 	}
+	if s.ncands == 1 && (s.cands[0].code.raw == "0" || isZeroCode(s.cands[0].code.raw)) && saysNoError(s.desc.raw) {
+		// An error element that says there is none (LegalXML Electronic
+		// Court Filing's <ecf:Error><ecf:ErrorCode>0</ecf:ErrorCode>
+		// <ecf:ErrorText>No error</ecf:ErrorText>).
+		x.okCode = true
+		return
+	}
 	if s.container && s.ncands == 0 && saysSucceeded(s.desc.raw) {
 		// An error element whose only text says the call was approved
 		// (eWAY's <ewayTrxnError>00, Transaction Approved</ewayTrxnError>)

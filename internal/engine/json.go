@@ -87,6 +87,8 @@ type objectFrame struct {
 	errList bool
 	// first is the index of the first signal found inside the object.
 	first int
+	// plain counts the top object's strings of no role: a record's fields.
+	plain int
 	// resource is set when the object has an "id": it is a resource whose
 	// own error fields describe its state (a failed payment), not an
 	// error answer. state is set when it says its state ("status",
@@ -503,6 +505,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			x.stringValue(&f, key.raw, role, rank, v, depth)
 			if role == roleNone && depth == 2 {
 				scalars++
+			}
+			if role == roleNone && depth == 1 {
+				f.plain++
 			}
 			if depth > 1 && isOwnIDKey(parent, key.raw, inArray) {
 				// Plivo's "campaign": {"campaign_id": ...}: an id named
@@ -1330,7 +1335,11 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		x.topResource, x.topState, x.topDeclined = true, f.state, f.statusFailed || f.declines()
 	}
 	inResource := x.inResource(depth)
-	if f.desc.raw != "" && !f.resource && !inResource && !(inArray && (depth > 3 || depth > 2 && !container && !f.namesFailure() && !isMessageKey(parent))) {
+	// A title among many fields of a top object with no code is a
+	// record's (CanLII's case: "title": "Dunsmuir v. New Brunswick"
+	// beside its ids, citation and keywords), not an error's.
+	recordTitle := depth == 1 && f.n == 0 && f.drank >= 3 && f.plain >= 4
+	if f.desc.raw != "" && !f.resource && !inResource && !recordTitle && !(inArray && (depth > 3 || depth > 2 && !container && !f.namesFailure() && !isMessageKey(parent))) {
 		// A message outside every resource, and not in a record of a list
 		// deep in the data (a tracking event's "Description") or of a
 		// top-level list of records (Juspay's eligibility record's),
