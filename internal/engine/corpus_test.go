@@ -145,9 +145,9 @@ type corpusCase struct {
 // Venafi's 202 at its "Post CSR" stage, Abode's sign-in answering 200 with
 // only the second factor's type).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.824, "provider unknown": 0.816}
+var corpusMinScore = map[string]float64{"as received": 0.826, "provider unknown": 0.818}
 
-const corpusMaxMissedErrors = 44
+const corpusMaxMissedErrors = 43
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
