@@ -495,7 +495,6 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		}
 		numbered = numbered && x.src[i] == '{' && isNumeric(key.raw)
 		member, list := x.n, x.src[i] == '['
-
 		switch c := x.src[i]; {
 		case c == '"':
 			end, v, ok := scanString(x.src, i)
@@ -632,12 +631,14 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			idThenError, n0 := depth == 1 && keys == 2 && f.resource && key.raw == "error" && x.src[i] == '{', x.n
 			start := i
 			i, ok = x.value(i, depth, key.raw, false)
-			if j := skipWS(x.src, i); idThenError && ok && j < len(x.src) && x.src[j] == '}' {
-				f.resource, f.rpc = false, true
-				x.resources &^= 1 << depth
-				for k := n0; k < x.n; k++ {
-					x.sigs[k].resource = false
-					x.looseDesc = x.looseDesc || x.sigs[k].desc.raw != ""
+			if idThenError && ok {
+				if j := skipWS(x.src, i); j < len(x.src) && x.src[j] == '}' {
+					f.resource, f.rpc = false, true
+					x.resources &^= 1 << depth
+					for k := n0; k < x.n; k++ {
+						x.sigs[k].resource = false
+						x.looseDesc = x.looseDesc || x.sigs[k].desc.raw != ""
+					}
 				}
 			}
 			if list != listNone {
