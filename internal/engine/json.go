@@ -43,6 +43,8 @@ type jsonState struct {
 	// errors ({"name": ["This field is required."]}), which match reads
 	// as the answer's message when no status says more.
 	fieldMsg text
+	// top watches the members of the top object, the only one at depth 1.
+	top topMembers
 	// topList names the top-level list the scan is inside ("errors",
 	// "responses"), which the signals emitted there keep.
 	topList topList
@@ -437,14 +439,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	if i < len(x.src) && x.src[i] == '}' {
 		return i + 1, true
 	}
-	keys, fieldLists := 0, depth == 1
-	var fieldMsg text
-	// numbered is set while every member of the top object is an object
-	// under a number (PHP's arrays with keys of their own: 500px's batch
-	// answer {"1": {"result": "added"}, "3": {"error": "Not found", ...}});
-	// failing counts the members that carry an error.
-	numbered, failing := depth == 1, 0
-	oddBefore, statusBefore, statusKeyBefore := x.oddCode, x.bodyStatus, x.bodyStatusKey
+	keys := 0
+	if depth == 1 {
+		x.top.start(x)
+	}
 	for i < len(x.src) {
 		if x.src[i] != '"' {
 			return x.broken(&f, parent, inArray, container, depth, i)
@@ -490,11 +488,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		if rank == rankStatus && role == roleCode && strings.EqualFold(key.raw, "status") || role == roleState {
 			f.state = true
 		}
-		if fieldLists {
-			fieldLists = x.src[i] == '[' && x.fieldList(i, &fieldMsg)
+		if depth == 1 {
+			x.top.member(x, i, key.raw)
 		}
-		numbered = numbered && x.src[i] == '{' && isNumeric(key.raw)
-		member, list := x.n, x.src[i] == '['
 		switch c := x.src[i]; {
 		case c == '"':
 			end, v, ok := scanString(x.src, i)
@@ -665,23 +661,13 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				x.markResource(&f, depth)
 			}
 		}
-		if x.n > member {
-			failing++
-			f.errList = f.errList || list && isErrorContainer(key.raw)
+		if depth == 1 && x.top.failed(x, key.raw) {
+			f.errList = true
 		}
 		var more bool
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
-			if ok && fieldLists && strings.IndexByte(fieldMsg.raw, ' ') > 0 {
-				x.fieldMsg = fieldMsg
-			}
-			if ok && numbered && failing > 0 && failing < keys {
-				// Some numbered members failed and others did not: the
-				// errors are theirs, as in a list of records, and so is
-				// the status one of them states.
-				for k := before; k < x.n; k++ {
-					x.sigs[k].inItem, x.sigs[k].partial = true, true
-				}
-				x.oddCode, x.bodyStatus, x.bodyStatusKey = oddBefore, statusBefore, statusKeyBefore
+			if ok && depth == 1 {
+				x.top.end(x, before, keys)
 			}
 			if ok {
 				if f.errCount && !f.tally && !(f.resource && f.state) {
@@ -1557,6 +1543,9 @@ func opensWithFailure(v string) bool {
 // '_' or '-', is "error" or "err" ("ERROR.DYNAMIC_QR_WITHOUT_AMOUNT",
 // "ERR_BAD_REQUEST").
 func opensWithErrorWord(v string) bool {
+	if len(v) < 5 || v[0]|0x20 != 'e' {
+		return false
+	}
 	i := strings.IndexAny(v, "._-")
 	return (i == 3 || i == 5) && i < len(v)-1 && isLetter(v[i+1]) && oneOfFold(v[:i], "error", "err")
 }
@@ -1865,6 +1854,66 @@ func isTwilioSID(v string) bool {
 		}
 	}
 	return true
+}
+
+// topMembers watches the members of the top object for two shapes.
+// Field errors: every member a list of strings, the Django REST
+// framework's and Rails' {"name": ["This field is required."]}, whose first
+// message match may read. Numbered records: every member an object under a
+// number (PHP's arrays with keys of their own: 500px's batch answer {"1":
+// {"result": "added"}, "3": {"error": "Not found", ...}}), of which only
+// some failing is a partial success, as in a list of records.
+type topMembers struct {
+	fieldLists, numbered bool
+	fieldMsg             text
+	// failing counts the members that carry an error; n and list are the
+	// signals before the current member and whether it is a list.
+	failing, n int
+	list       bool
+	// What the answer's state was before the members, restored when the
+	// errors turn out to be the records'.
+	oddCode       bool
+	bodyStatus    int
+	bodyStatusKey string
+}
+
+func (t *topMembers) start(x *extraction) {
+	t.fieldLists, t.numbered = true, true
+	t.oddCode, t.bodyStatus, t.bodyStatusKey = x.oddCode, x.bodyStatus, x.bodyStatusKey
+}
+
+// member notes the member whose value is at i.
+func (t *topMembers) member(x *extraction, i int, key string) {
+	t.n, t.list = x.n, x.src[i] == '['
+	if t.fieldLists {
+		t.fieldLists = t.list && x.fieldList(i, &t.fieldMsg)
+	}
+	t.numbered = t.numbered && x.src[i] == '{' && isNumeric(key)
+}
+
+// failed reports, after the member's value, whether it was a list of the
+// answer's errors that yielded some ("errors", "error_full_messages").
+func (t *topMembers) failed(x *extraction, key string) bool {
+	if x.n == t.n {
+		return false
+	}
+	t.failing++
+	return t.list && isErrorContainer(key)
+}
+
+// end settles the top object of keys members whose signals start at first.
+func (t *topMembers) end(x *extraction, first, keys int) {
+	if t.fieldLists && strings.IndexByte(t.fieldMsg.raw, ' ') > 0 {
+		x.fieldMsg = t.fieldMsg
+	}
+	if t.numbered && t.failing > 0 && t.failing < keys {
+		// Some numbered members failed and others did not: the errors
+		// are theirs, and so is the status one of them states.
+		for k := first; k < x.n; k++ {
+			x.sigs[k].inItem, x.sigs[k].partial = true, true
+		}
+		x.oddCode, x.bodyStatus, x.bodyStatusKey = t.oddCode, t.bodyStatus, t.bodyStatusKey
+	}
 }
 
 // fieldList reports whether the list at i opens with a string, and keeps
