@@ -623,6 +623,10 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// https://github.com/canlii/API_documentation/blob/84fe1c4c97cf29fec30000532a7e6876ced85a7a/EN.md#L123-L141).
 		{"a record with a title", Request{Body: "{\n  \"databaseId\": \"csc-scc\",\n  \"caseId\": \"2008scc9\",\n  \"url\": \"http://canlii.ca/t/1vxsm\",\n  \"title\": \"Dunsmuir v. New Brunswick\",\n  \"citation\": \"[2008] 1 SCR 190, 2008 SCC 9 (CanLII)\",\n  \"language\": \"en\",\n  \"docketNumber\": \"31459\",\n  \"decisionDate\": \"2008-03-07\",\n  \"keywords\": \"adjudicator — review — reasonableness — administrative — procedural fairness\",\n  \"concatenatedId\": \"2008csc-scc9\"\n}\n"},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// "thành công", Vietnamese for succeeded, escaped as JSON writes it
+		// (Bizfly Cloud's Go client, https://github.com/bizflycloud/gobizfly/blob/baadfd86584f5336dc1358f972e6545c9b6c552f/cloud_server_test.go#L294-L298).
+		{"a success in Vietnamese", Request{Body: "\n{\n\t\"message\": \"Soft reboot server th\\u00e0nh c\\u00f4ng\"\n}\n"},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
 		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},

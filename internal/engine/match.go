@@ -321,7 +321,7 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 			x.anyDesc, x.looseDesc = text{}, false
 		}
 	}
-	if m.status == 0 && !m.isError && (x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw) || x.onlyPartial()) || saysOK(x.anyDesc.raw) || saysSucceeded(x.anyDesc.raw) || x.okCode && !x.failure) {
+	if m.status == 0 && !m.isError && (x.data && (!x.looseDesc || x.okCode || isSuccessWord(x.anyDesc.raw) || x.onlyPartial()) || saysOK(x.anyDesc.raw) || saysSucceeded(x.anyDesc.String()) || x.okCode && !x.failure) {
 		// Without a status, a document in which nothing is an error and no
 		// message says more than "ok" reads as a success, and so does any
 		// answer whose result code says it succeeded (Barclaycard
@@ -1581,6 +1581,8 @@ func saysSucceeded(v string) bool {
 		v = v[j:]
 		switch {
 		case w == "":
+		case strings.EqualFold(w, "thành") && hasPrefixFold(strings.TrimLeft(v, " "), "công"):
+			yes = true // Vietnamese "thành công", succeeded (Bizfly Cloud's reboot)
 		case strings.EqualFold(w, "without"):
 			// "Validation passed without errors": the errors are none.
 			if k := strings.TrimLeft(v, " "); hasPrefixFold(k, "errors") || hasPrefixFold(k, "error") && (len(k) == 5 || !isLetter(k[5])) {
