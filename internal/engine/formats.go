@@ -118,15 +118,17 @@ func looksLikeForm(b string) bool {
 }
 
 // cutErrorPrefix cuts a leading "error:" or "error=", in any case, from a
-// line of text, or the "ERR" before an SMS gateway's numeric code
-// (BudgetSMS's "ERR 1001").
+// line of text, or the "ERR" or "ERROR" before an SMS gateway's numeric
+// code (BudgetSMS's "ERR 1001", Messente's "ERROR 101").
 func cutErrorPrefix(line string) (string, bool) {
 	if len(line) >= 6 && strings.EqualFold(line[:5], "error") && (line[5] == ':' || line[5] == '=') {
 		return strings.TrimSpace(line[6:]), true
 	}
-	if len(line) >= 5 && line[:3] == "ERR" && (line[3] == ' ' || line[3] == ':') {
-		if rest := strings.TrimLeft(line[4:], " "); rest != "" && '0' <= rest[0] && rest[0] <= '9' {
-			return rest, true
+	for _, p := range [...]string{"ERR", "ERROR"} {
+		if len(line) >= len(p)+2 && line[:len(p)] == p && (line[len(p)] == ' ' || line[len(p)] == ':') {
+			if rest := strings.TrimLeft(line[len(p)+1:], " "); rest != "" && '0' <= rest[0] && rest[0] <= '9' {
+				return rest, true
+			}
 		}
 	}
 	return line, false

@@ -627,6 +627,15 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// (Bizfly Cloud's Go client, https://github.com/bizflycloud/gobizfly/blob/baadfd86584f5336dc1358f972e6545c9b6c552f/cloud_server_test.go#L294-L298).
 		{"a success in Vietnamese", Request{Body: "\n{\n\t\"message\": \"Soft reboot server th\\u00e0nh c\\u00f4ng\"\n}\n"},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// A record under "data" holds the last check's failure in a
+		// nested object, its own state, with no status given (Lacework's
+		// Go SDK, https://github.com/lacework/go-sdk/blob/6a5fc714db90ab9c7aff30564e8177d756aa51a7/cli/cmd/cloud_account_test.go#L60-L89).
+		{"a data record's nested failure", Request{Body: "{\n    \"data\": {\n        \"createdOrUpdatedBy\": \"darren.murray@lacework.net\",\n        \"createdOrUpdatedTime\": \"2022-08-09T10:39:25.260Z\",\n        \"enabled\": 1,\n        \"intgGuid\": \"TECHALLY_E839836BC385C452E68B3CA7EB45BA0E7BDA39CCF65673A\",\n        \"isOrg\": 0,\n        \"name\": \"tech-ally-test\",\n        \"state\": {\n            \"ok\": false,\n            \"lastUpdatedTime\": 1662630616708,\n            \"lastSuccessfulTime\": 0,\n            \"details\": {\n                \"errorMessage\": \"403 403 Forbidden\",\n                \"errorSubtitle\": \"Here is the response returned by AWS:\",\n                \"errorTitle\": \"AWS Error\",\n                \"message\": \"AWS Error: Error assuming role. INTG_GUID:TECHALLY_E839836BC385C452E68B3CA7EB45BA0E7BDA39CCF65673A [Error msg: 403 Forbidden]\",\n                \"statusCode\": \"403\"\n            }\n        },\n        \"type\": \"AwsS3\",\n        \"data\": {\n            \"s3CrossAccountCredentials\": {\n                \"externalId\": \"12345678\",\n                \"roleArn\": \"arn:aws:iam::1234567:role/lw-iam-abcdef\",\n                \"bucketArn\": \"arn:aws:s3:::test\"\n            }\n        }\n    }\n}\n"},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// "ERROR" before an SMS gateway's number says error under 200
+		// (Messente's OpenAPI spec, https://github.com/messente/messente-api-java/blob/39e7237ee2ed560559ad19f0d71afba44fd34278/api/openapi.yaml#L415).
+		{"ERROR and a number under 200", Request{HTTPStatus: 200, Body: "ERROR 101\n"},
+			"UNKNOWN/ABORT NONE", "status=200"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
 		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},

@@ -45,6 +45,13 @@ type jsonState struct {
 	fieldMsg text
 	// top watches the members of the top object, the only one at depth 1.
 	top topMembers
+	// dataStatus is the body's status, and its key, when the top-level
+	// "data" object began, and dataLoose whether a message outside every
+	// resource had been seen: what its record's own statuses and messages
+	// give back.
+	dataStatus    int
+	dataStatusKey string
+	dataLoose     bool
 	// topList names the top-level list the scan is inside ("errors",
 	// "responses"), which the signals emitted there keep.
 	topList topList
@@ -443,6 +450,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	if depth == 1 {
 		x.top.start(x)
 	}
+	if depth == 2 && parent == "data" && !inArray {
+		x.dataStatus, x.dataStatusKey, x.dataLoose = x.bodyStatus, x.bodyStatusKey, x.looseDesc
+	}
 	for i < len(x.src) {
 		if x.src[i] != '"' {
 			return x.broken(&f, parent, inArray, container, depth, i)
@@ -704,11 +714,20 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				if depth == 2 && parent == "data" && !inArray && scalars >= 2 {
 					// DNSimple's {"data": {"domain": ..., "availability":
 					// "unknown", "errors": ["TLD not supported ..."]}}: a
-					// record of the answer, and the errors its own.
+					// record of the answer, and the errors its own; so are
+					// those its nested objects hold (Lacework's integration,
+					// its "state" holding the last check's AWS 403), and the
+					// status they state.
+					deep := false
 					for k := before; k < x.n; k++ {
 						if sg := &x.sigs[k]; sg.depth == 3 && sg.parent == "errors" && sg.ncands == 0 {
 							sg.inItem = true
+						} else if sg.depth > 3 {
+							sg.inItem, sg.partial, deep = true, true, true
 						}
+					}
+					if deep {
+						x.bodyStatus, x.bodyStatusKey, x.looseDesc = x.dataStatus, x.dataStatusKey, x.dataLoose
 					}
 				}
 				if dataRecords {
