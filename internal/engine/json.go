@@ -446,7 +446,6 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	if i < len(x.src) && x.src[i] == '}' {
 		return i + 1, true
 	}
-	keys := 0
 	if depth == 1 {
 		x.top.start(x)
 	}
@@ -457,7 +456,6 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		if x.src[i] != '"' {
 			return x.broken(&f, parent, inArray, container, depth, i)
 		}
-		keys++
 		kend, key, ok := scanString(x.src, i)
 		if !ok {
 			return x.broken(&f, parent, inArray, container, depth, kend)
@@ -634,7 +632,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			// (Serpstat's {"id": "1", "error": {"code": 32017, ...}}):
 			// the id numbers the call. Beside more keys the error is a
 			// fetched record's (Ory Kratos's stored error).
-			idThenError, n0 := depth == 1 && keys == 2 && f.resource && key.raw == "error" && x.src[i] == '{', x.n
+			idThenError, n0 := depth == 1 && x.top.keys == 2 && f.resource && key.raw == "error" && x.src[i] == '{', x.n
 			start := i
 			i, ok = x.value(i, depth, key.raw, false)
 			if idThenError && ok {
@@ -677,7 +675,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		var more bool
 		if i, more, ok = x.separator(i, '}'); !ok || !more {
 			if ok && depth == 1 {
-				x.top.end(x, before, keys)
+				x.top.end(x, before)
 			}
 			if ok {
 				if f.errCount && !f.tally && !(f.resource && f.state) {
@@ -1885,10 +1883,11 @@ func isTwilioSID(v string) bool {
 type topMembers struct {
 	fieldLists, numbered bool
 	fieldMsg             text
-	// failing counts the members that carry an error; n and list are the
-	// signals before the current member and whether it is a list.
-	failing, n int
-	list       bool
+	// keys counts the members, failing those that carry an error; n and
+	// list are the signals before the current member and whether it is a
+	// list.
+	keys, failing, n int
+	list             bool
 	// What the answer's state was before the members, restored when the
 	// errors turn out to be the records'.
 	oddCode       bool
@@ -1903,6 +1902,7 @@ func (t *topMembers) start(x *extraction) {
 
 // member notes the member whose value is at i.
 func (t *topMembers) member(x *extraction, i int, key string) {
+	t.keys++
 	t.n, t.list = x.n, x.src[i] == '['
 	if t.fieldLists {
 		t.fieldLists = t.list && x.fieldList(i, &t.fieldMsg)
@@ -1920,12 +1920,12 @@ func (t *topMembers) failed(x *extraction, key string) bool {
 	return t.list && isErrorContainer(key)
 }
 
-// end settles the top object of keys members whose signals start at first.
-func (t *topMembers) end(x *extraction, first, keys int) {
+// end settles the top object, whose signals start at first.
+func (t *topMembers) end(x *extraction, first int) {
 	if t.fieldLists && strings.IndexByte(t.fieldMsg.raw, ' ') > 0 {
 		x.fieldMsg = t.fieldMsg
 	}
-	if t.numbered && t.failing > 0 && t.failing < keys {
+	if t.numbered && t.failing > 0 && t.failing < t.keys {
 		// Some numbered members failed and others did not: the errors
 		// are theirs, and so is the status one of them states.
 		for k := first; k < x.n; k++ {
