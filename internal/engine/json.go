@@ -45,13 +45,11 @@ type jsonState struct {
 	fieldMsg text
 	// top watches the members of the top object, the only one at depth 1.
 	top topMembers
-	// dataStatus is the body's status, and its key, when the top-level
-	// "data" object began, and dataLoose whether a message outside every
-	// resource had been seen: what its record's own statuses and messages
-	// give back.
-	dataStatus    int
-	dataStatusKey string
-	dataLoose     bool
+	// dataStatus is the body's status when the top-level "data" object
+	// began, and dataLoose whether a message outside every resource had
+	// been seen: what its record's own statuses and messages give back.
+	dataStatus statusMark
+	dataLoose  bool
 	// topList names the top-level list the scan is inside ("errors",
 	// "responses"), which the signals emitted there keep.
 	topList topList
@@ -296,7 +294,7 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	// check's "nodes", one of three failing) is data under a success: its
 	// errors are the records', marked as items below.
 	first, records, failing, oddBefore := x.n, 0, 0, x.oddCode
-	statusBefore, statusKeyBefore := x.bodyStatus, x.bodyStatusKey
+	statusBefore := x.markStatus()
 	for i < len(x.src) {
 		if x.src[i] == '{' || x.src[i] == '[' {
 			// A record: an object, or a list (WakaTime's bulk answer
@@ -373,7 +371,8 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 				// "code": 116 for one of two posting confirmations), and
 				// so is the status it states (Emporix's batch: "code":
 				// 400 beside another record's 201).
-				x.oddCode, x.bodyStatus, x.bodyStatusKey = oddBefore, statusBefore, statusKeyBefore
+				x.oddCode = oddBefore
+				x.restoreStatus(statusBefore)
 			}
 			return i, ok
 		}
@@ -450,7 +449,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		x.top.start(x)
 	}
 	if depth == 2 && parent == "data" && !inArray {
-		x.dataStatus, x.dataStatusKey, x.dataLoose = x.bodyStatus, x.bodyStatusKey, x.looseDesc
+		x.dataStatus, x.dataLoose = x.markStatus(), x.looseDesc
 	}
 	for i < len(x.src) {
 		if x.src[i] != '"' {
@@ -725,7 +724,8 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 						}
 					}
 					if deep {
-						x.bodyStatus, x.bodyStatusKey, x.looseDesc = x.dataStatus, x.dataStatusKey, x.dataLoose
+						x.restoreStatus(x.dataStatus)
+						x.looseDesc = x.dataLoose
 					}
 				}
 				if dataRecords {
@@ -1873,6 +1873,18 @@ func isTwilioSID(v string) bool {
 	return true
 }
 
+// statusMark is the status the body stated of itself, and under which key,
+// at some point of the scan: given back when the errors read since turn out
+// to be a record's, whose status is its own.
+type statusMark struct {
+	status int
+	key    string
+}
+
+func (x *extraction) markStatus() statusMark { return statusMark{x.bodyStatus, x.bodyStatusKey} }
+
+func (x *extraction) restoreStatus(m statusMark) { x.bodyStatus, x.bodyStatusKey = m.status, m.key }
+
 // topMembers watches the members of the top object for two shapes.
 // Field errors: every member a list of strings, the Django REST
 // framework's and Rails' {"name": ["This field is required."]}, whose first
@@ -1890,14 +1902,13 @@ type topMembers struct {
 	list             bool
 	// What the answer's state was before the members, restored when the
 	// errors turn out to be the records'.
-	oddCode       bool
-	bodyStatus    int
-	bodyStatusKey string
+	oddCode bool
+	status  statusMark
 }
 
 func (t *topMembers) start(x *extraction) {
 	t.fieldLists, t.numbered = true, true
-	t.oddCode, t.bodyStatus, t.bodyStatusKey = x.oddCode, x.bodyStatus, x.bodyStatusKey
+	t.oddCode, t.status = x.oddCode, x.markStatus()
 }
 
 // member notes the member whose value is at i.
@@ -1931,7 +1942,8 @@ func (t *topMembers) end(x *extraction, first int) {
 		for k := first; k < x.n; k++ {
 			x.sigs[k].inItem, x.sigs[k].partial = true, true
 		}
-		x.oddCode, x.bodyStatus, x.bodyStatusKey = t.oddCode, t.bodyStatus, t.bodyStatusKey
+		x.oddCode = t.oddCode
+		x.restoreStatus(t.status)
 	}
 }
 
