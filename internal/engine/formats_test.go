@@ -559,6 +559,9 @@ func TestHTMLText(t *testing.T) {
 		{`<html><body><h1 class="x">Error 1015</h1><header>x</header></body></html>`, 429, ""},
 		{`<!DOCTYPE html><html><head><title>You are being rate limited</title></head></html>`, 0, "You are being rate limited"},
 		{`<html><h1>`, 500, ""},
+		// ENTSO-E's page (krose/entsoeapi#14): a title of "Error" alone
+		// leaves the body's text to be read.
+		{"<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.0 Transitional//EN\" \"http://www.w3.org/TR/REC-html40/loose.dtd\">\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\">\n<title>Error</title>\n</head>\n<body>Unauthorized. Missing or invalid security token</body>\n</html>\n", 0, "Unauthorized. Missing or invalid security token"},
 		// PWSweather, as weewx's tests record it: the page's text says
 		// ERROR, whatever its title.
 		{`<html>
