@@ -662,6 +662,18 @@ func isFailureFlag(key string, value bool) bool {
 	return false
 }
 
+// isErrorFlag reports whether key names a flag that says whether the
+// object holds an error, true or false, 1 or 0 ("is_error": 0); "error": 1
+// and "errors": 1 are a code and a count.
+func isErrorFlag(key string) bool {
+	var buf [24]byte
+	switch string(foldKey(&buf, key)) {
+	case "iserror", "haserror":
+		return true
+	}
+	return false
+}
+
 // isErrorCount reports whether a top-level number counts the answer's
 // errors ("errors": 1, "error_count": 2).
 func isErrorCount(key string) bool {

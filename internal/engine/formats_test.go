@@ -372,6 +372,11 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"italian error list", Request{Body: `<types:NotificaScarto xmlns:types="http://www.fatturapa.gov.it/sdi/messaggi/v1.0" versione="1.0"><IdentificativoSdI>111</IdentificativoSdI><ListaErrori><Errore><Codice>00100</Codice><Descrizione>Certificato di firma scaduto</Descrizione></Errore></ListaErrori></types:NotificaScarto>`},
 		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "00100"},
 
+	// CiviCRM's validate action (civicrm-dev-docs, docs/api/v3/changes.md):
+	// a top-level "is_error": 0 says the call succeeded, and the missing
+	// fields it lists are its answer.
+	{"error flag written as 0", Request{Body: "    { \"is_error\": 0,\n     \"version\": 3,\n     \"count\": 1,\n     \"id\": 0,\n     \"values\": [\n      {\n        \"contact_type\":\n           {\n            \"message\": \"Mandatory key(s) missing from params array: contact_type\",\n            \"code\": \"mandatory_missing\"\n           }\n       }\n     ]\n    }\n"},
+		"NO_ERROR", "NONE", ""},
 	// Hosted payment protocols' one-letter prefix: Humm's (Oxipay's)
 	// x_status and x_code read as status and code (oxipay/posdocs
 	// http_examples.md).

@@ -535,6 +535,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// flag written as a number.
 				f.flagFailed = true
 			}
+			if num := x.src[i:end]; (num == "0" || num == "1") && isErrorFlag(key.raw) {
+				// CiviCRM's "is_error": 0: a flag written as a number.
+				x.boolValue(&f, key.raw, num == "1", depth)
+			}
 			if depth == 1 && x.src[i:end] != "0" && x.src[i] != '-' && isErrorCount(key.raw) {
 				f.errCount = true // Sentry's bulk answer: "errors": 1
 			}
@@ -847,6 +851,12 @@ func (x *extraction) boolValue(f *objectFrame, key string, val bool, depth int) 
 		// state, not the call's; emit decides once the object's
 		// id and status are known.
 		f.flagFailed = true
+	}
+	if !val && depth == 1 && isErrorFlag(key) {
+		// A top-level "is_error": 0 says the call succeeded: what its
+		// data holds (CiviCRM's validate action listing missing
+		// fields) is the answer, not its error.
+		x.success = true
 	}
 	verdict := depth == 1 && isVerdictKey(key)
 	x.verdict = x.verdict || verdict
