@@ -372,6 +372,11 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"italian error list", Request{Body: `<types:NotificaScarto xmlns:types="http://www.fatturapa.gov.it/sdi/messaggi/v1.0" versione="1.0"><IdentificativoSdI>111</IdentificativoSdI><ListaErrori><Errore><Codice>00100</Codice><Descrizione>Certificato di firma scaduto</Descrizione></Errore></ListaErrori></types:NotificaScarto>`},
 		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "00100"},
 
+	// Kura's batch of configuration changes (eclipse-kura/kura,
+	// docs/references/rest-apis/rest-configuration-service-v2.md): the
+	// objects of a list of "failures" are errors.
+	{"list of failures", Request{Body: "{\n  \"failures\": [\n    {\n      \"id\": \"create:testComponent\",\n      \"message\": \"Invalid parameter. pid testComponent already exists\"\n    },\n    {\n      \"id\": \"create:otherComponent\",\n      \"message\": \"Invalid parameter. pid otherComponent already exists\"\n    }\n  ]\n}\n"},
+		"CONFLICT", "FIX_REQUEST", ""},
 	// CiviCRM's validate action (civicrm-dev-docs, docs/api/v3/changes.md):
 	// a top-level "is_error": 0 says the call succeeded, and the missing
 	// fields it lists are its answer.

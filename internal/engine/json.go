@@ -410,7 +410,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	// Under an error status, a top-level "message" that is an object holds
 	// the fields' messages (GitLab's {"message": {"name": ["has already
 	// been taken"]}}).
-	isErr := isErrorContainer(parent) || depth == 2 && parent == "message" && x.status >= 400
+	// An object in a list of "failures" is one (Kura's batch whose every
+	// operation failed); a list of strings under that name is a report's.
+	isErr := isErrorContainer(parent) || depth == 2 && parent == "message" && x.status >= 400 ||
+		inArray && len(parent) == len("failures") && strings.EqualFold(parent, "failures")
 	container := isErr || x.inError(depth)
 	if isErr && depth > 0 && depth < 64 {
 		x.errs |= 1 << depth
