@@ -148,6 +148,13 @@ func extractText(x *extraction, b string) {
 	if len(line) > 512 {
 		return
 	}
+	if next == "" && isOpaqueToken(strings.Trim(line, `"`)) {
+		// A body that is one opaque token, quoted as a JSON string or not
+		// (CoverHound's access token "f3657af5975b..."), is the credential
+		// or id the call returned: data, not an error's code.
+		x.data = true
+		return
+	}
 	if rest, ok := cutErrorPrefix(line); ok {
 		// A body that opens by saying it is an error is one, under any
 		// status ("ERROR: Not a valid Station ID/Password" under 200).
@@ -1170,6 +1177,27 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 	}
 	extractText(x, b)
 	return nil
+}
+
+// isOpaqueToken reports a string of 16 or more letters and digits, both,
+// and nothing else: a token or an id, which no error's code looks like
+// (theirs are words, joined by '_' or '.').
+func isOpaqueToken(s string) bool {
+	if len(s) < 16 || len(s) > 512 {
+		return false
+	}
+	digits, letters := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits = true
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			letters = true
+		default:
+			return false
+		}
+	}
+	return digits && letters
 }
 
 // failedBatchPart reads a multipart batch answer (OData's $batch, whose

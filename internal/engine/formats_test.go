@@ -372,6 +372,11 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"italian error list", Request{Body: `<types:NotificaScarto xmlns:types="http://www.fatturapa.gov.it/sdi/messaggi/v1.0" versione="1.0"><IdentificativoSdI>111</IdentificativoSdI><ListaErrori><Errore><Codice>00100</Codice><Descrizione>Certificato di firma scaduto</Descrizione></Errore></ListaErrori></types:NotificaScarto>`},
 		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "00100"},
 
+	// CoverHound's access-token call answers the token alone, as a JSON
+	// string (insurance.coverhound.com/api/doc/auto/quotes): a token is no
+	// error's code.
+	{"body of one opaque token", Request{Body: `"f3657af5975b2fd1b148307570a4c2fe"`},
+		"NO_ERROR", "NONE", ""},
 	// Kura's batch of configuration changes (eclipse-kura/kura,
 	// docs/references/rest-apis/rest-configuration-service-v2.md): the
 	// objects of a list of "failures" are errors.
