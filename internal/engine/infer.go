@@ -124,6 +124,10 @@ func ruleHits(arr []ruleHit, n int) []ruleHit {
 // ruleHit records what one vocabulary entry matched in one error.
 type ruleHit struct {
 	code, msg, and, not *catalog.Phrase
+	// from and to span the entry's last phrase in the words being
+	// scanned: a shorter not_word inside it ("password" of "api
+	// password") is part of the phrase, and vetoes nothing.
+	from, to int
 }
 
 func phraseScore(p *catalog.Phrase, place int) int {
@@ -131,6 +135,12 @@ func phraseScore(p *catalog.Phrase, place int) int {
 		return len(p.Words) + place/3 // 1 more in the code
 	}
 	return 2*len(p.Words) + place
+}
+
+// holds reports whether the hit's last phrase holds n words from i and is
+// longer.
+func (h *ruleHit) holds(i, n int) bool {
+	return h.from <= i && i+n <= h.to && h.to-h.from > n
 }
 
 // weak reports whether the hit rests on weak phrases alone.
@@ -395,13 +405,25 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 	// A catch-all code's own words ("invalid" of invalid_request)
 	// corroborate nothing its message says.
 	skipAnd := inCode && m.refining
+	for i := range hits {
+		hits[i].from, hits[i].to = 0, 0
+	}
 	for i, sp := range spans {
 		word := buf[sp.Start:sp.End]
-		for _, ref := range idx.StartingAt(word) {
-			if skipAnd && ref.List == catalog.InAndWords {
+		refs := idx.StartingAt(word)
+		for _, ref := range refs {
+			if ref.List == catalog.InNotWords || skipAnd && ref.List == catalog.InAndWords {
 				continue
 			}
 			if phraseAt(ref.Phrase, buf, spans[i:]) {
+				note(hits, ref, inCode)
+				if h := &hits[ref.Entry]; ref.List == catalog.InWords && i+len(ref.Phrase.Words) > h.to {
+					h.from, h.to = i, i+len(ref.Phrase.Words)
+				}
+			}
+		}
+		for _, ref := range refs {
+			if ref.List == catalog.InNotWords && !hits[ref.Entry].holds(i, len(ref.Phrase.Words)) && phraseAt(ref.Phrase, buf, spans[i:]) {
 				note(hits, ref, inCode)
 			}
 		}

@@ -30,6 +30,10 @@ func TestPresence(t *testing.T) {
 		{"aws __type", Request{HTTPStatus: 400, Body: `{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"Rate of requests exceeds the allowed throughput."}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		{"success false", Request{HTTPStatus: 200, Body: `{"success":false,"message":"Invalid API key"}`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		{"status error", Request{HTTPStatus: 200, Body: `{"status":"error","message":"Too many requests, slow down"}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		// A not_word inside a longer phrase of its entry is part of it:
+		// "password" vetoes the client's credentials, "API password" names
+		// them (Packeta's SOAP fault, as zdeneksejcek/soapex recorded it).
+		{"a not_word inside a phrase", Request{Body: "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>Incorrect API password.</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>"}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		// From holdout-9: SuperTokens, Coinone, Windcave, Sentry; Bitkub's
 		// and Smartsheet's successes.
 		{"status naming an error", Request{HTTPStatus: 200, Body: `{"status": "TENANT_NOT_FOUND_ERROR"}`}, "NOT_FOUND/FIX_REQUEST"},
