@@ -30,6 +30,10 @@ func TestPresence(t *testing.T) {
 		{"aws __type", Request{HTTPStatus: 400, Body: `{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"Rate of requests exceeds the allowed throughput."}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		{"success false", Request{HTTPStatus: 200, Body: `{"success":false,"message":"Invalid API key"}`}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		{"status error", Request{HTTPStatus: 200, Body: `{"status":"error","message":"Too many requests, slow down"}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		// Dovecot's doveadm HTTP API answers a list of [type, data, tag]
+		// under 200; a type of "error" makes that answer an error
+		// (dovecot/documentation, the doveadm HTTP API page).
+		{"a list of answers typed error", Request{HTTPStatus: 200, Body: `[["error", {"exitCode": 68, "type": "exitCode"}, "tag1"]]`}, "!NO_ERROR"},
 		// A not_word inside a longer phrase of its entry is part of it:
 		// "password" vetoes the client's credentials, "API password" names
 		// them (Packeta's SOAP fault, as zdeneksejcek/soapex recorded it).

@@ -275,11 +275,13 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	// Messages under a field's or a code's name inside an error object
 	// (PayTrace's "errors": {"981": ["Log in failed ..."]}) count as well.
 	collect := isErrorContainer(parent) || x.inError(depth)
-	if depth == 1 && i < len(x.src) && x.src[i] == '"' {
+	if (depth == 1 || depth == 2 && parent == "") && i < len(x.src) && x.src[i] == '"' {
 		// GLPI answers with a bare array: ["ERROR_LOGIN_PARAMETERS_MISSING",
 		// "le(s) paramètre(s) ... manquants"]; a first string that is a
-		// code naming an error makes the array an error's.
-		if _, v, ok := scanString(x.src, i); ok && looksLikeCode(v.raw) && containsFold(v.raw, "error") && !strings.ContainsAny(v.raw, "./") {
+		// code naming an error makes the array an error's, and so it does
+		// for each answer of a list of them (Dovecot's doveadm HTTP API:
+		// [["error", {"exitCode": 68, "type": "exitCode"}, "tag1"]]).
+		if _, v, ok := scanString(x.src, i); ok && (looksLikeCode(v.raw) && containsFold(v.raw, "error") && !strings.ContainsAny(v.raw, "./") || strings.EqualFold(v.raw, "error")) {
 			collect = true
 		}
 	}
