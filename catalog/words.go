@@ -248,7 +248,8 @@ type WordIndex struct {
 }
 
 // StartingAt returns the phrases whose first word is word, exactly; the
-// caller checks the words that follow.
+// caller checks the words that follow. The not_words phrases come last, so
+// that a reader has seen the other phrases that start there first.
 func (w *WordIndex) StartingAt(word []byte) []PhraseRef { return w.exact[string(word)] }
 
 // PrefixLens returns the lengths of the prefixes of one-word '*' phrases,
@@ -298,7 +299,19 @@ func buildWordIndex(vocab []*Entry) *WordIndex {
 		}
 	}
 	slices.Sort(w.prefixLens)
+	for _, refs := range w.exact {
+		slices.SortStableFunc(refs, func(a, b PhraseRef) int {
+			return notLast(a) - notLast(b)
+		})
+	}
 	return w
+}
+
+func notLast(r PhraseRef) int {
+	if r.List == InNotWords {
+		return 1
+	}
+	return 0
 }
 
 // contractions maps the words before "not" to the word English contracts

@@ -666,6 +666,9 @@ func isFailureFlag(key string, value bool) bool {
 // object holds an error, true or false, 1 or 0 ("is_error": 0); "error": 1
 // and "errors": 1 are a code and a count.
 func isErrorFlag(key string) bool {
+	if len(key) < len("iserror") || len(key) > len("has_error") {
+		return false
+	}
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
 	case "iserror", "haserror":

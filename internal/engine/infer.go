@@ -410,9 +410,10 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 	}
 	for i, sp := range spans {
 		word := buf[sp.Start:sp.End]
-		refs := idx.StartingAt(word)
-		for _, ref := range refs {
-			if ref.List == catalog.InNotWords || skipAnd && ref.List == catalog.InAndWords {
+		// The not_words phrases come last among those starting here.
+		for _, ref := range idx.StartingAt(word) {
+			if skipAnd && ref.List == catalog.InAndWords ||
+				ref.List == catalog.InNotWords && hits[ref.Entry].holds(i, len(ref.Phrase.Words)) {
 				continue
 			}
 			if phraseAt(ref.Phrase, buf, spans[i:]) {
@@ -420,11 +421,6 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 				if h := &hits[ref.Entry]; ref.List == catalog.InWords && i+len(ref.Phrase.Words) > h.to {
 					h.from, h.to = i, i+len(ref.Phrase.Words)
 				}
-			}
-		}
-		for _, ref := range refs {
-			if ref.List == catalog.InNotWords && !hits[ref.Entry].holds(i, len(ref.Phrase.Words)) && phraseAt(ref.Phrase, buf, spans[i:]) {
-				note(hits, ref, inCode)
 			}
 		}
 		if !idx.MayHavePrefix(word) {
