@@ -635,6 +635,10 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// (Bizfly Cloud's Go client, https://github.com/bizflycloud/gobizfly/blob/baadfd86584f5336dc1358f972e6545c9b6c552f/cloud_server_test.go#L294-L298).
 		{"a success in Vietnamese", Request{Body: "\n{\n\t\"message\": \"Soft reboot server th\\u00e0nh c\\u00f4ng\"\n}\n"},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// "操作成功", Chinese for the operation succeeded (KOOK's bot API
+		// docs, https://github.com/kaiheila/api-docs/blob/5edf3edb88374777f0110de2169baeabdaa0ab64/docs/zh-cn/http/blacklist.md#L98-L104).
+		{"a success in Chinese", Request{Body: "{\n  \"code\": 0,\n  \"message\": \"操作成功\",\n  \"data\": {}\n}\n"},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// A record under "data" holds the last check's failure in a
 		// nested object, its own state, with no status given (Lacework's
 		// Go SDK, https://github.com/lacework/go-sdk/blob/6a5fc714db90ab9c7aff30564e8177d756aa51a7/cli/cmd/cloud_account_test.go#L60-L89).

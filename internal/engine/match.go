@@ -1583,6 +1583,15 @@ func saysSucceeded(v string) bool {
 		case w == "":
 		case strings.EqualFold(w, "thành") && hasPrefixFold(strings.TrimLeft(v, " "), "công"):
 			yes = true // Vietnamese "thành công", succeeded (Bizfly Cloud's reboot)
+		case strings.Contains(w, "成功") || strings.Contains(w, "성공"):
+			// Chinese and Japanese "成功", Korean "성공", inside a run of
+			// text with no spaces (KOOK's "操作成功", operation succeeded);
+			// not "不成功" or "未成功", unsuccessful, nor beside "失败" or
+			// "실패", failed.
+			if strings.Contains(w, "不成功") || strings.Contains(w, "未成功") || strings.Contains(w, "失败") || strings.Contains(w, "실패") {
+				return false
+			}
+			yes = true
 		case strings.EqualFold(w, "without"):
 			// "Validation passed without errors": the errors are none.
 			if k := strings.TrimLeft(v, " "); hasPrefixFold(k, "errors") || hasPrefixFold(k, "error") && (len(k) == 5 || !isLetter(k[5])) {
