@@ -124,8 +124,8 @@ func ruleHits(arr []ruleHit, n int) []ruleHit {
 // ruleHit records what one vocabulary entry matched in one error.
 type ruleHit struct {
 	code, msg, and, not *catalog.Phrase
-	// from and to span the entry's last phrase in the words being
-	// scanned: a shorter not_word inside it ("password" of "api
+	// from and to span the entry's last phrase (in the message, counted
+	// from 1<<20): a shorter not_word inside it ("password" of "api
 	// password") is part of the phrase, and vetoes nothing.
 	from, to int
 }
@@ -405,21 +405,24 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 	// A catch-all code's own words ("invalid" of invalid_request)
 	// corroborate nothing its message says.
 	skipAnd := inCode && m.refining
-	for i := range hits {
-		hits[i].from, hits[i].to = 0, 0
+	// A phrase's span is kept apart from the other place's: the message's
+	// words are counted from far beyond the code's.
+	at := 0
+	if !inCode {
+		at = 1 << 20
 	}
 	for i, sp := range spans {
 		word := buf[sp.Start:sp.End]
 		// The not_words phrases come last among those starting here.
 		for _, ref := range idx.StartingAt(word) {
 			if skipAnd && ref.List == catalog.InAndWords ||
-				ref.List == catalog.InNotWords && hits[ref.Entry].holds(i, len(ref.Phrase.Words)) {
+				ref.List == catalog.InNotWords && hits[ref.Entry].holds(at+i, len(ref.Phrase.Words)) {
 				continue
 			}
 			if phraseAt(ref.Phrase, buf, spans[i:]) {
 				note(hits, ref, inCode)
-				if h := &hits[ref.Entry]; ref.List == catalog.InWords && i+len(ref.Phrase.Words) > h.to {
-					h.from, h.to = i, i+len(ref.Phrase.Words)
+				if h := &hits[ref.Entry]; ref.List == catalog.InWords && at+i+len(ref.Phrase.Words) > h.to {
+					h.from, h.to = at+i, at+i+len(ref.Phrase.Words)
 				}
 			}
 		}
