@@ -1448,7 +1448,7 @@ func extractHTML(x *extraction, b string, status int) bool {
 		if found && (tag == "pre" || tag == "p" || tag == "body") {
 			break // a page with a heading or title is read by them
 		}
-		if t := htmlElementText(b, tag); reasonLetters(t) != "" {
+		if t := htmlElementText(b, tag); t != "" && reasonLetters(t) != "" {
 			// A heading or title that says no more than "Error" leaves the
 			// page's text to be read (ENTSO-E's "<title>Error</title>" over
 			// "Unauthorized. Missing or invalid security token"); one that
