@@ -1448,15 +1448,21 @@ func extractHTML(x *extraction, b string, status int) bool {
 		if found && (tag == "pre" || tag == "p" || tag == "body") {
 			break // a page with a heading or title is read by them
 		}
-		if t := htmlElementText(b, tag); t != "" && reasonLetters(t) != "" {
+		t := htmlElementText(b, tag)
+		if t == "" {
+			continue
+		}
+		letters := reasonLetters(t)
+		if letters == "" {
 			// A heading or title that says no more than "Error" leaves the
 			// page's text to be read (ENTSO-E's "<title>Error</title>" over
-			// "Unauthorized. Missing or invalid security token"); one that
-			// restates the status is a server's stock page.
-			found = true
-			if !isReasonPhrase(t, status) {
-				x.noteDesc(htmlText(t), 2)
-			}
+			// "Unauthorized. Missing or invalid security token").
+			continue
+		}
+		found = true
+		if !restatesReason(letters, status) {
+			// One that restates the status is a server's stock page.
+			x.noteDesc(htmlText(t), 2)
 		}
 	}
 	return found
@@ -1498,15 +1504,11 @@ var legacyReasons = map[int]string{
 	416: "Requested Range Not Satisfiable", 504: "Gateway Time-out",
 }
 
-// isReasonPhrase reports whether an HTML page's heading says no more than
-// its status ("504 Gateway Time-out", "HTTP Status 404 – Not Found",
-// "Error 1015"): letters alone compared, "HTTP", "Status" and "Error" left
-// out.
-func isReasonPhrase(t string, status int) bool {
-	got := reasonLetters(t)
-	if got == "" {
-		return true
-	}
+// restatesReason reports whether an HTML page's heading, as reasonLetters
+// reads it, says no more than its status ("504 Gateway Time-out", "HTTP
+// Status 404 – Not Found"): letters alone compared, "HTTP", "Status" and
+// "Error" left out.
+func restatesReason(got string, status int) bool {
 	if status == 0 {
 		return false
 	}
