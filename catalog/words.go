@@ -6,8 +6,14 @@ import (
 	"unicode/utf8"
 )
 
-// WordSpan is where one word lies in the buffer AppendWords fills.
-type WordSpan struct{ Start, End uint16 }
+// WordSpan is where one word lies in the buffer AppendWords fills. Inner
+// marks, in a message, a word that continues an identifier written in
+// lowerCamelCase ("Key" of "body.orderKey is required"): it names part of a
+// field, so no phrase starts there.
+type WordSpan struct {
+	Start, End uint16
+	Inner      bool
+}
 
 // maxWordBuf bounds the buffer AppendWords indexes with WordSpan.
 const maxWordBuf = 1 << 16
@@ -39,6 +45,10 @@ func AppendMessageWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T) 
 func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses bool) ([]byte, []WordSpan) {
 	start := -1 // start of the current word in buf
 	var prev byte
+	// camel: the current run of letters and digits opened with a small
+	// letter; inner: the current word began at a capital inside such a run.
+	// tokens counts the runs, first is the first span of this call.
+	camel, inner, tokens, first := false, false, 0, len(spans)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if clauses && (i == 0 || isSpace(s[i-1])) {
@@ -51,7 +61,7 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 					i--
 				}
 				if start >= 0 {
-					spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+					spans = append(spans, WordSpan{Start: uint16(start), End: uint16(len(buf)), Inner: inner})
 					start = -1
 				}
 				prev = 0
@@ -64,7 +74,7 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 			i += size - 1
 			alone := unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 			if start >= 0 && (alone || prev == 0 || charKind(prev) == kindDigit || !isLetter(r)) {
-				spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+				spans = append(spans, WordSpan{Start: uint16(start), End: uint16(len(buf)), Inner: inner})
 				start = -1
 			}
 			prev = 0
@@ -75,16 +85,16 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 			r = unicode.ToLower(r)
 			if len(spans) == cap(spans) || len(buf)+utf8.RuneLen(r) > min(cap(buf), maxWordBuf-1) {
 				if start >= 0 {
-					spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+					spans = append(spans, WordSpan{Start: uint16(start), End: uint16(len(buf)), Inner: inner})
 				}
 				return buf, spans
 			}
 			if start < 0 {
-				start = len(buf)
+				start, camel, inner = len(buf), false, false
 			}
 			buf = utf8.AppendRune(buf, r)
 			if alone {
-				spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+				spans = append(spans, WordSpan{Start: uint16(start), End: uint16(len(buf)), Inner: inner})
 				start = -1
 			} else {
 				// A letter of its case: a digit after it starts a word, and
@@ -99,7 +109,7 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 		k := charKind(c)
 		if k == 0 {
 			if start >= 0 {
-				spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+				spans = append(spans, WordSpan{Start: uint16(start), End: uint16(len(buf)), Inner: inner})
 				start = -1
 			}
 			prev = 0
@@ -109,13 +119,20 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 					return buf, spans
 				}
 				buf = append(buf, '.')
-				spans = append(spans, WordSpan{uint16(len(buf) - 1), uint16(len(buf))})
+				spans = append(spans, WordSpan{Start: uint16(len(buf) - 1), End: uint16(len(buf))})
 			}
 			continue
 		}
 		if start >= 0 && wordBreak(prev, c, s, i) {
-			spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+			// A brand's short lowercase prefix (reCAPTCHA, eBay) opens
+			// no field name.
+			camel = camel && (inner || len(buf)-start >= 3)
+			spans = append(spans, WordSpan{Start: uint16(start), End: uint16(len(buf)), Inner: inner})
 			start = -1
+			inner = clauses && camel && charKind(prev) == kindLower && k == kindUpper
+		} else if start < 0 && prev == 0 {
+			camel, inner = k == kindLower, false
+			tokens++
 		}
 		if start < 0 {
 			if len(spans) == cap(spans) || len(buf)+1 >= min(cap(buf), maxWordBuf) {
@@ -123,7 +140,7 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 			}
 			start = len(buf)
 		} else if len(buf) == cap(buf) || len(buf)+1 >= maxWordBuf {
-			spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+			spans = append(spans, WordSpan{Start: uint16(start), End: uint16(len(buf)), Inner: inner})
 			return buf, spans
 		}
 		if k == kindUpper {
@@ -133,7 +150,13 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 		prev = s[i]
 	}
 	if start >= 0 {
-		spans = append(spans, WordSpan{uint16(start), uint16(len(buf))})
+		spans = append(spans, WordSpan{Start: uint16(start), End: uint16(len(buf)), Inner: inner})
+	}
+	if tokens == 1 {
+		// A message of one identifier ("accessTokenExpired") is a code.
+		for i := first; i < len(spans); i++ {
+			spans[i].Inner = false
+		}
 	}
 	return buf, spans
 }

@@ -189,6 +189,41 @@ func TestAppendMessageWordsSkipsAddresses(t *testing.T) {
 	}
 }
 
+// TestAppendMessageWordsMarksFieldNames holds which words of a message
+// continue a lowerCamelCase identifier (written here with a leading '^'):
+// a field's name, where no phrase may start. A brand's short prefix, a
+// message of one identifier and a code's words are not marked.
+func TestAppendMessageWordsMarksFieldNames(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"body.orderKey is required", "body order ^key is required"},
+		{"apiKey is invalid", "api ^key is invalid"},
+		{"userIdToken expired", "user ^id ^token expired"},
+		{"InvalidApiKey for orderKeyType", "invalid api key for order ^key ^type"},
+		{"solve the reCAPTCHA to proceed", "solve the re captcha to proceed"},
+		{"accessTokenExpired", "access token expired"},
+		{"order2Key is required", "order 2 key is required"},
+	} {
+		buf, spans := AppendMessageWords(make([]byte, 0, 256), make([]WordSpan, 0, 64), tc.in)
+		var got []string
+		for _, sp := range spans {
+			w := string(buf[sp.Start:sp.End])
+			if sp.Inner {
+				w = "^" + w
+			}
+			got = append(got, w)
+		}
+		if diff := cmp.Diff(strings.Fields(tc.want), got); diff != "" {
+			t.Errorf("AppendMessageWords(%q) (-want +got):\n%s", tc.in, diff)
+		}
+	}
+	_, spans := AppendWords(nil, make([]WordSpan, 0, 8), "body.orderKey is required")
+	for _, sp := range spans {
+		if sp.Inner {
+			t.Errorf("AppendWords marked a code's word %v", sp)
+		}
+	}
+}
+
 // TestContracted holds the contracted forms under which a phrase written
 // with "not" is also found: the words of "isn't" are "isn" and "t".
 func TestContracted(t *testing.T) {

@@ -412,6 +412,9 @@ func (m *matcher) scanWords(hits []ruleHit, buf []byte, spans []catalog.WordSpan
 		at = 1 << 20
 	}
 	for i, sp := range spans {
+		if sp.Inner {
+			continue // inside a field's name: no phrase starts here
+		}
 		word := buf[sp.Start:sp.End]
 		// The not_words phrases come last among those starting here.
 		for _, ref := range idx.StartingAt(word) {
