@@ -931,6 +931,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		}
 		return
 	}
+	if key == "kind" && isRejectionType(v.raw) {
+		// D-ID's {"kind": "BadRequestError", "description": ...}: a kind
+		// that is an error's class names the error; other kinds
+		// (Kubernetes' "Status", Google's "youtube#video") are data's.
+		f.addCand(candidate{code: v, key: key, rank: rankType})
+		f.errDesc = true
+		return
+	}
 	namedID := key == "id" && isNamedID(v.raw)
 	if namedID && isWordID(v.raw) {
 		// An id that is a name may name the error (DigitalOcean's
