@@ -788,10 +788,12 @@ func extractXML(x *extraction, b string) {
 	if errMsg && !x.success && !zero {
 		s.container = true
 	}
-	if s.ncands == 1 && (s.cands[0].code.raw == "0" || isZeroCode(s.cands[0].code.raw)) && saysNoError(s.desc.raw) {
+	if allZero(s.cands[:s.ncands]) && saysNoError(s.desc.raw) {
 		// An error element that says there is none (LegalXML Electronic
 		// Court Filing's <ecf:Error><ecf:ErrorCode>0</ecf:ErrorCode>
-		// <ecf:ErrorText>No error</ecf:ErrorText>).
+		// <ecf:ErrorText>No error</ecf:ErrorText>), beside codes that say
+		// none either (Secure Trading's <acquirerresponsecode>00 before
+		// its <error><message>Ok</message><code>0</code>).
 		x.okCode = true
 		return
 	}
@@ -964,6 +966,16 @@ func hasPrefixFold(s, prefix string) bool {
 
 func hasSuffixFold(s, suffix string) bool {
 	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// allZero reports whether there are codes and each is a zero.
+func allZero(cands []candidate) bool {
+	for _, c := range cands {
+		if c.code.raw != "0" && !isZeroCode(c.code.raw) {
+			return false
+		}
+	}
+	return len(cands) > 0
 }
 
 // xmlAttr returns the value of attribute name (any case) in a start tag's
