@@ -1684,13 +1684,19 @@ func (x *extraction) noteStatusValue(key, v string, depth int) {
 
 // isStatusEcho reports whether a code is only an HTTP status, alone or with
 // its reason phrase ("403", "400 BadRequest"): the response's own status
-// when it is known, else any status-like number. A "100" under a 400 is a
-// provider's code, not an echo.
+// when it is known, else an error status or a success one, which the body
+// states of itself (noteBodyStatus keeps them). A "100" under a 400 is a
+// provider's code, not an echo, and so is one under no status (YMLP's
+// {"Code": "100", "Output": "Invalid or missing API key"}): no response
+// states a 1xx or 3xx of itself.
 func isStatusEcho(s string, status int) bool {
 	if len(s) < 3 || s[0] < '1' || s[0] > '5' || !isNumeric(s[:3]) || (len(s) > 3 && s[3] != ' ') {
 		return false
 	}
-	return status == 0 || s[:3] == itoa3(status)
+	if status == 0 {
+		return s[0] >= '4' || isSuccessStatus(s[:3])
+	}
+	return s[:3] == itoa3(status)
 }
 
 // grpcStatusCode adds the name of a google.rpc.Status's numeric code
