@@ -87,7 +87,7 @@ soak:
 # only when it writes a failing input to testdata/fuzz, as every crash,
 # panic or hang does.
 FUZZTIME ?= 1m
-FUZZ_TARGETS = internal/engine:FuzzClassify internal/engine:FuzzJSONScanner internal/engine:FuzzSanitize \
+FUZZ_TARGETS = internal/engine:FuzzClassify internal/engine:FuzzJSONScanner internal/engine:FuzzScanString internal/engine:FuzzSanitize \
 	internal/engine:FuzzRedaction catalog:FuzzAppendWords service:FuzzRESTJSON cmd/errsvc:FuzzCoverageReaders
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

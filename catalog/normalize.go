@@ -54,14 +54,13 @@ func AppendNormalized(dst []byte, s string) []byte {
 		out[0] = '-'
 		n, i = 1, 1
 	}
-	for ; i < len(s) && n < MaxCodeLen; i++ {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '-' || c == '_' || c == '\t':
+	// n never passes i, so n < len(out) bounds the output at MaxCodeLen as
+	// the input's end does, and spares the writes their bounds checks.
+	for ; i < len(s) && n < len(out); i++ {
+		c := normalByte[s[i]]
+		if c == '_' {
 			pendingSep = true
 			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
 		}
 		if pendingSep && n > 0 {
 			if n+1 >= len(out) {
@@ -76,6 +75,23 @@ func AppendNormalized(dst []byte, s string) []byte {
 	}
 	return dst[:base+n]
 }
+
+// normalByte is how AppendNormalized writes each byte: a capital in lower
+// case, a space, tab, hyphen or underscore as '_' (which marks a
+// separator, since no other byte becomes one), any other byte as it is. One
+// load per byte costs less than the comparisons it stands for.
+var normalByte = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = byte(c) + 'a' - 'A'
+	}
+	for _, c := range " \t-_" {
+		t[c] = '_'
+	}
+	return t
+}()
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\''

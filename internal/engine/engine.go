@@ -279,7 +279,8 @@ func ClassifyWith(cat *catalog.Catalog, req *Request, lim *Limits, s *Scratch) (
 		return Result{}, err
 	}
 	// The answer is written in place: a Result is large, and copying it
-	// out of match cost a catalog hit several percent.
+	// out of match cost a catalog hit several percent. res is still the
+	// zero Result here, as match requires.
 	match(cat, req, x, &res)
 	return res, nil
 }

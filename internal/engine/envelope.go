@@ -39,6 +39,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // keyRole says what a JSON key or XML element means to the extractor.
@@ -560,9 +561,22 @@ func foldHashKey(buf *[24]byte, k string) ([]byte, uint32) {
 	if len(k) > len(buf) {
 		return nil, 0
 	}
-	n := 0
 	h := uint32(0)
-	for i := 0; i < len(k); i++ {
+	// Most keys are in lower case, or start so ("errorCode"): their
+	// letters are written as they are, by a loop that needs no other test
+	// and no bounds checks. The loop below takes the rest of the key.
+	out := buf[:len(k)]
+	i := 0
+	for ; i < len(out); i++ {
+		c := k[i]
+		if c < 'a' || c > 'z' {
+			break
+		}
+		out[i] = c
+		h = h*31 + uint32(c)
+	}
+	n := i
+	for ; i < len(k); i++ {
 		c := k[i]
 		switch {
 		case 'a' <= c && c <= 'z':
@@ -622,8 +636,18 @@ func isErrorContainer(parent string) bool {
 		return false
 	}
 	switch parent[len(parent)-1] | 0x20 {
-	case 'r', 's', 't', 'n', 'o', 'e':
-		// The last letters of the names below.
+	case 'r', 'e':
+		// The last letters of the names below, and of "error" and
+		// "failure", which end the names of any vendor's.
+	case 's', 't', 'n', 'o':
+		// The other last letters of the names below, every one of which
+		// starts with e, f, u or v: a key ending so that starts otherwise
+		// ("details", "tppMessages") needs no folding to be turned away.
+		switch parent[0] | 0x20 {
+		case 'e', 'f', 'u', 'v':
+		default:
+			return false
+		}
 	default:
 		return false
 	}
@@ -723,7 +747,7 @@ func isFailureWord(v string) bool {
 	if len(v) > 24 {
 		return false // longer than any failure word, even with space around it
 	}
-	v = strings.TrimSpace(v)
+	v = trimSpace(v)
 	if len(v) < 2 {
 		return false
 	}
@@ -767,22 +791,38 @@ func oneOfFold(s string, words ...string) bool {
 	return false
 }
 
+// trimSpace is strings.TrimSpace for codes and flags, which seldom have
+// space around them: their first and last bytes tell so without a call. A
+// byte outside ASCII may be part of one of Unicode's spaces, so a word that
+// starts or ends with one takes the call.
+func trimSpace(v string) string {
+	if v != "" && v[0] > ' ' && v[0] < utf8.RuneSelf && v[len(v)-1] > ' ' && v[len(v)-1] < utf8.RuneSelf {
+		return v
+	}
+	return strings.TrimSpace(v)
+}
+
 // isSuccessWord reports whether a description only says all went well.
 func isSuccessWord(v string) bool {
 	if len(v) > 16 {
 		// Longer than any success word, even with space around it, but a
 		// task's "processing-completed" (Redis Cloud), and a status code
 		// that ends by saying the call went through (ABDM's
-		// "CONSENT_FETCH_ACCEPTED").
+		// "CONSENT_FETCH_ACCEPTED"). Every suffix below ends in d or s,
+		// which turns away most messages (a full stop) and codes at once.
+		c := v[len(v)-1] | 0x20
+		if c != 'd' && c != 's' {
+			return false
+		}
 		if len(v) <= 24 && saysCompleted(v) {
 			return true
 		}
-		if c := v[len(v)-1] | 0x20; len(v) > 48 || c != 'd' && c != 's' { // the last letters of the suffixes below
+		if len(v) > 48 {
 			return false
 		}
 		return hasSuffixFold(v, "_accepted") || hasSuffixFold(v, "_success") || hasSuffixFold(v, "_succeeded")
 	}
-	v = strings.TrimSpace(v)
+	v = trimSpace(v)
 	if v == "" {
 		return false
 	}
@@ -794,8 +834,19 @@ func isSuccessWord(v string) bool {
 	case 0xe6: // the first byte of 成功, Chinese "success" (NIU's "desc": "成功")
 		return v == "成功"
 	}
-	// A job's "RunSuccess", a step's "JobSucceeded", a task's "Completed".
-	return v[len(v)-1] == '0' && isZeroCode(v) || len(v) > 7 && (hasSuffixFold(v, "success") || hasSuffixFold(v, "succeeded")) || saysCompleted(v)
+	// A job's "RunSuccess", a step's "JobSucceeded", a task's "Completed";
+	// the last byte says which of them v may be.
+	c := v[len(v)-1]
+	if c == '0' {
+		return isZeroCode(v)
+	}
+	switch c | 0x20 {
+	case 's':
+		return len(v) > 7 && hasSuffixFold(v, "success")
+	case 'd':
+		return len(v) > 7 && hasSuffixFold(v, "succeeded") || saysCompleted(v)
+	}
+	return false
 }
 
 // saysCompleted reports a state that ends by saying it completed, and not

@@ -58,7 +58,7 @@ func extractFinTS(x *extraction, b string) {
 			s.cands[0] = candidate{code: text{raw: code}, key: name, rank: rankCode, numeric: true}
 			switch {
 			case code[0] == '9':
-				x.add(s)
+				x.add(&s)
 				return
 			case act.ncands == 0 && slices.Contains(finTSActs[:], code):
 				act = s
@@ -66,7 +66,7 @@ func extractFinTS(x *extraction, b string) {
 		}
 	}
 	if act.ncands > 0 {
-		x.add(act)
+		x.add(&act)
 		return
 	}
 	x.data, x.success = true, true

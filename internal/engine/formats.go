@@ -104,7 +104,7 @@ func extractParams(x *extraction, q string, src source) {
 		s.cands[s.ncands] = candidate{code: num, key: numKey, numeric: true}
 		s.ncands++
 	}
-	x.add(s)
+	x.add(&s)
 }
 
 // looksLikeForm tells an application/x-www-form-urlencoded error body: an
@@ -197,7 +197,7 @@ func extractText(x *extraction, b string) {
 	}
 	s := signal{source: srcText, desc: text{raw: rest}, ncands: 1}
 	s.cands[0] = candidate{code: text{raw: tok}, key: "text"}
-	x.add(s)
+	x.add(&s)
 }
 
 // followingLines returns the text of up to n non-empty lines after the
@@ -817,7 +817,7 @@ func extractXML(x *extraction, b string) {
 		x.failure = true
 	}
 	if s.ncands > 0 || (s.container && s.desc.raw != "") {
-		x.add(s)
+		x.add(&s)
 	}
 }
 
@@ -1072,7 +1072,7 @@ func extractOAuthProblem(x *extraction, b string) {
 	}
 	s := signal{source: srcBody, desc: x.anyDesc, ncands: 1, container: true}
 	s.cands[0] = candidate{code: text{raw: v}, key: "oauth_problem", rank: rankCode}
-	x.add(s)
+	x.add(&s)
 }
 
 // oauthProblemValue returns the problem name that starts v, the text after

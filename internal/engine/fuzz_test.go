@@ -100,3 +100,34 @@ func FuzzSanitize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzScanString checks scanString, which reads eight bytes at a time,
+// against the plain byte loop it stands for.
+func FuzzScanString(f *testing.F) {
+	f.Add(`"invalid_grant"`)
+	f.Add(`"a\"b\\"`)
+	f.Add(`"0123456789abcdef0123456789abcdef0123456789\"x"`)
+	f.Add(`"unterminated \`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if s == "" {
+			return
+		}
+		end, got, ok := scanString(s, 0)
+		wantEnd, want, wantOK := len(s), text{}, false
+		esc := false
+	loop:
+		for j := 1; j < len(s); j++ {
+			switch s[j] {
+			case '\\':
+				esc = true
+				j++
+			case '"':
+				wantEnd, want, wantOK = j+1, text{raw: s[1:j], esc: esc}, true
+				break loop
+			}
+		}
+		if end != wantEnd || got != want || ok != wantOK {
+			t.Fatalf("scanString(%q) = %d, %+v, %v; want %d, %+v, %v", s, end, got, ok, wantEnd, want, wantOK)
+		}
+	})
+}

@@ -24,7 +24,7 @@ func extractGRPC(x *extraction, status, message, details string) {
 		readStatusDetails(x, &s, details)
 	}
 	if s.ncands > 0 {
-		x.add(s)
+		x.add(&s)
 	}
 }
 

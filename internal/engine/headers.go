@@ -47,7 +47,7 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 			if code := awsErrorType(v); code != "" {
 				s := signal{source: srcAmzn, ncands: 1, container: true}
 				s.cands[0] = candidate{code: text{raw: code}, key: "", rank: rankCode}
-				x.add(s)
+				x.add(&s)
 			}
 		case strings.EqualFold(name, "X-RateLimit-Remaining"), strings.EqualFold(name, "RateLimit-Remaining"):
 			remaining = v
@@ -81,7 +81,7 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 		}
 	}
 	if vendor.ncands > 0 {
-		x.add(vendor)
+		x.add(&vendor)
 	}
 	if grpcStatus != "" || grpcDetails != "" {
 		extractGRPC(x, grpcStatus, grpcMessage, grpcDetails)
@@ -270,13 +270,13 @@ func extractChallenge(x *extraction, v string, src source) {
 		if desc.raw == "" && isChallengeProse(v) {
 			// No challenge at all but a sentence (Gloo's "API key is
 			// missing or invalid" under 401): the sentence is the message.
-			x.add(signal{source: src, desc: text{raw: strings.TrimSpace(v)}, container: true})
+			x.add(&signal{source: src, desc: text{raw: strings.TrimSpace(v)}, container: true})
 		}
 		return
 	}
 	s := signal{source: src, desc: desc, ncands: 1, container: true}
 	s.cands[0] = candidate{code: code, key: codeKey}
-	x.add(s)
+	x.add(&s)
 }
 
 // isChallengeProse reports a WWW-Authenticate value that is a sentence

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math/bits"
 	"net/http"
 	"strconv"
 	"strings"
@@ -289,7 +290,7 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 		if strs.ncands > 0 || strs.desc.raw != "" {
 			strs.source, strs.parent, strs.inArray, strs.container, strs.depth = srcBody, parent, true, true, int8(min(depth, 127))
 			strs.topList = x.topList
-			x.add(strs)
+			x.add(&strs)
 		}
 	}()
 	// A list of records of which only some carry an error (a cluster
@@ -596,7 +597,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// codes not yet created) is a record all the same.
 				x.markResource(&f, depth)
 			}
-			if depth == 1 && acceptedList(key.raw) && x.src[i] == '[' {
+			if depth == 1 && x.src[i] == '[' && acceptedList(key.raw) {
 				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] != ']' {
 					// MessageBird's {"success": [...], "fail": [{"number":
 					// ..., "error": ...}]}, MobilePay's {"pending_payments":
@@ -1393,7 +1394,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	if f.n == 0 && !(container && (f.desc.raw != "" || f.etype.raw != "")) {
 		return
 	}
-	x.add(signal{
+	x.add(&signal{
 		depth:    int8(min(depth, 127)),
 		resource: f.resource && !structural || inResource, // an error object's own id does not make it a resource
 		inItem:   depth > 1 && depth < 64 && x.items&(1<<depth-1) != 0 || f.indexed,
@@ -1453,8 +1454,14 @@ func (f *objectFrame) namesFailure() bool {
 	return f.statusFailed || anyFailureWord(f.cands[:f.n])
 }
 
+// skipWS returns the index of the first byte at or after i that is no JSON
+// whitespace. Most bodies are compact: every byte above a space is no
+// whitespace, which one comparison tells before the switch.
 func skipWS(s string, i int) int {
 	for i < len(s) {
+		if s[i] > ' ' {
+			return i
+		}
 		switch s[i] {
 		case ' ', '\t', '\n', '\r':
 			i++
@@ -1469,18 +1476,25 @@ func skipWS(s string, i int) int {
 // returns is the raw content between the quotes. Only a quote ends a string
 // and only a backslash escapes: raw control bytes, which JSON forbids but
 // servers send (Kavenegar's tabs, a JSON-RPC answer's line breaks), pass as
-// they are. Both bytes are found with strings.IndexByte, which reads many
-// bytes at a time.
+// they are. Both bytes are found eight at a time in the first words, and
+// then with strings.IndexByte, which reads many bytes at a time.
 func scanString(s string, i int) (int, text, bool) {
-	// Keys and codes end within a few bytes, where a plain loop costs less
-	// than setting up IndexByte; a longer string, or one with an escape,
-	// takes the loop below.
-	for j, end := i+1, min(len(s), i+17); j < end && s[j] != '\\'; j++ {
-		if s[j] == '"' {
-			return j + 1, text{raw: s[i+1 : j]}, true
+	// Keys and codes end within a few bytes, where reading eight at a time
+	// costs less than setting up IndexByte: a word in which no byte is a
+	// quote or a backslash is skipped whole, and the first that holds one
+	// says where. A longer string, or one with an escape, takes the loop
+	// below, which starts where this one stopped: the bytes before j hold
+	// no quote and no backslash.
+	j := i + 1
+	for end := min(len(s), j+32); j+8 <= end; j += 8 {
+		if m := quoteOrBackslash(load8(s, j)); m != 0 {
+			j += bits.TrailingZeros64(m) / 8
+			if s[j] == '"' {
+				return j + 1, text{raw: s[i+1 : j]}, true
+			}
+			break
 		}
 	}
-	j := i + 1
 	esc := false
 	q := -1 // the next quote at or after j, once found
 	for j < len(s) {
@@ -1499,6 +1513,27 @@ func scanString(s string, i int) (int, text, bool) {
 		j += b + 2 // the backslash and the byte it escapes; q stays found
 	}
 	return len(s), text{}, false
+}
+
+// load8 reads the eight bytes of s at j as one little-endian word, which the
+// compiler turns into a single load.
+func load8(s string, j int) uint64 {
+	s = s[j : j+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// quoteOrBackslash returns a word that is zero when no byte of w is a quote
+// or a backslash, and otherwise whose lowest set bit is the high bit of the
+// first byte that is one. It is the classic test for a zero byte,
+// (v - 0x01...) &^ v & 0x80..., applied to w with each sought byte turned to
+// zero; above the first zero the borrow may mark other bytes too, so only
+// the lowest bit set is exact, and scanString reads no other.
+func quoteOrBackslash(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q := w ^ ones*'"'
+	b := w ^ ones*'\\'
+	return ((q-ones)&^q | (b-ones)&^b) & highs
 }
 
 func scanNumber(s string, i int) int {
@@ -2089,7 +2124,21 @@ func isDollarMeta(key string) bool {
 // error's: "errmsg", "ErrorMessage", and the Spanish and Portuguese
 // "descripcionError" and "mensagemErro".
 func namesErrorMessage(key string) bool {
-	return len(key) > 3 && (key[0]|0x20 == 'e' && key[1]|0x20 == 'r' && key[2]|0x20 == 'r' || hasSuffixFold(key, "error") || hasSuffixFold(key, "erro"))
+	if len(key) <= 3 {
+		return false
+	}
+	if key[0]|0x20 == 'e' && key[1]|0x20 == 'r' && key[2]|0x20 == 'r' {
+		return true
+	}
+	// The last byte says which suffix the key may end in: most message
+	// keys ("message", "detail") end in neither.
+	switch key[len(key)-1] | 0x20 {
+	case 'r':
+		return hasSuffixFold(key, "error")
+	case 'o':
+		return hasSuffixFold(key, "erro")
+	}
+	return false
 }
 
 // namesError reports whether a status is a code that names an error in

@@ -274,10 +274,17 @@ type matcher struct {
 // reading first: the catalog's entries for the codes; another provider's
 // entry when the request names no known provider; a near spelling of a
 // standard code; the words of the code and message; the HTTP status.
+//
+// r must be the zero Result, as ClassifyWith's own result is when it calls
+// match: clearing it again here cost a catalog hit about one percent.
 func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
-	*r = Result{Provider: req.Provider, Kind: errsvcv1.MatchKind_MATCH_KIND_NONE}
-	m := matcher{cat: cat, req: req, x: x, chain: cat.DefaultChain(), status: req.HTTPStatus,
-		money: oneOfFold(req.Operation, "payment", "charge", "capture", "purchase", "sale", "payout", "transfer", "refund", "void")}
+	r.Provider, r.Kind = req.Provider, errsvcv1.MatchKind_MATCH_KIND_NONE
+	m := matcher{cat: cat, req: req, x: x, chain: cat.DefaultChain(), status: req.HTTPStatus}
+	// Most requests name no operation, or one of another length than the
+	// words below: neither needs the list of words built and walked.
+	if n := len(req.Operation); n >= len("sale") && n <= len("purchase") {
+		m.money = oneOfFold(req.Operation, "payment", "charge", "capture", "purchase", "sale", "payout", "transfer", "refund", "void")
+	}
 	if req.Provider != "" {
 		if p, ok := cat.Provider(req.Provider); ok {
 			m.named, m.chain, r.Named = p, p.Chain, p
@@ -1528,6 +1535,12 @@ func namesStatus(code, phrase string) bool {
 	}
 	if code[0]|0x20 == phrase[0]|0x20 && lettersEqualFold(code, phrase) {
 		return true
+	}
+	// "error" or "exception" around the phrase: a code that neither starts
+	// with e nor ends in r or n has neither, which its first and last bytes
+	// tell before any comparison.
+	if first, last := code[0]|0x20, code[len(code)-1]|0x20; first != 'e' && last != 'r' && last != 'n' {
+		return false
 	}
 	if !hasPrefixFold(code, "error") && !hasSuffixFold(code, "error") && !hasSuffixFold(code, "exception") {
 		return false // the common case

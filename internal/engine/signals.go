@@ -282,10 +282,11 @@ func (x *extraction) hasCode() bool {
 // error container itself: the error a response answers with sits above the
 // records it lists (Adyen's fraud checks come before its resultCode), and a
 // long list must not crowd it out, nor a list beside it (COUNTER's report
-// filters, "Name" and "Value" pairs, before its "Exceptions").
-func (x *extraction) add(s signal) {
+// filters, "Name" and "Value" pairs, before its "Exceptions"). s is copied:
+// a signal is large, and passing it by value cost a copy more per error.
+func (x *extraction) add(s *signal) {
 	if x.n < maxSignals {
-		x.sigs[x.n] = s
+		x.sigs[x.n] = *s
 		x.n++
 		return
 	}
@@ -299,7 +300,7 @@ func (x *extraction) add(s signal) {
 		return
 	}
 	copy(x.sigs[drop:x.n-1], x.sigs[drop+1:x.n])
-	x.sigs[x.n-1] = s
+	x.sigs[x.n-1] = *s
 }
 
 func (x *extraction) noteDesc(v text, rank int8) {
