@@ -817,3 +817,20 @@ func TestChallengeProse(t *testing.T) {
 		}
 	}
 }
+
+// TestNumericErrorList holds that numbers in an error list are codes
+// (SimplePay's {"errorCodes": [5312, 5310], ...} under 200), while an empty
+// list, or one that only holds 0, says there is no error.
+func TestNumericErrorList(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{`{"errorCodes":[5302],"salt":"x","total":0.0}`, "UNKNOWN"},
+		{`{"errors":[-2,17]}`, "UNKNOWN"},
+		{`{"errorCodes":[],"total":10.0}`, "NO_ERROR"},
+		{`{"errors":[0],"total":10.0}`, "NO_ERROR"},
+	} {
+		r := classifyT(t, &Request{HTTPStatus: 200, Body: tt.body})
+		if g := summarize(&r); g.Category != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.body, g.Category, g.Entry, tt.want)
+		}
+	}
+}
