@@ -834,3 +834,24 @@ func TestNumericErrorList(t *testing.T) {
 		}
 	}
 }
+
+// TestHijackingGuards holds that the guards APIs put before JSON against
+// hijacking are no part of the document, and that an exception's message
+// (Salesforce Aura's "exceptionMessage") is an error's.
+func TestHijackingGuards(t *testing.T) {
+	for _, tt := range []struct {
+		status     int
+		body, want string
+	}{
+		{401, `)]}'` + "\n" + `{"error":"invalid_token"}`, "AUTHENTICATION"},
+		{401, `while(1);{"error":"invalid_token"}`, "AUTHENTICATION"},
+		{401, `for(;;);{"error":"invalid_token"}`, "AUTHENTICATION"},
+		{200, `*/{"exceptionMessage":"Unexpected request input.","exceptionEvent":true}/*ERROR*/`, "INVALID_REQUEST"},
+		{200, `while(1);{"items":[]}`, "NO_ERROR"},
+	} {
+		r := classifyT(t, &Request{HTTPStatus: tt.status, Body: tt.body})
+		if g := summarize(&r); g.Category != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.body, g.Category, g.Entry, tt.want)
+		}
+	}
+}

@@ -1089,12 +1089,18 @@ func oauthProblemValue(v string) string {
 
 // extractFormat reads the body in the first format it fits.
 func extractFormat(x *extraction, b string, status int, lim *Limits) error {
-	if b[0] == ')' {
-		// Gerrit's guard against JSON hijacking, a ")]}'" line before the
-		// document, is no part of it.
-		if rest, ok := strings.CutPrefix(b, ")]}'"); ok {
-			if b = strings.TrimLeft(rest, ", \t\r\n"); b == "" {
-				return nil
+	switch b[0] {
+	case ')', 'w', 'f', '*':
+		// A guard against JSON hijacking before the document is no part
+		// of it: Gerrit's and Angular's ")]}'" line, Google's "while(1);",
+		// Facebook's "for(;;);", Salesforce Aura's "*/" (Haier hOn's
+		// sign-in).
+		for _, guard := range [...]string{")]}'", "while(1);", "for(;;);", "*/"} {
+			if rest, ok := strings.CutPrefix(b, guard); ok {
+				if b = strings.TrimLeft(rest, ", \t\r\n"); b == "" {
+					return nil
+				}
+				break
 			}
 		}
 	}

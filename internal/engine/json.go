@@ -2130,12 +2130,13 @@ func isDollarMeta(key string) bool {
 
 // namesErrorMessage reports whether a message's key says the message is an
 // error's: "errmsg", "ErrorMessage", and the Spanish and Portuguese
-// "descripcionError" and "mensagemErro".
+// "descripcionError" and "mensagemErro", and an exception's:
+// Salesforce Aura's "exceptionMessage".
 func namesErrorMessage(key string) bool {
 	if len(key) <= 3 {
 		return false
 	}
-	if key[0]|0x20 == 'e' && key[1]|0x20 == 'r' && key[2]|0x20 == 'r' {
+	if key[0]|0x20 == 'e' && (key[1]|0x20 == 'r' && key[2]|0x20 == 'r' || len(key) > len("exception") && hasPrefixFold(key, "exception")) {
 		return true
 	}
 	// The last byte says which suffix the key may end in: most message
