@@ -855,3 +855,20 @@ func TestHijackingGuards(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusInWords holds that without an HTTP status a top-level status in
+// a few words is read as the answer's message: an error when its words say
+// one (Pixiv's p.tl shortener), a success's state when they do not.
+func TestStatusInWords(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{`{"status": "invalid API key", "long_url": "https://example.com", "short_url": "", "counter": 0}`, "CLIENT_CONFIGURATION"},
+		{`{"status": "invalid long url", "long_url": "^_^", "short_url": "", "counter": 20}`, "INVALID_REQUEST"},
+		{`{"status": "Processing payment", "invoice": {"id": "X", "amount": 10}}`, "NO_ERROR"},
+		{`{"name": "ZANJ RADIO's feed", "data": []}`, "NO_ERROR"},
+	} {
+		r := classifyT(t, &Request{Body: tt.body})
+		if g := summarize(&r); g.Category != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.body, g.Category, g.Entry, tt.want)
+		}
+	}
+}

@@ -1196,6 +1196,15 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if key == "__type" || len(key) == len("x-amzn-errortype") && strings.EqualFold(key, "x-amzn-errortype") {
 			v = text{raw: awsErrorType(v.raw), esc: v.esc}
 		}
+		if x.status == 0 && rank == rankStatus && depth == 1 && !isNameKey(key) && hasWords(v.raw, 2) && !isSuccessWord(v.raw) && statusLine(v.raw) == 0 {
+			// Without a status, a top-level status in a few words (Pixiv's
+			// p.tl shortener: "status": "invalid API key") is the answer's
+			// message as well as its status; a longer one returned above.
+			// Under a status a short one stays a state ("Processing
+			// payment").
+			x.noteDesc(v, 3)
+			x.looseDesc, x.statusDesc = true, true
+		}
 		if rank <= rankPlain && v.raw == "0" {
 			// A code of "0" in quotes says what the number 0 does (Huawei
 			// OceanStor's "error": {"code": "0", "description": "0"} beside

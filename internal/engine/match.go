@@ -350,11 +350,12 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// beside "Access Denied: ..." is not.
 		m.status, m.impliedOK = 200, true
 	}
-	if m.status == 0 && !m.isError && x.xmlDoc && x.data && !m.messageSaysError() {
+	if m.status == 0 && !m.isError && x.data && (x.xmlDoc && !m.messageSaysError() || x.statusDesc && !m.messageReadsAsError()) {
 		// An XML document's message is read for an error (BridgePay's
 		// <RespMSG>Duplicate Transaction</RespMSG>); one that says none
 		// (IDology's verdict, <message>Unable to Locate ID</message> beside
-		// an id-number) leaves the document a success.
+		// an id-number) leaves the document a success, and so does a
+		// top-level status in words that read as no error at all.
 		m.status, m.impliedOK = 200, true
 	}
 	if !m.isError && (x.prose && m.messageReadsAsError() || x.oddCode && x.looseDesc && !x.success && !saysOK(x.anyDesc.raw) && m.messageReadsAsError() ||

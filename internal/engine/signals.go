@@ -168,6 +168,10 @@ type extractionState struct {
 	// looseDesc is set when a message sits outside every resource: a
 	// document with one is not taken for a success without a status.
 	looseDesc bool
+	// statusDesc is set when a top-level status in words is also the
+	// message, which under no status only words that read as an error
+	// make one ({"status": "invalid API key"}, not "Processing payment").
+	statusDesc bool
 	// okCode is set when a code says there is no error ("code": "K000",
 	// "status": "success"). A numeric 0 does not: Azure DevOps sends
 	// "errorCode": 0 with its errors.
