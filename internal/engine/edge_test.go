@@ -872,3 +872,22 @@ func TestStatusInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTypeCodeUnderSuccess holds that a top-level code naming an
+// error's type says the call failed under 200 (Baidu BOS's "InternalError"),
+// and that an "errorList" is a list of errors (Tencent CMQ).
+func TestErrorTypeCodeUnderSuccess(t *testing.T) {
+	for _, tt := range []struct {
+		status     int
+		body, want string
+	}{
+		{200, `{"code":"InternalError","message":"We encountered an internal error. Please try again.","requestId":"5245"}`, "UPSTREAM"},
+		{0, `{"code":6010,"message":"delete message partially failed","errorList":[{"code":4430,"message":"invalid receiptHandle"}]}`, "INVALID_REQUEST"},
+		{200, `{"code":"Success","message":"done","requestId":"5245"}`, "NO_ERROR"},
+	} {
+		r := classifyT(t, &Request{HTTPStatus: tt.status, Body: tt.body})
+		if g := summarize(&r); !strings.HasPrefix(g.Category, tt.want) {
+			t.Errorf("%s: got %s (%s), want %s", tt.body, g.Category, g.Entry, tt.want)
+		}
+	}
+}

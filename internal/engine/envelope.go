@@ -639,7 +639,7 @@ func isErrorContainer(parent string) bool {
 	case 'r', 'e':
 		// The last letters of the names below, and of "error" and
 		// "failure", which end the names of any vendor's.
-	case 's', 't', 'n', 'o':
+	case 's', 't', 'n', 'o', 'i':
 		// The other last letters of the names below, every one of which
 		// starts with e, f, u or v: a key ending so that starts otherwise
 		// ("details", "tppMessages") needs no folding to be turned away.
@@ -658,6 +658,7 @@ func isErrorContainer(parent string) bool {
 	}
 	switch k {
 	case "error", "errors", "err", "fault", "faults", "exception", "errorinfo", "errorinformation", "errormessages", "errorcodes", "usererrors", "errordetails",
+		"errorlist",                         // Tencent CMQ's partial failures
 		"errorfullmessages", "fullmessages", // Rails' errors.full_messages (Jurnal's "error_full_messages")
 		"violations",                                   // Bean Validation's constraint violations (Zalando's problems, Tradovate's under 200)
 		"exceptions",                                   // COUNTER_SUSHI's Report_Header "Exceptions" (their severity says which are errors)

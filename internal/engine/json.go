@@ -918,11 +918,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// that reads as an error, the answer is one under any status.
 		f.oddCode = true
 	}
-	if depth == 1 && role == roleCode && rank <= rankPlain && opensWithErrorWord(v.raw) {
+	if depth == 1 && role == roleCode && rank <= rankPlain && (opensWithErrorWord(v.raw) || isErrorTypeName(v.raw)) {
 		// A top-level code that opens by saying error (Raiffeisen's
-		// "code": "ERROR.DYNAMIC_QR_WITHOUT_AMOUNT" under 200) says the
-		// call failed, whatever language its message is in; beside an id
-		// it is a record's (emit decides).
+		// "code": "ERROR.DYNAMIC_QR_WITHOUT_AMOUNT" under 200), or that
+		// names an error's type (Baidu BOS's "code": "InternalError"
+		// under 200), says the call failed, whatever language its
+		// message is in; beside an id it is a record's (emit decides).
 		f.failed = true
 	}
 	if key == "__typename" {
