@@ -891,3 +891,22 @@ func TestErrorTypeCodeUnderSuccess(t *testing.T) {
 		}
 	}
 }
+
+// TestXMLRPCFaultStatus holds that an XML-RPC fault whose code is an HTTP
+// error status states the answer's status (WordPress's faultCode 404 under
+// 200), while another fault code stays the fault's own.
+func TestXMLRPCFaultStatus(t *testing.T) {
+	fault := func(code string) string {
+		return `<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>` + code +
+			`</int></value></member><member><name>faultString</name><value><string>Invalid post ID.</string></value></member></struct></value></fault></methodResponse>`
+	}
+	for _, tt := range []struct{ code, want string }{
+		{"404", "NOT_FOUND"},
+		{"-32601", "INVALID_REQUEST"},
+	} {
+		r := classifyT(t, &Request{HTTPStatus: 200, Body: fault(tt.code)})
+		if g := summarize(&r); g.Category != tt.want {
+			t.Errorf("faultCode %s: got %s (%s), want %s", tt.code, g.Category, g.Entry, tt.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ package engine
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -642,6 +643,13 @@ func extractXML(x *extraction, b string) {
 			continue
 		}
 		if named {
+			if pending == roleCode && s.container && x.bodyStatus == 0 && len(content) == 3 && (content[0] == '4' || content[0] == '5') && isNumeric(content) {
+				// A fault whose code is an HTTP error status (WordPress's
+				// XML-RPC faultCode 404 beside "Invalid post ID.", under
+				// 200) states the answer's status.
+				x.bodyStatus, _ = strconv.Atoi(content)
+				x.bodyStatusKey = "faultCode"
+			}
 			role, rank, pending = pending, rankReason, roleNone
 			if role == roleDesc {
 				rank = 0
