@@ -47,7 +47,6 @@ func AppendNormalized(dst []byte, s string) []byte {
 	base := len(dst)
 	dst = slices.Grow(dst, min(len(s), MaxCodeLen))
 	out := dst[base : base+min(len(s), MaxCodeLen)]
-	pendingSep := false
 	n, i := 0, 0
 	if len(s) > 1 && s[0] == '-' && '0' <= s[1] && s[1] <= '9' {
 		// A minus sign, not a separator: Binance's -2011 is not 2011.
@@ -56,21 +55,28 @@ func AppendNormalized(dst []byte, s string) []byte {
 	}
 	// n never passes i, so n < len(out) bounds the output at MaxCodeLen as
 	// the input's end does, and spares the writes their bounds checks.
-	for ; i < len(s) && n < len(out); i++ {
+	for i < len(s) && n < len(out) {
 		c := normalByte[s[i]]
-		if c == '_' {
-			pendingSep = true
+		i++
+		if c != '_' {
+			out[n] = c
+			n++
 			continue
 		}
-		if pendingSep && n > 0 {
-			if n+1 >= len(out) {
-				break // no room for the separator and what follows it
-			}
-			out[n] = '_'
-			n++
+		// A run of separators is read whole here, so that the bytes
+		// between runs take the short path above with a single test: the
+		// run becomes one '_' between the bytes around it, and nothing at
+		// either end.
+		for i < len(s) && normalByte[s[i]] == '_' {
+			i++
 		}
-		pendingSep = false
-		out[n] = c
+		if n == 0 || i == len(s) {
+			continue
+		}
+		if n+1 >= len(out) {
+			break // no room for the separator and what follows it
+		}
+		out[n] = '_'
 		n++
 	}
 	return dst[:base+n]

@@ -36,6 +36,7 @@ package engine
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"time"
@@ -352,16 +353,19 @@ func classifyKey(k string) (keyRole, int8) {
 		return roleNone, 0
 	}
 	var buf [24]byte
-	f, h := foldHashKey(&buf, k)
+	f := foldKey(&buf, k)
 	if mayBeRoleKey(f) {
 		// A table of first letters and lengths turns away most keys of
-		// data ("id", "amount") before any probing.
-		for j := roleSlotOf(h); ; j = (j + 1) & roleMask {
+		// data ("id", "amount") before any probing. The folded key is
+		// then read as three words, zero past its end since buf started
+		// zeroed, which compare it with a slot's without a call.
+		w := keyWords(&buf)
+		for j := roleSlotOf(f); ; j = (j + 1) & roleMask {
 			s := &roleTable[j]
-			if s.key == "" {
+			if s.n == 0 {
 				break
 			}
-			if s.key == string(f) {
+			if s.w[0] == w[0] && s.w[1] == w[1] && s.w[2] == w[2] && int(s.n) == len(f) {
 				return s.role, s.rank
 			}
 		}
@@ -496,35 +500,58 @@ func hasAnySuffix(k []byte, suffixes ...string) bool {
 // three slots per key (TestRoleTableHasRoom), so probes are short.
 const roleMask = 511
 
-var roleTable = func() (t [roleMask + 1]struct {
-	key  string
+// roleSlot is a key of keyRoles as classifyKey compares it: its bytes as
+// keyWords reads them and its length, which is 0 in an empty slot. The
+// length tells a key from the same key with zero bytes after it, which
+// reads as the same words.
+type roleSlot struct {
+	w    [3]uint64
+	n    uint8
 	role keyRole
 	rank int8
-}) {
+}
+
+var roleTable = func() (t [roleMask + 1]roleSlot) {
 	if 3*len(keyRoles) > len(t) {
 		panic("engine: keyRoles outgrew roleTable; raise roleMask to the next power of two less one")
 	}
 	for k, r := range keyRoles {
-		j := roleSlotOf(hashKey([]byte(k)))
-		for t[j].key != "" {
+		if k == "" || len(k) > 24 {
+			continue // longer than any key classifyKey looks up
+		}
+		var buf [24]byte
+		copy(buf[:], k)
+		w := keyWords(&buf)
+		j := roleSlotOf(buf[:len(k)])
+		for t[j].n != 0 {
 			j = (j + 1) & roleMask
 		}
-		t[j].key, t[j].role, t[j].rank = k, r.role, r.rank
+		t[j] = roleSlot{w: w, n: uint8(len(k)), role: r.role, rank: r.rank}
 	}
 	return t
 }()
 
-// hashKey hashes a folded key for roleTable.
-func hashKey(f []byte) uint32 {
-	h := uint32(0)
-	for _, c := range f {
-		h = h*31 + uint32(c)
+// keyWords reads a folded key, zero past its end, as three little-endian
+// words, each a single load.
+func keyWords(buf *[24]byte) [3]uint64 {
+	return [3]uint64{
+		binary.LittleEndian.Uint64(buf[0:8]),
+		binary.LittleEndian.Uint64(buf[8:16]),
+		binary.LittleEndian.Uint64(buf[16:24]),
 	}
-	return h
 }
 
-func roleSlotOf(h uint32) int {
-	return int(h^h>>9) & roleMask
+// roleSlotOf hashes a folded key, at least one byte long, to its first
+// slot in roleTable: its length and its first, middle and last bytes,
+// each multiplied by its own odd constant, and the top bits of the sum
+// taken (the sum scaled to the table's size). Those few bytes spread
+// keyRoles' keys about as well as all of them would, and reading them does
+// not wait for the whole key as a hash over every byte, or over the words
+// keyWords reads, does.
+func roleSlotOf(f []byte) int {
+	n := len(f)
+	h := uint32(n)*0x9e3779b1 + uint32(f[0])*0x85ebca77 + uint32(f[n/2])*0xc2b2ae3d + uint32(f[n-1])*0x27d4eb2f
+	return int(uint64(h) * (roleMask + 1) >> 32)
 }
 
 // roleKeyShapes has a bit for each length (up to 31) of the keys of
@@ -555,51 +582,44 @@ func isFolded(k string) bool {
 	return len(k) <= 24
 }
 
-// foldHashKey folds k as foldKey does and hashes the result as hashKey
-// does, in one pass over the key.
-func foldHashKey(buf *[24]byte, k string) ([]byte, uint32) {
-	if len(k) > len(buf) {
-		return nil, 0
+// foldByte is a byte of a key as foldKey writes it: a capital in lower
+// case, any other byte as it is. One load per byte spares the loop a branch
+// at each change of case ("errorCode", "ErrorCode"), which the processor
+// cannot foresee.
+var foldByte = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
 	}
-	h := uint32(0)
-	// Most keys are in lower case, or start so ("errorCode"): their
-	// letters are written as they are, by a loop that needs no other test
-	// and no bounds checks. The loop below takes the rest of the key.
-	out := buf[:len(k)]
-	i := 0
-	for ; i < len(out); i++ {
-		c := k[i]
-		if c < 'a' || c > 'z' {
-			break
-		}
-		out[i] = c
-		h = h*31 + uint32(c)
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = byte(c) + 'a' - 'A'
 	}
-	n := i
-	for ; i < len(k); i++ {
-		c := k[i]
-		switch {
-		case 'a' <= c && c <= 'z':
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case (c == '-' || c == '_' || c == ' ') && n > 0 && buf[n-1] != '_':
-			continue
-		}
-		buf[n] = c
-		h = h*31 + uint32(c)
-		n++
-	}
-	return buf[:n], h
-}
+	return t
+}()
 
 // foldKey writes k into buf in lowercase without its inner '-', '_' and
 // spaces ("Error-Text", "error_text", "errorText" and Alpha Vantage's
 // "Error Message" style are all "errortext"; AWS's
 // "__type" keeps its leading underscores); a key too long for buf comes back
-// empty, which names nothing here.
+// empty, which names nothing here. It writes nothing past the folded key.
 func foldKey(buf *[24]byte, k string) []byte {
-	f, _ := foldHashKey(buf, k)
-	return f
+	if len(k) > len(buf) {
+		return nil
+	}
+	out := buf[:len(k)]
+	n := 0
+	// n never passes i: testing it too spares the writes their bounds
+	// checks.
+	for i := 0; i < len(k) && n < len(out); i++ {
+		c := foldByte[k[i]]
+		// Every letter sorts above '_', the greatest of the separators:
+		// one comparison clears it.
+		if c <= '_' && (c == '-' || c == '_' || c == ' ') && n > 0 && out[n-1] != '_' {
+			continue
+		}
+		out[n] = c
+		n++
+	}
+	return out[:n]
 }
 
 // isEchoKey reports a key whose object echoes the request: the query, its

@@ -738,7 +738,6 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 		if len(norm) == 0 {
 			continue
 		}
-		spaced := strings.IndexByte(s.cands[ci].code.raw, ' ') >= 0
 		aliased := false
 		var canon string
 		if m.named != nil {
@@ -766,7 +765,11 @@ func (m *matcher) signalHit(x *extraction, si int, alts *pending) (hit, bool) {
 				continue
 			}
 			own := m.own(p)
-			if !own && (spaced || m.typeDefers(s, ci)) {
+			// Whether the code holds a space is asked only here, once a
+			// member other than the named provider defines it: a code no
+			// entry defines, or one the named provider's own entries
+			// take, never comes this far.
+			if !own && (strings.IndexByte(s.cands[ci].code.raw, ' ') >= 0 || m.typeDefers(s, ci)) {
 				// A phrase in a code's place ("error": "Access denied") is
 				// a message: only the named provider's own entries read
 				// it as a code, never a standard's (access_denied).
