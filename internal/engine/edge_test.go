@@ -818,78 +818,69 @@ func TestChallengeProse(t *testing.T) {
 	}
 }
 
+// categoryCase is a body and the category errsvc must answer for it under
+// status: want is the category's name or the start of it ("UPSTREAM").
+type categoryCase struct {
+	status     int
+	body, want string
+}
+
+func checkCategories(t *testing.T, cases []categoryCase) {
+	t.Helper()
+	for _, tt := range cases {
+		r := classifyT(t, &Request{HTTPStatus: tt.status, Body: tt.body})
+		if g := summarize(&r); !strings.HasPrefix(g.Category, tt.want) {
+			t.Errorf("%d %s: got %s (%s), want %s", tt.status, tt.body, g.Category, g.Entry, tt.want)
+		}
+	}
+}
+
 // TestNumericErrorList holds that numbers in an error list are codes
 // (SimplePay's {"errorCodes": [5312, 5310], ...} under 200), while an empty
 // list, or one that only holds 0, says there is no error.
 func TestNumericErrorList(t *testing.T) {
-	for _, tt := range []struct{ body, want string }{
-		{`{"errorCodes":[5302],"salt":"x","total":0.0}`, "UNKNOWN"},
-		{`{"errors":[-2,17]}`, "UNKNOWN"},
-		{`{"errorCodes":[],"total":10.0}`, "NO_ERROR"},
-		{`{"errors":[0],"total":10.0}`, "NO_ERROR"},
-	} {
-		r := classifyT(t, &Request{HTTPStatus: 200, Body: tt.body})
-		if g := summarize(&r); g.Category != tt.want {
-			t.Errorf("%s: got %s (%s), want %s", tt.body, g.Category, g.Entry, tt.want)
-		}
-	}
+	checkCategories(t, []categoryCase{
+		{200, `{"errorCodes":[5302],"salt":"x","total":0.0}`, "UNKNOWN"},
+		{200, `{"errors":[-2,17]}`, "UNKNOWN"},
+		{200, `{"errorCodes":[],"total":10.0}`, "NO_ERROR"},
+		{200, `{"errors":[0],"total":10.0}`, "NO_ERROR"},
+	})
 }
 
 // TestHijackingGuards holds that the guards APIs put before JSON against
 // hijacking are no part of the document, and that an exception's message
 // (Salesforce Aura's "exceptionMessage") is an error's.
 func TestHijackingGuards(t *testing.T) {
-	for _, tt := range []struct {
-		status     int
-		body, want string
-	}{
+	checkCategories(t, []categoryCase{
 		{401, `)]}'` + "\n" + `{"error":"invalid_token"}`, "AUTHENTICATION"},
 		{401, `while(1);{"error":"invalid_token"}`, "AUTHENTICATION"},
 		{401, `for(;;);{"error":"invalid_token"}`, "AUTHENTICATION"},
 		{200, `*/{"exceptionMessage":"Unexpected request input.","exceptionEvent":true}/*ERROR*/`, "INVALID_REQUEST"},
 		{200, `while(1);{"items":[]}`, "NO_ERROR"},
-	} {
-		r := classifyT(t, &Request{HTTPStatus: tt.status, Body: tt.body})
-		if g := summarize(&r); g.Category != tt.want {
-			t.Errorf("%s: got %s (%s), want %s", tt.body, g.Category, g.Entry, tt.want)
-		}
-	}
+	})
 }
 
 // TestStatusInWords holds that without an HTTP status a top-level status in
 // a few words is read as the answer's message: an error when its words say
 // one (Pixiv's p.tl shortener), a success's state when they do not.
 func TestStatusInWords(t *testing.T) {
-	for _, tt := range []struct{ body, want string }{
-		{`{"status": "invalid API key", "long_url": "https://example.com", "short_url": "", "counter": 0}`, "CLIENT_CONFIGURATION"},
-		{`{"status": "invalid long url", "long_url": "^_^", "short_url": "", "counter": 20}`, "INVALID_REQUEST"},
-		{`{"status": "Processing payment", "invoice": {"id": "X", "amount": 10}}`, "NO_ERROR"},
-		{`{"name": "ZANJ RADIO's feed", "data": []}`, "NO_ERROR"},
-	} {
-		r := classifyT(t, &Request{Body: tt.body})
-		if g := summarize(&r); g.Category != tt.want {
-			t.Errorf("%s: got %s (%s), want %s", tt.body, g.Category, g.Entry, tt.want)
-		}
-	}
+	checkCategories(t, []categoryCase{
+		{0, `{"status": "invalid API key", "long_url": "https://example.com", "short_url": "", "counter": 0}`, "CLIENT_CONFIGURATION"},
+		{0, `{"status": "invalid long url", "long_url": "^_^", "short_url": "", "counter": 20}`, "INVALID_REQUEST"},
+		{0, `{"status": "Processing payment", "invoice": {"id": "X", "amount": 10}}`, "NO_ERROR"},
+		{0, `{"name": "ZANJ RADIO's feed", "data": []}`, "NO_ERROR"},
+	})
 }
 
 // TestErrorTypeCodeUnderSuccess holds that a top-level code naming an
 // error's type says the call failed under 200 (Baidu BOS's "InternalError"),
 // and that an "errorList" is a list of errors (Tencent CMQ).
 func TestErrorTypeCodeUnderSuccess(t *testing.T) {
-	for _, tt := range []struct {
-		status     int
-		body, want string
-	}{
+	checkCategories(t, []categoryCase{
 		{200, `{"code":"InternalError","message":"We encountered an internal error. Please try again.","requestId":"5245"}`, "UPSTREAM"},
 		{0, `{"code":6010,"message":"delete message partially failed","errorList":[{"code":4430,"message":"invalid receiptHandle"}]}`, "INVALID_REQUEST"},
 		{200, `{"code":"Success","message":"done","requestId":"5245"}`, "NO_ERROR"},
-	} {
-		r := classifyT(t, &Request{HTTPStatus: tt.status, Body: tt.body})
-		if g := summarize(&r); !strings.HasPrefix(g.Category, tt.want) {
-			t.Errorf("%s: got %s (%s), want %s", tt.body, g.Category, g.Entry, tt.want)
-		}
-	}
+	})
 }
 
 // TestXMLRPCFaultStatus holds that an XML-RPC fault whose code is an HTTP
