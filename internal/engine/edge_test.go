@@ -901,3 +901,13 @@ func TestXMLRPCFaultStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestNumericResultPairs holds that a key=value answer's numeric result
+// other than 0 or 1, beside a message that reads as an error, is an error
+// under 200 (Payflow's RESULT=12 with RESPMSG=Declined), as in XML.
+func TestNumericResultPairs(t *testing.T) {
+	checkCategories(t, []categoryCase{
+		{200, `RESULT=12&PNREF=VXYZ01234567&RESPMSG=Declined`, "ACCOUNT_STATE"},
+		{200, `RESULT=0&PNREF=VXYZ01234567&RESPMSG=Approved`, "NO_ERROR"},
+	})
+}

@@ -1403,6 +1403,12 @@ func extractPairs(x *extraction, b string, sep byte) {
 			role, rank = classifyKey(strings.TrimRight(rest, "0123456789"))
 		}
 		x.stringValue(&f, k, role, rank, text{raw: v, esc: url && strings.ContainsAny(v, "%+"), url: url}, 1)
+		if role == roleFlag && v != "1" && isNumeric(v) && isOddCode(roleCode, k, v) {
+			// A numeric result other than 0 or 1 (Payflow's RESULT=12
+			// beside RESPMSG=Declined), as in XML: with a message that
+			// reads as an error, the answer is one under any status.
+			x.oddCode = true
+		}
 	}
 	n := x.n
 	x.emit(&f, "", false, false, 1)
