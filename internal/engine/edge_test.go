@@ -911,3 +911,16 @@ func TestNumericResultPairs(t *testing.T) {
 		{200, `RESULT=0&PNREF=VXYZ01234567&RESPMSG=Approved`, "NO_ERROR"},
 	})
 }
+
+// TestOGCExceptionReport holds that an OGC web service's exception report
+// (WMS, WFS, SOS) is read: its exceptionCode attribute and ExceptionText.
+func TestOGCExceptionReport(t *testing.T) {
+	body := `<ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1" version="1.0.0"><ows:Exception exceptionCode="MissingParameterValue" locator="request"><ows:ExceptionText>Mandatory parameter request is missing</ows:ExceptionText></ows:Exception></ows:ExceptionReport>`
+	r := classifyT(t, &Request{HTTPStatus: 400, Body: body})
+	if got, want := r.UpstreamCode.String(), "MissingParameterValue"; got != want {
+		t.Errorf("code: got %q, want %q", got, want)
+	}
+	if got, want := r.UpstreamDescription.String(), "Mandatory parameter request is missing"; got != want {
+		t.Errorf("description: got %q, want %q", got, want)
+	}
+}

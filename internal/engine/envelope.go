@@ -462,7 +462,8 @@ func prefixEnd(k string) int {
 
 // vendorMessageKey reads an XML vendor's own name for an error message: an
 // element that names an error and ends by naming text (WorldNet's
-// ERRORSTRING), or names a status or result and ends so (QuickPay's
+// ERRORSTRING) or an exception (OGC's ExceptionText), or names a status or
+// result and ends so (QuickPay's
 // qpstatmsg), or describes a code (WeChat Pay's err_code_des). k is folded
 // as foldKey folds.
 func vendorMessageKey(k []byte) (keyRole, int8) {
@@ -478,7 +479,8 @@ func vendorMessageKey(k []byte) (keyRole, int8) {
 		return roleNone, 0
 	}
 	switch {
-	case bytes.Contains(k, []byte("err")):
+	case bytes.Contains(k, []byte("err")) || bytes.HasPrefix(k, []byte("exception")):
+		// OGC web services' <ows:ExceptionText> too.
 		return roleDesc, 1
 	case bytes.Contains(k, []byte("stat")) || bytes.Contains(k, []byte("result")) || bytes.Contains(k, []byte("resp")) || bytes.Contains(k, []byte("return")):
 		return roleDesc, 2

@@ -447,6 +447,11 @@ func extractXML(x *extraction, b string) {
 			// as attributes. An empty <Errors/> is no error.
 			code, hasCode := xmlAttr(tag, "code")
 			key := name + ".code"
+			if !hasCode {
+				// OGC web services' <ows:Exception
+				// exceptionCode="OperationNotSupported"> (WMS, WFS, SOS).
+				code, hasCode = xmlAttr(tag, "exceptionCode")
+			}
 			if !hasCode && hasErrCode {
 				code, hasCode, key = errCode, true, name+errKey
 			}
