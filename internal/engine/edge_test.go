@@ -924,3 +924,12 @@ func TestOGCExceptionReport(t *testing.T) {
 		t.Errorf("description: got %q, want %q", got, want)
 	}
 }
+
+// TestPlaintextPage holds that the text after HTML's <plaintext> is read as
+// a body of its own: a card gateway's key=value lines (Instapay's).
+func TestPlaintextPage(t *testing.T) {
+	checkCategories(t, []categoryCase{
+		{0, "<html><body><plaintext>\r\nDeclined=DECLINED:0500870009:PICK UP CARD:\r\nrcode=0500870009\r\nresult=0\r\nStatus=Declined\r\n", "ACCOUNT_STATE"},
+		{0, "<html><body><plaintext>\r\n", "UNKNOWN"},
+	})
+}

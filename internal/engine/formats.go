@@ -108,6 +108,23 @@ func extractParams(x *extraction, q string, src source) {
 	x.add(&s)
 }
 
+// plaintextStart returns where the text after an HTML <plaintext> tag
+// near the page's start begins, or 0 when there is none.
+func plaintextStart(b string) int {
+	head := b[:min(len(b), 128)]
+	for i := 0; ; {
+		j := strings.IndexByte(head[i:], '<')
+		if j < 0 {
+			return 0
+		}
+		i += j
+		if rest := head[i:]; len(rest) >= len("<plaintext>") && strings.EqualFold(rest[:len("<plaintext>")], "<plaintext>") {
+			return i + len("<plaintext>")
+		}
+		i++
+	}
+}
+
 // looksLikeForm tells an application/x-www-form-urlencoded error body: an
 // OAuth error, or an OAuth 1.0 problem report.
 func looksLikeForm(b string) bool {
@@ -1131,6 +1148,16 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 		// document, whose unclosed elements read as XML's do.
 		if i := strings.Index(b, "<OFX>"); i > 0 {
 			b = b[i:]
+		}
+	}
+	if b[0] == '<' {
+		if i := plaintextStart(b); i > 0 {
+			// HTML's <plaintext> makes the rest of the page text: a card
+			// gateway's key=value lines (Instapay's "<html><body>
+			// <plaintext>" before Declined=..., Status=Declined).
+			if b = strings.TrimSpace(b[i:]); b == "" {
+				return nil
+			}
 		}
 	}
 	if part, st, ok := failedBatchPart(b); ok {
