@@ -933,3 +933,14 @@ func TestPlaintextPage(t *testing.T) {
 		{0, "<html><body><plaintext>\r\n", "UNKNOWN"},
 	})
 }
+
+// TestHTMLBodyTextFirst holds that the text that opens a page's body is its
+// message before any paragraph after it (Guild Wars 2's proxy page, whose
+// <p> only names the proxy's version).
+func TestHTMLBodyTextFirst(t *testing.T) {
+	body := "<html>\n<body>Error 42 (0:9001:4457): Srv2Taco, transaction timeout {#10966}\n<p>TacoProxy/302.20102301 Instance/9.625150170</p>\n</body>\n</html>\n"
+	r := classifyT(t, &Request{Body: body})
+	if got := r.UpstreamDescription.String(); !strings.Contains(got, "transaction timeout") {
+		t.Errorf("description: got %q, want the body's opening text", got)
+	}
+}

@@ -1508,7 +1508,7 @@ func extractHTML(x *extraction, b string, status int) bool {
 		x.bodyStatus, x.bodyStatusKey = 404, "pre"
 		x.failure = true
 	}
-	for _, tag := range [...]string{"h1", "title", "pre", "p", "body"} {
+	for _, tag := range [...]string{"h1", "title", "pre", "body", "p"} {
 		if found && (tag == "pre" || tag == "p" || tag == "body") {
 			break // a page with a heading or title is read by them
 		}
