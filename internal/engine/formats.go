@@ -111,18 +111,17 @@ func extractParams(x *extraction, q string, src source) {
 // plaintextStart returns where the text after an HTML <plaintext> tag
 // near the page's start begins, or 0 when there is none.
 func plaintextStart(b string) int {
-	head := b[:min(len(b), 128)]
-	for i := 0; ; {
-		j := strings.IndexByte(head[i:], '<')
-		if j < 0 {
-			return 0
-		}
-		i += j
-		if rest := head[i:]; len(rest) >= len("<plaintext>") && strings.EqualFold(rest[:len("<plaintext>")], "<plaintext>") {
-			return i + len("<plaintext>")
-		}
-		i++
+	if i := indexFold(b[:min(len(b), 128)], "<plaintext>"); i >= 0 {
+		return i + len("<plaintext>")
 	}
+	return 0
+}
+
+// isOddResult reports a result flag that is a number other than 0 or 1
+// (Global Payments' <Result>23</Result>, Payflow's RESULT=12), which reads
+// as an odd code does; 1 is many gateways' success.
+func isOddResult(role keyRole, key, v string) bool {
+	return role == roleFlag && v != "1" && isNumeric(v) && isOddCode(roleCode, key, v)
 }
 
 // looksLikeForm tells an application/x-www-form-urlencoded error body: an
@@ -690,7 +689,7 @@ func extractXML(x *extraction, b string) {
 				role, rank = roleDesc, 1
 			}
 		}
-		if isNumeric(content) && (isOddCode(role, name, content) || role == roleFlag && depth-soap <= 3 && content != "1" && isOddCode(roleCode, name, content)) {
+		if isNumeric(content) && isOddCode(role, name, content) || depth-soap <= 3 && isOddResult(role, name, content) {
 			// <statusCode>2202</statusCode>; a numeric result
 			// (Global Payments' <Result>23</Result>, 0 when approved).
 			x.oddCode = true
@@ -1067,7 +1066,21 @@ func containsFold(s, sub string) bool {
 
 // indexFold is strings.Index ignoring ASCII case, without allocating.
 func indexFold(s, sub string) int {
+	if sub == "" {
+		return 0
+	}
+	// A first byte that is no letter has one case: IndexByte finds the
+	// places worth comparing ("<" of "<title").
+	c := sub[0]
+	letter := 'a' <= c|0x20 && c|0x20 <= 'z'
 	for i := 0; i+len(sub) <= len(s); i++ {
+		if !letter {
+			j := strings.IndexByte(s[i:len(s)-len(sub)+1], c)
+			if j < 0 {
+				return -1
+			}
+			i += j
+		}
 		if strings.EqualFold(s[i:i+len(sub)], sub) {
 			return i
 		}
@@ -1435,7 +1448,7 @@ func extractPairs(x *extraction, b string, sep byte) {
 			role, rank = classifyKey(strings.TrimRight(rest, "0123456789"))
 		}
 		x.stringValue(&f, k, role, rank, text{raw: v, esc: url && strings.ContainsAny(v, "%+"), url: url}, 1)
-		if role == roleFlag && v != "1" && isNumeric(v) && isOddCode(roleCode, k, v) {
+		if isOddResult(role, k, v) {
 			// A numeric result other than 0 or 1 (Payflow's RESULT=12
 			// beside RESPMSG=Declined), as in XML: with a message that
 			// reads as an error, the answer is one under any status.

@@ -323,7 +323,7 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 		if collect && strs.ncands == 0 && (x.src[i] == '-' || '1' <= x.src[i] && x.src[i] <= '9') {
 			// So are numbers, codes with no message (SimplePay's
 			// {"errorCodes": [5312, 5310], ...}); 0 is no error's.
-			if end := scanNumber(x.src, i+1); end > i && isSignedNumeric(x.src[i:end]) {
+			if end := scanNumber(x.src, i+1); isSignedNumeric(x.src[i:end]) {
 				strs.cands[0] = candidate{code: text{raw: x.src[i:end]}, key: parent, rank: rankPlain, numeric: true}
 				strs.ncands = 1
 			}
