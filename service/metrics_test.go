@@ -56,8 +56,8 @@ func TestObserveCountsByLabels(t *testing.T) {
 		{[]string{"unknown", "INVALID_TOKEN", "AUTHENTICATION", "REFRESH_TOKEN"}, 3},
 		{[]string{"unknown", "INVALID_TOKEN", "AUTHENTICATION", "RE_AUTHENTICATE"}, 1},
 		{[]string{"danske-bank", "UNSUPPORTED_GRANT_TYPE", "CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION"}, 1},
-		{[]string{"danske-bank", "UNKNOWN", "UNKNOWN", "ABORT"}, 2},
-		{[]string{"unknown", "UNKNOWN", "UNKNOWN", "ABORT"}, 1},
+		{[]string{"danske-bank", "BAD_REQUEST", "INVALID_REQUEST", "FIX_REQUEST"}, 2},
+		{[]string{"unknown", "BAD_REQUEST", "INVALID_REQUEST", "FIX_REQUEST"}, 1},
 	} {
 		if got := testutil.ToFloat64(m.classifications.WithLabelValues(tt.labels...)); got != tt.want {
 			t.Errorf("errsvc_classifications_total%v = %v, want %v", tt.labels, got, tt.want)

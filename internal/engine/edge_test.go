@@ -840,8 +840,8 @@ func checkCategories(t *testing.T, cases []categoryCase) {
 // list, or one that only holds 0, says there is no error.
 func TestNumericErrorList(t *testing.T) {
 	checkCategories(t, []categoryCase{
-		{200, `{"errorCodes":[5302],"salt":"x","total":0.0}`, "UNKNOWN"},
-		{200, `{"errors":[-2,17]}`, "UNKNOWN"},
+		{200, `{"errorCodes":[5302],"salt":"x","total":0.0}`, "INVALID_REQUEST"},
+		{200, `{"errors":[-2,17]}`, "INVALID_REQUEST"},
 		{200, `{"errorCodes":[],"total":10.0}`, "NO_ERROR"},
 		{200, `{"errors":[0],"total":10.0}`, "NO_ERROR"},
 	})

@@ -58,7 +58,7 @@ var formatCases = []formatCase{
   <result err_detail="%91%CE%8F%DB%8E%E6%88%F8%82%CD%82%A0%82%E8%82%DC%82%B9%82%F1" />
   <result result="9" />
 </Epsilon_result>`},
-		"UNKNOWN", "ABORT", "810"},
+		"INVALID_REQUEST", "FIX_REQUEST", "810"},
 	// PAN-OS's XML API as netdata's collector test stubs it (holdout-110):
 	// the message is the lines inside <msg>.
 	{"a message in lines", Request{
@@ -157,7 +157,7 @@ var formatCases = []formatCase{
 	// PayPal NVP's indexed error list (omnipay-paypal's mock
 	// ExpressCompletePurchaseFailureRedirect.txt): L_ERRORCODE0 is the code.
 	{"nvp error list", Request{HTTPStatus: 200, Body: `TOKEN=ASDFASDFASDF&SUCCESSPAGEREDIRECTREQUESTED=false&TIMESTAMP=2016%2d09%2d12T14%3a06%3a12Z&CORRELATIONID=31e509fc8f6a8&ACK=Failure&VERSION=119%2e0&BUILD=25037053&L_ERRORCODE0=10486&L_SHORTMESSAGE0=This%20transaction%20couldn%27t%20be%20completed%2e&L_LONGMESSAGE0=This%20transaction%20couldn%27t%20be%20completed%2e%20Please%20redirect%20your%20customer%20to%20PayPal%2e&L_SEVERITYCODE0=Error`},
-		"UNKNOWN", "ABORT", "10486"},
+		"INVALID_REQUEST", "FIX_REQUEST", "10486"},
 	// An error element whose code is an attribute: its text is the message
 	// (Worldpay's, in Active Merchant's worldpay_test.rb).
 	{"xml error text beside a code attribute", Request{Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE paymentService PUBLIC \"-//WorldPay//DTD WorldPay PaymentService v1//EN\" \"http://dtd.worldpay.com/paymentService_v1.dtd\">\n<paymentService version=\"1.4\" merchantCode=\"CHARGEBEEM1\">\n  <reply>\n    <orderStatus orderCode=\"non_existent_authorization\">\n      <error code=\"5\">\n        <![CDATA[Could not find payment for order]]>\n      </error>\n    </orderStatus>\n  </reply>\n</paymentService>\n"},
@@ -292,7 +292,7 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	// wrong credentials under 200 (go-acme/lego at 52ce542d,
 	// providers/dns/loopia/internal/mock_test.go).
 	{"xml-rpc result naming an error", Request{HTTPStatus: 200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\t\t<methodResponse>\n\t\t  <params>\n\t\t\t<param>\n\t\t\t  <value>\n\t\t\t\t<string>\n\t\t\t\t  AUTH_ERROR\n\t\t\t\t</string>\n\t\t\t  </value>\n\t\t\t</param>\n\t\t  </params>\n\t\t</methodResponse>\n"},
-		"UNKNOWN", "ABORT", "AUTH_ERROR"},
+		"INVALID_REQUEST", "FIX_REQUEST", "AUTH_ERROR"},
 
 	// An XML-RPC result struct's members are read by name as JSON keys
 	// are: INWX's code 2303 and "Object does not exist" under 200
@@ -391,7 +391,7 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	// x_status and x_code read as status and code (oxipay/posdocs
 	// http_examples.md).
 	{"one-letter vendor prefix", Request{Body: `{"x_status": "Failed", "x_code": "FPSA05", "x_message": "Unable to process a sales adjustment for this contract.", "tracking_data": null}`},
-		"UNKNOWN", "ABORT", "FPSA05"},
+		"INVALID_REQUEST", "FIX_REQUEST", "FPSA05"},
 	// A success flag written as "ok", and a status code that ends by
 	// saying the call went through, keep the failures listed as data
 	// (gorush's README, NHA-ABDM's ABDM-wrapper Postman collection).

@@ -647,7 +647,7 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// "ERROR" before an SMS gateway's number says error under 200
 		// (Messente's OpenAPI spec, https://github.com/messente/messente-api-java/blob/39e7237ee2ed560559ad19f0d71afba44fd34278/api/openapi.yaml#L415).
 		{"ERROR and a number under 200", Request{HTTPStatus: 200, Body: "ERROR 101\n"},
-			"UNKNOWN/ABORT NONE", "status=200"},
+			"INVALID_REQUEST/FIX_REQUEST INFERRED", "inferred: a failure that names no cause, read as a request refused"},
 		// "without errors" says there were none (Liftoff's reporting API
 		// docs, docs.liftoff.io/publisher/reporting_api).
 		{"passed without errors", Request{Body: `{ "message": "Validation passed without errors." }`},
@@ -874,7 +874,7 @@ func TestBodyConventions(t *testing.T) {
 		{"an NCERROR attribute", Request{Body: "<?xml version=\"1.0\"?>\n<ncresponse\norderID=\"ih0da12n4dnakqa9c8vpekv373\"\nPAYID=\"\"\nPAYIDSUB=\"\"\nNCSTATUS=\"5\"\nNCERROR=\"50001130\"\nNCERRORPLUS=\"unknown orderid ih0da12n4dnakqa9c8vpekv373 for merchant epdqmerchantid\"\nACCEPTANCE=\"\"\nSTATUS=\"\">\n</ncresponse>\n"}, "NOT_FOUND/FIX_REQUEST"},
 		// From holdout-7: bitbank's failure flag is a number; its code says
 		// nothing errsvc can read, so the answer is an error of unknown kind.
-		{"a numeric failure flag", Request{Body: "{\n  \"success\": 0,\n  \"data\": {\n    \"code\": 20003\n  }\n}"}, "UNKNOWN/ABORT"},
+		{"a numeric failure flag", Request{Body: "{\n  \"success\": 0,\n  \"data\": {\n    \"code\": 20003\n  }\n}"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-8 and -31: a session state that Smart-ID and
 		// Mobile-ID both define, with no provider named.
 		{"an agreed session state", Request{HTTPStatus: 200, Body: "{\n  \"state\": \"RUNNING\",\n  \"result\": {},\n  \"unknownField9433454\":  \"this field is added to verify that client doesn't fail when new fields are added in future\"\n}\n"}, "PENDING/POLL"},
@@ -931,7 +931,7 @@ func TestBodyConventions(t *testing.T) {
 		{"a record in an error state", Request{Body: "{\n  \"id\": \"1b0f3cd5-c902-4836-b68b-04cbd847f99a\",\n  \"status\": \"LOGIN_ERROR\",\n  \"executionStatus\": \"INVALID_CREDENTIALS\",\n  \"error\": {\n    \"code\": \"INVALID_CREDENTIALS\",\n    \"message\": \"Invalid credentials.\"\n  },\n  \"statusDetail\": null\n}\n"}, "NO_ERROR/NONE"},
 		// From holdout-47: PayFast's PDT lookup answers a bare "FAIL"
 		// under 200: an error, though the word names no cause.
-		{"one word that says it failed", Request{HTTPStatus: 200, Body: "FAIL"}, "UNKNOWN/ABORT"},
+		{"one word that says it failed", Request{HTTPStatus: 200, Body: "FAIL"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// Uploadcare's conversion status (holdout-64): work in progress under
 		// 200, with no id of its own; MOLPay's refund record (holdout-15)
 		// whose "pending" is its state.
@@ -951,9 +951,9 @@ func TestBodyConventions(t *testing.T) {
 		{"a listed record that succeeded", Request{Body: `{"codes":[{"status":"SUCCESS","code":"redemption_8c7916a7-d48b-42c1-8eae-a58e0a57d37d"}],"customerInfo":{"subscriptions":[],"nonSubscriptions":[],"entitlements":[]}}`}, "NO_ERROR/NONE"},
 		// ViaCEP's answer for a postal code that does not exist (holdout-110):
 		// Portuguese "erro": true under 200 is an error flag.
-		{"a Portuguese error flag", Request{HTTPStatus: 200, Body: "{\n  \"erro\": true\n}"}, "UNKNOWN/ABORT"},
+		{"a Portuguese error flag", Request{HTTPStatus: 200, Body: "{\n  \"erro\": true\n}"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// BudgetSMS's cURL examples: "ERR" and its numeric code under 200.
-		{"an SMS gateway's ERR and code", Request{HTTPStatus: 200, Body: "ERR 1001"}, "UNKNOWN/ABORT"},
+		{"an SMS gateway's ERR and code", Request{HTTPStatus: 200, Body: "ERR 1001"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-47: M-Pesa's result, ResultCode beside ResultDesc.
 		{"a result code beside its description", Request{Body: "{\n    \"Result\": {\n        \"ResultType\": 0,\n        \"ResultCode\": 2001,\n        \"ResultDesc\": \"The initiator information is invalid.\",\n        \"OriginatorConversationID\": \"11143-7569966-1\",\n        \"ConversationID\": \"AG_20181024_000043ade8e082b13567\",\n        \"TransactionID\": \"MJO61H754M\",\n        \"ReferenceData\": {\n            \"ReferenceItem\": {\n                \"Key\": \"QueueTimeoutURL\",\n                \"Value\": \"https://internalsandbox.safaricom.co.ke/mpesa/b2cresults/v1/submit\"\n            }\n        }\n    }\n}\n"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-47: SAP's OData $batch answers, whose parts each

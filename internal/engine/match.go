@@ -230,6 +230,10 @@ const (
 	// not name the provider: its code or a link named it.
 	confidenceOtherProvider = 0.7
 	confidenceSuccess       = 0.9
+	// confidenceFailed is for an answer that says it failed and names no
+	// cause: it reads as the request refused, the likeliest cause but a
+	// guess.
+	confidenceFailed = 0.3
 )
 
 // maxErrorDepth is how deep in a successful answer an error object may sit
@@ -1079,6 +1083,21 @@ func (m *matcher) byStatus(r *Result) {
 		r.addNote("inferred:", "success, as no status was given and nothing in the body is an error")
 	case m.status != 0:
 		r.addEvidence("status", "", text{raw: itoa3(m.status)})
+	}
+	if r.Entry == nil && m.isError && status < 400 {
+		// The body says the call failed (a failure flag, an error object,
+		// an error code) and nothing names the cause, nor a status of its
+		// own: it reads as the request refused, as the same answer under a
+		// bare 400 would (Sailthru's {"errormsg": "No items in purchase",
+		// "error": 99}).
+		for _, p := range m.chain {
+			if e := best(p.NoCodeEntriesFor(400), m.req, &words, 400, m.hasCode, nil); e != nil {
+				r.setEntry(e, errsvcv1.MatchKind_MATCH_KIND_INFERRED)
+				r.Confidence = confidenceFailed
+				r.addNote("inferred:", "a failure that names no cause, read as a request refused")
+				break
+			}
+		}
 	}
 	if r.Entry == nil {
 		r.Unmatched = true
