@@ -316,6 +316,18 @@ var keyRoles = map[string]struct {
 	"descriperror":     {roleDesc, 1},
 	"mensagemerro":     {roleDesc, 1},
 	"descricaoerro":    {roleDesc, 1},
+	// The message a service returns (Correos Express's
+	// <mensajeRetorno>NO SE ENCUENTRA LA RECOGIDA</mensajeRetorno>).
+	"mensajeretorno":  {roleDesc, 1},
+	"mensagemretorno": {roleDesc, 1},
+	// Croatian, Serbian and Bosnian (the fiscalization services'
+	// <Greska><SifraGreske>, <PorukaGreske>; the e-invoice reports'
+	// <greska><sifra>, <opis>).
+	"sifragreske":  {roleCode, rankCode},
+	"porukagreske": {roleDesc, 1},
+	"sifra":        {roleCode, rankPlain},
+	"poruka":       {roleDesc, 1},
+	"opis":         {roleDesc, 3},
 
 	"errortype": {roleType, 0},
 	"category":  {roleType, 1},
@@ -500,7 +512,7 @@ func hasAnySuffix(k []byte, suffixes ...string) bool {
 // roleTable holds keyRoles by the hash classifyKey computes. A fixed array
 // with a constant mask costs less per lookup than a slice; it keeps at least
 // three slots per key (TestRoleTableHasRoom), so probes are short.
-const roleMask = 511
+const roleMask = 1023
 
 // roleSlot is a key of keyRoles as classifyKey compares it: its bytes as
 // keyWords reads them and its length, which is 0 in an empty slot. The
@@ -661,6 +673,11 @@ func isErrorContainer(parent string) bool {
 	case 'r', 'e':
 		// The last letters of the names below, and of "error" and
 		// "failure", which end the names of any vendor's.
+	case 'a':
+		// Croatian "greska" alone.
+		if parent[0]|0x20 != 'g' {
+			return false
+		}
 	case 's', 't', 'n', 'o', 'i':
 		// The other last letters of the names below, every one of which
 		// starts with e, f, u or v: a key ending so that starts otherwise
@@ -684,7 +701,8 @@ func isErrorContainer(parent string) bool {
 		"errorfullmessages", "fullmessages", // Rails' errors.full_messages (Jurnal's "error_full_messages")
 		"violations",                                   // Bean Validation's constraint violations (Zalando's problems, Tradovate's under 200)
 		"exceptions",                                   // COUNTER_SUSHI's Report_Header "Exceptions" (their severity says which are errors)
-		"errore", "errori", "erro", "erros", "errores": // Italian (SdI's <ListaErrori><Errore>), Portuguese, Spanish
+		"errore", "errori", "erro", "erros", "errores", // Italian (SdI's <ListaErrori><Errore>), Portuguese, Spanish
+		"greska", "greske": // Croatian, Serbian, Bosnian
 		return true
 	}
 	// CAS's "authenticationFailure", Infobip's "requestError": a key that
