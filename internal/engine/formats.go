@@ -162,6 +162,12 @@ func extractText(x *extraction, b string) {
 		}
 	}
 	line = strings.TrimSpace(line)
+	if isTable(b) {
+		// Rows of delimited fields (an FDSN station list's "#Network |
+		// Station | ..." and its records) are data, not a message.
+		x.data = true
+		return
+	}
 	if len(line) > 512 {
 		return
 	}
@@ -215,6 +221,32 @@ func extractText(x *extraction, b string) {
 	s := signal{source: srcText, desc: text{raw: rest}, ncands: 1}
 	s.cands[0] = candidate{code: text{raw: tok}, key: "text"}
 	x.add(&s)
+}
+
+// isTable reports whether b opens with at least three lines of delimited
+// fields: each of the first three holds the same number, two or more, of
+// one separator (a pipe, tab, semicolon or comma).
+func isTable(b string) bool {
+	var lines [3]string
+	n := 0
+	for n < 3 && b != "" {
+		line, rest, _ := strings.Cut(b, "\n")
+		if line = strings.TrimSpace(line); line != "" {
+			lines[n] = line
+			n++
+		}
+		b = rest
+	}
+	if n < 3 {
+		return false
+	}
+	for _, sep := range [...]string{"|", "\t", ";", ","} {
+		c := strings.Count(lines[0], sep)
+		if c >= 2 && strings.Count(lines[1], sep) == c && strings.Count(lines[2], sep) == c {
+			return true
+		}
+	}
+	return false
 }
 
 // followingLines returns the text of up to n non-empty lines after the

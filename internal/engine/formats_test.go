@@ -417,6 +417,11 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"a Spanish return message alone", Request{Body: `<ns3:seguimientoRecogidaResponse xmlns:ns3="seguimiento.recogida.ws.chx.es"><ns3:return><s552:mensajeRetorno xmlns:s552="http://ws.chx.es/xsd">NO SE ENCUENTRA LA RECOGIDA</s552:mensajeRetorno></ns3:return></ns3:seguimientoRecogidaResponse>`},
 		"NOT_FOUND", "FIX_REQUEST", ""},
 
+	// Rows of delimited fields are data: an FDSN station list (holdout-129,
+	// obspy's test fixture, https://github.com/obspy/obspy/blob/66836bcae26eb819704c126fd7b6fad6978c6911/obspy/clients/fdsn/tests/data/channel_level_fdsn.txt#L1), its first three lines.
+	{"a table of records", Request{Body: "#Network | Station | Location | Channel | Latitude | Longitude | Elevation | Depth | Azimuth | Dip | SensorDescription | Scale | ScaleFreq | ScaleUnits |  SampleRate | StartTime | EndTime\nAK|BAGL|  |LHZ|60.4896|-142.0915|1470.0|0.0|0.0|-90.0|Nanometrics Trillium 240 Sec Response sn 400 and a|4.88233E8|0.02|M/S|1.0|2013-01-01T00:00:00|2599-12-31T23:59:59\nAK|BWN|  |LHZ|64.1732|-149.2991|356.0|0.0|0.0|-90.0|Nanometrics Trillium 240 Sec Response sn 400 and a|4.88233E8|0.02|M/S|1.0|2010-07-23T00:00:00|2014-05-28T23:59:59\n"},
+		"NO_ERROR", "NONE", ""},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},
