@@ -201,6 +201,7 @@ var keyRoles = map[string]struct {
 	"info":              {roleDesc, 2}, // MediaWiki's error.info
 	"cause":             {roleDesc, 2}, // Hypixel
 	"errmsg":            {roleDesc, 1},
+	"errdesc":           {roleDesc, 1}, // Clockwork's <ErrNo> and <ErrDesc>
 	"msg":               {roleDesc, 1},
 	"errorsummary":      {roleDesc, 1},
 	"errorcodelabel":    {roleDesc, 1}, // Vonage's "error-code-label" beside "error-code"
@@ -487,11 +488,11 @@ func vendorMessageKey(k []byte) (keyRole, int8) {
 		return roleNone, 0
 	}
 	switch k[len(k)-1] {
-	case 'g', 'e', 't', 'o', 's': // msg, message, text, info, codedes
+	case 'g', 'e', 't', 'o', 's': // msg, message(s), text, info, codedes
 	default:
 		return roleNone, 0
 	}
-	if !hasAnySuffix(k, "msg", "message", "text", "string", "info", "codedes") {
+	if !hasAnySuffix(k, "msg", "message", "messages", "text", "string", "info", "codedes") {
 		return roleNone, 0
 	}
 	switch {
@@ -719,7 +720,7 @@ func isErrorContainer(parent string) bool {
 func isFailureFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "success", "succeeded", "successful", "issuccess", "approved", "transactionapproved", "exitoso", "sucesso":
+	case "ok", "isok", "success", "succeeded", "successful", "issuccess", "approved", "transactionapproved", "exitoso", "sucesso":
 		return !value
 	case "status":
 		return !value // {"status": false, "message": "Invalid key"}
@@ -775,7 +776,7 @@ func isTallyKey(key string) bool {
 func isSuccessFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "success", "succeeded", "successful", "isvalid", "approved", "exitoso", "sucesso":
+	case "ok", "isok", "success", "succeeded", "successful", "isvalid", "approved", "exitoso", "sucesso":
 		return value
 	case "transactionstatus":
 		// eWAY Rapid's "TransactionStatus": true says the payment went

@@ -417,6 +417,18 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"a Spanish return message alone", Request{Body: `<ns3:seguimientoRecogidaResponse xmlns:ns3="seguimiento.recogida.ws.chx.es"><ns3:return><s552:mensajeRetorno xmlns:s552="http://ws.chx.es/xsd">NO SE ENCUENTRA LA RECOGIDA</s552:mensajeRetorno></ns3:return></ns3:seguimientoRecogidaResponse>`},
 		"NOT_FOUND", "FIX_REQUEST", ""},
 
+	// An isOk flag, an error's message under errorMessages and ErrDesc
+	// (holdout-129: Upside Wireless's wiki, http://docs.upsidewireless.com/index.php?diff=prev&oldid=3309&title=Error_codes_for_Send_Plain_ServiceGroup; Clockwork's docs, https://docs.clockworksms.com/doc/clever-stuff/xml-interface/check-your-credit).
+	{"an isOk flag and errorMessages", Request{Body: "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n- <SMSSendServiceGroupResult xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns=\"http://upsidewireless.com/webservice/sms\">\n<isOk>false</isOk> <errorMessages>No such service</errorMessages> </SMSSendServiceGroupResult>\n"},
+		"NOT_FOUND", "FIX_REQUEST", ""},
+	{"ErrNo and ErrDesc", Request{Body: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Balance_Resp>\n<ErrNo>58</ErrNo>\n<ErrDesc>Invalid API Key</ErrDesc>\n</Balance_Resp>\n"},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "58"},
+
+	// A catch-all server error under 503 is the upstream unavailable
+	// (holdout-129: HMRC's Customs Declarations docs, https://github.com/hmrc/customs-declarations/blob/3d05836938860de81b209559afe8d793725b9462/it/test/component/ExpectedTestResponses.scala#L84).
+	{"server_error under 503", Request{HTTPStatus: 503, Body: "<?xml version='1.0' encoding='UTF-8'?>\n<errorResponse>\n      <code>SERVER_ERROR</code>\n      <message>Service Unavailable</message>\n</errorResponse>\n"},
+		"UPSTREAM_UNAVAILABLE", "RETRY_WITH_BACKOFF", ""},
+
 	// Rows of delimited fields are data: an FDSN station list (holdout-129,
 	// obspy's test fixture, https://github.com/obspy/obspy/blob/66836bcae26eb819704c126fd7b6fad6978c6911/obspy/clients/fdsn/tests/data/channel_level_fdsn.txt#L1), its first three lines.
 	{"a table of records", Request{Body: "#Network | Station | Location | Channel | Latitude | Longitude | Elevation | Depth | Azimuth | Dip | SensorDescription | Scale | ScaleFreq | ScaleUnits |  SampleRate | StartTime | EndTime\nAK|BAGL|  |LHZ|60.4896|-142.0915|1470.0|0.0|0.0|-90.0|Nanometrics Trillium 240 Sec Response sn 400 and a|4.88233E8|0.02|M/S|1.0|2013-01-01T00:00:00|2599-12-31T23:59:59\nAK|BWN|  |LHZ|64.1732|-149.2991|356.0|0.0|0.0|-90.0|Nanometrics Trillium 240 Sec Response sn 400 and a|4.88233E8|0.02|M/S|1.0|2010-07-23T00:00:00|2014-05-28T23:59:59\n"},

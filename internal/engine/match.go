@@ -1134,6 +1134,25 @@ func (m *matcher) refineCatchAll(r *Result) {
 	m.refining, m.refiningWords = false, false
 	if !found || w.weakInference || w.codeOnly || w.Entry.Proto.GetCatchAll() ||
 		w.Entry.Proto.GetClassification().GetCategory() == r.Entry.Proto.GetClassification().GetCategory() {
+		m.statusRefinesCatchAll(r)
+		return
+	}
+	w.Alternatives = append(w.Alternatives, Alternative{Entry: r.Entry, UpstreamCode: r.UpstreamCode})
+	*r = w
+}
+
+// statusRefinesCatchAll lets a gateway status say which server failure a
+// catch-all code of one means: "server_error" under 502, 503 or 504
+// (HMRC's <code>SERVER_ERROR</code> with "Service Unavailable") is the
+// upstream unavailable, as the status says, not a failure inside it.
+func (m *matcher) statusRefinesCatchAll(r *Result) {
+	if m.status != 502 && m.status != 503 && m.status != 504 ||
+		r.Entry.Proto.GetClassification().GetCategory() != errsvcv1.Category_CATEGORY_UPSTREAM_ERROR {
+		return
+	}
+	w := Result{Provider: r.Provider, Named: r.Named}
+	m.byStatus(&w)
+	if w.Entry == nil || w.Entry.Proto.GetClassification().GetCategory() != errsvcv1.Category_CATEGORY_UPSTREAM_UNAVAILABLE {
 		return
 	}
 	w.Alternatives = append(w.Alternatives, Alternative{Entry: r.Entry, UpstreamCode: r.UpstreamCode})
