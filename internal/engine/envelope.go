@@ -201,7 +201,9 @@ var keyRoles = map[string]struct {
 	"info":              {roleDesc, 2}, // MediaWiki's error.info
 	"cause":             {roleDesc, 2}, // Hypixel
 	"errmsg":            {roleDesc, 1},
-	"errdesc":           {roleDesc, 1}, // Clockwork's <ErrNo> and <ErrDesc>
+	"errdesc":           {roleDesc, 1},        // Clockwork's <ErrNo> and <ErrDesc>
+	"errcd":             {roleCode, rankCode}, // CTA's "errCd" and "errNm"
+	"errnm":             {roleDesc, 1},
 	"msg":               {roleDesc, 1},
 	"errorsummary":      {roleDesc, 1},
 	"errorcodelabel":    {roleDesc, 1}, // Vonage's "error-code-label" beside "error-code"
