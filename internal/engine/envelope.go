@@ -722,7 +722,7 @@ func isErrorContainer(parent string) bool {
 func isFailureFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "isok", "success", "succeeded", "successful", "issuccess", "approved", "transactionapproved", "exitoso", "sucesso":
+	case "ok", "isok", "success", "succeeded", "successful", "issuccess", "approved", "transactionapproved", "exito", "exitoso", "sucesso":
 		return !value
 	case "status":
 		return !value // {"status": false, "message": "Invalid key"}
@@ -778,7 +778,7 @@ func isTallyKey(key string) bool {
 func isSuccessFlag(key string, value bool) bool {
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
-	case "ok", "isok", "success", "succeeded", "successful", "isvalid", "approved", "exitoso", "sucesso":
+	case "ok", "isok", "success", "succeeded", "successful", "isvalid", "approved", "exito", "exitoso", "sucesso":
 		return value
 	case "transactionstatus":
 		// eWAY Rapid's "TransactionStatus": true says the payment went

@@ -429,6 +429,14 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"server_error under 503", Request{HTTPStatus: 503, Body: "<?xml version='1.0' encoding='UTF-8'?>\n<errorResponse>\n      <code>SERVER_ERROR</code>\n      <message>Service Unavailable</message>\n</errorResponse>\n"},
 		"UPSTREAM_UNAVAILABLE", "RETRY_WITH_BACKOFF", ""},
 
+	// An empty list of errors beside a message, and a Spanish success
+	// flag, say the call went through (holdout-130: OroCommerce's docs,
+	// https://github.com/oroinc/documentation-markdown/blob/6f9b70955ee4f130aa5e6a8b1982a93b0e330081/api/checkout-api.md#L179; iFactura's examples, https://github.com/wnpower/iFactura-API-Integracion/blob/ae5c707ef402019c8c37bc27869ac1d254d705e7/ejemplos/EmitirFactura/respuesta.json#L1).
+	{"an empty errors list", Request{Body: "{\n  \"meta\": {\n    \"message\": \"The checkout is ready for payment.\",\n    \"paymentUrl\": \"https://host/api/checkouts/1/paymentPaymentTerm\",\n    \"errors\": []\n  }\n}\n"},
+		"NO_ERROR", "NONE", ""},
+	{"exito true", Request{Body: "{\n    \"Exito\": \"true\",\n    \"Mensaje\": \"Envio Completo\",\n    \"IdFactura\": \"878176267FD23\"\n}"},
+		"NO_ERROR", "NONE", ""},
+
 	// Rows of delimited fields are data: an FDSN station list (holdout-129,
 	// obspy's test fixture, https://github.com/obspy/obspy/blob/66836bcae26eb819704c126fd7b6fad6978c6911/obspy/clients/fdsn/tests/data/channel_level_fdsn.txt#L1), its first three lines.
 	{"a table of records", Request{Body: "#Network | Station | Location | Channel | Latitude | Longitude | Elevation | Depth | Azimuth | Dip | SensorDescription | Scale | ScaleFreq | ScaleUnits |  SampleRate | StartTime | EndTime\nAK|BAGL|  |LHZ|60.4896|-142.0915|1470.0|0.0|0.0|-90.0|Nanometrics Trillium 240 Sec Response sn 400 and a|4.88233E8|0.02|M/S|1.0|2013-01-01T00:00:00|2599-12-31T23:59:59\nAK|BWN|  |LHZ|64.1732|-149.2991|356.0|0.0|0.0|-90.0|Nanometrics Trillium 240 Sec Response sn 400 and a|4.88233E8|0.02|M/S|1.0|2010-07-23T00:00:00|2014-05-28T23:59:59\n"},

@@ -36,6 +36,10 @@ type jsonState struct {
 	// zeroCode is set by a top-level numeric error code of 0 ("ErrorCode":
 	// 0), which says no error unless the message beside it reads as one.
 	zeroCode bool
+	// noErrors is set by an empty list of errors near the top ("errors":
+	// [] beside OroCommerce's "The checkout is ready for payment."), which
+	// says none unless the message beside it reads as one.
+	noErrors bool
 	// verdict is set by a top-level flag that gives a check's verdict
 	// ("valid": false): the errors beside it are its reasons.
 	verdict bool
@@ -604,6 +608,11 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// An item of a list whose "id" is null (Shopify's discount
 				// codes not yet created) is a record all the same.
 				x.markResource(&f, depth)
+			}
+			if depth <= 2 && x.src[i] == '[' && isErrorContainer(key.raw) {
+				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] == ']' {
+					x.noErrors = true
+				}
 			}
 			if depth == 1 && x.src[i] == '[' && acceptedList(key.raw) {
 				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] != ']' {

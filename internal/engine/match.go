@@ -347,11 +347,12 @@ func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 		// Deposit answer).
 		m.status, m.impliedOK = 200, true
 	}
-	if m.status == 0 && !m.isError && x.zeroCode && !m.messageReadsAsError() {
+	if m.status == 0 && !m.isError && (x.zeroCode || x.noErrors) && !m.messageReadsAsError() {
 		// A top-level error code of 0 beside a message that reads as no
 		// error (Postmark's {"ErrorCode": 0, "Message": "Confirmation
 		// resent to ..."}) is a success; Azure DevOps' "errorCode": 0
-		// beside "Access Denied: ..." is not.
+		// beside "Access Denied: ..." is not. So is an empty list of
+		// errors beside such a message.
 		m.status, m.impliedOK = 200, true
 	}
 	if m.status == 0 && !m.isError && x.data && (x.xmlDoc && !m.messageSaysError() || x.statusDesc && !m.messageReadsAsError()) {
