@@ -321,12 +321,12 @@ var keyRoles = map[string]struct {
 	"descricaoerro":    {roleDesc, 1},
 	// The message a service returns (Correos Express's
 	// <mensajeRetorno>NO SE ENCUENTRA LA RECOGIDA</mensajeRetorno>).
-	// Korean brokers' Open APIs (Korea Investment's "rt_cd": "0" beside
-	// its "msg_cd" and "msg1").
-	"rtcd":            {roleCode, rankPlain},
-	"msg1":            {roleDesc, 1},
 	"mensajeretorno":  {roleDesc, 1},
 	"mensagemretorno": {roleDesc, 1},
+	// Korean brokers' Open APIs (Korea Investment's "rt_cd": "0" beside
+	// its "msg_cd" and "msg1").
+	"rtcd": {roleCode, rankPlain},
+	"msg1": {roleDesc, 1},
 	// Croatian, Serbian and Bosnian (the fiscalization services'
 	// <Greska><SifraGreske>, <PorukaGreske>; the e-invoice reports'
 	// <greska><sifra>, <opis>).

@@ -992,8 +992,6 @@ func saysNoError(v string) bool {
 	return strings.EqualFold(v, "false") || strings.EqualFold(v, "no") || isSuccessWord(v)
 }
 
-// isXMLErrorElement reports whether an XML element says the document is an
-// error: a SOAP Fault, AWS's and Azure's <Error>, eBay's <Errors>.
 // isXMLNotesElement reports whether an element holds notes, not errors:
 // informations and warnings, in English, Portuguese and Spanish.
 func isXMLNotesElement(name string) bool {
@@ -1005,6 +1003,8 @@ func isXMLNotesElement(name string) bool {
 	return false
 }
 
+// isXMLErrorElement reports whether an XML element says the document is an
+// error: a SOAP Fault, AWS's and Azure's <Error>, eBay's <Errors>.
 func isXMLErrorElement(name string) bool {
 	switch strings.ToLower(name) {
 	case "fault", "error", "errors", "errorresponse", "errorresult", "exception", "err":
