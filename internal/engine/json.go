@@ -537,6 +537,9 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			i = end
 		case c == '-' || ('0' <= c && c <= '9'):
 			end := scanNumber(x.src, i)
+			if key.raw == "jsonrpc" && depth <= 2 {
+				x.markRPC(&f, depth) // ShipStream's "jsonrpc": 2.0, a number
+			}
 			if isIDKey(key.raw) {
 				x.markResource(&f, depth)
 				x.topID = x.topID || depth == 1
@@ -975,8 +978,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// the envelope is no resource, and its "error" is the answer's;
 		// so is each answer's of a batch (geth's [{"jsonrpc": "2.0", "id":
 		// null, "error": ...}]).
-		f.resource, f.rpc = false, true
-		x.resources &^= 1 << depth
+		x.markRPC(f, depth)
 	}
 	if role == roleNone && depth == 1 && len(v.raw) > 8 && strings.HasPrefix(v.raw, "ERROR_") && looksLikeCode(v.raw) {
 		// 2Captcha's {"status": 0, "request": "ERROR_ZERO_BALANCE"}: a
@@ -2062,6 +2064,13 @@ func (x *extraction) markResource(f *objectFrame, depth int) {
 	if depth > 0 && depth < 64 {
 		x.resources |= 1 << depth
 	}
+}
+
+// markRPC records a JSON-RPC envelope at depth: its "id" numbers the call,
+// so the object is no resource and its "error" is the answer's.
+func (x *extraction) markRPC(f *objectFrame, depth int) {
+	f.resource, f.rpc = false, true
+	x.resources &^= 1 << depth
 }
 
 // unmark clears what an object marked at its depth when it ends: that it

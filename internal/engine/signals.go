@@ -220,14 +220,17 @@ func (s *signal) labelsRecord() bool {
 }
 
 // onlyKinds reports whether the signal holds nothing but types that are not
-// URIs and do not name an error: no message, no code, no failure word.
+// URIs and do not name an error: no message, no code, no failure word. A
+// type written as a code, its words joined by '_' or '.' (Cisco NSO's
+// "error": {"type": "data.not_found"}), names the error, where a kind is
+// one word ("OperationOutcome").
 func (s *signal) onlyKinds() bool {
 	if s.desc.raw != "" || s.etype.raw != "" || s.ncands == 0 || s.namesFailure() {
 		return false
 	}
 	for i := 0; i < s.ncands; i++ {
 		c := &s.cands[i]
-		if c.rank < rankType || c.problem || containsFold(c.code.raw, "error") || containsFold(c.code.raw, "fault") || containsFold(c.code.raw, "exception") {
+		if c.rank < rankType || c.problem || strings.ContainsAny(c.code.raw, "_.") || containsFold(c.code.raw, "error") || containsFold(c.code.raw, "fault") || containsFold(c.code.raw, "exception") {
 			return false // QuickBooks' "type": "ValidationFault" names an error
 		}
 	}
