@@ -151,7 +151,7 @@ type corpusCase struct {
 // header's functionExecutionStatus; holdout-125 TSheets' write answered
 // 200 whose only timesheet carries "_status_code": 417 in its results).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.839, "provider unknown": 0.833}
+var corpusMinScore = map[string]float64{"as received": 0.840, "provider unknown": 0.834}
 
 const corpusMaxMissedErrors = 52
 
