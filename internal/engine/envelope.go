@@ -201,6 +201,7 @@ var keyRoles = map[string]struct {
 	"info":              {roleDesc, 2}, // MediaWiki's error.info
 	"cause":             {roleDesc, 2}, // Hypixel
 	"errmsg":            {roleDesc, 1},
+	"messagel10n":       {roleDesc, 1},        // Dell PowerStore's message_l10n, the message in the caller's language
 	"errdesc":           {roleDesc, 1},        // Clockwork's <ErrNo> and <ErrDesc>
 	"errcd":             {roleCode, rankCode}, // CTA's "errCd" and "errNm"
 	"errnm":             {roleDesc, 1},
@@ -868,7 +869,7 @@ func isSuccessWord(v string) bool {
 		if len(v) > 48 {
 			return false
 		}
-		return hasSuffixFold(v, "_accepted") || hasSuffixFold(v, "_success") || hasSuffixFold(v, "_succeeded")
+		return hasSuffixFold(v, "_accepted") || hasSuffixFold(v, "_success") || hasSuffixFold(v, "_succeeded") || saysNoErrors(v)
 	}
 	v = trimSpace(v)
 	if v == "" {
@@ -890,11 +891,17 @@ func isSuccessWord(v string) bool {
 	}
 	switch c | 0x20 {
 	case 's':
-		return len(v) > 7 && hasSuffixFold(v, "success")
+		return len(v) > 7 && hasSuffixFold(v, "success") || saysNoErrors(v)
 	case 'd':
 		return len(v) > 7 && hasSuffixFold(v, "succeeded") || saysCompleted(v)
 	}
 	return false
+}
+
+// saysNoErrors reports a sentence that says there are no errors ("No
+// errors", Proxmox's ZFS pool "errors": "No known data errors").
+func saysNoErrors(v string) bool {
+	return len(v) > 8 && hasPrefixFold(v, "no ") && hasSuffixFold(v, " errors")
 }
 
 // saysCompleted reports a state that ends by saying it completed, and not

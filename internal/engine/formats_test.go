@@ -442,6 +442,15 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"a table of records", Request{Body: "#Network | Station | Location | Channel | Latitude | Longitude | Elevation | Depth | Azimuth | Dip | SensorDescription | Scale | ScaleFreq | ScaleUnits |  SampleRate | StartTime | EndTime\nAK|BAGL|  |LHZ|60.4896|-142.0915|1470.0|0.0|0.0|-90.0|Nanometrics Trillium 240 Sec Response sn 400 and a|4.88233E8|0.02|M/S|1.0|2013-01-01T00:00:00|2599-12-31T23:59:59\nAK|BWN|  |LHZ|64.1732|-149.2991|356.0|0.0|0.0|-90.0|Nanometrics Trillium 240 Sec Response sn 400 and a|4.88233E8|0.02|M/S|1.0|2010-07-23T00:00:00|2014-05-28T23:59:59\n"},
 		"NO_ERROR", "NONE", ""},
 
+	// A message in the caller's language beside the values it was built
+	// from, and an error key whose sentence says there are none
+	// (holdout-133: Dell PowerStore's fixture, https://github.com/dell/gopowerstore/blob/d228a8d5f4da6015175b9a5e3e66270b4bc7d4c8/api/test_data/err_response.json#L1; Proxmox VE's
+	// ZFS pool, https://github.com/luthermonson/go-proxmox/blob/c85962ec2ea3318fa961791e88f366a946fd66f6/tests/mocks/pve9x/nodes.go#L1129).
+	{"a localized message beside its arguments", Request{HTTPStatus: 422, Body: "{\n  \"messages\": [\n    {\n      \"code\": \"0xE0A08001000E\",\n      \"severity\": \"Error\",\n      \"message_l10n\": \"Could not find the volume with ID: f98de58e-9223-4fdc-86bd-d4ff268e20e1\",\n      \"arguments\": [\n        \"f98de58e-9223-4fdc-86bd-d4ff268e20e1\"\n      ]\n    }\n  ]\n}\n"},
+		"NOT_FOUND", "FIX_REQUEST", "0xE0A08001000E"},
+	{"errors that say there are none", Request{HTTPStatus: 200, Body: "{\"data\": {\n\t\t\t\"name\": \"rpool\",\n\t\t\t\"state\": \"ONLINE\",\n\t\t\t\"status\": \"healthy\",\n\t\t\t\"scan\": \"scrub repaired 0B in 00:12:34 with 0 errors on Sun Apr 14 00:24:35 2024\",\n\t\t\t\"errors\": \"No known data errors\",\n\t\t\t\"children\": [\n\t\t\t\t{\"name\": \"raidz2-0\", \"state\": \"ONLINE\", \"leaf\": 0, \"children\": [\n\t\t\t\t\t{\"name\": \"/dev/sda\", \"state\": \"ONLINE\", \"leaf\": 1, \"read\": 0, \"write\": 0, \"cksum\": 0},\n\t\t\t\t\t{\"name\": \"/dev/sdb\", \"state\": \"ONLINE\", \"leaf\": 1, \"read\": 0, \"write\": 0, \"cksum\": 0}\n\t\t\t\t]}\n\t\t\t]\n\t\t}}"},
+		"NO_ERROR", "NONE", ""},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},

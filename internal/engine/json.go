@@ -279,7 +279,7 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	var strs signal
 	// Messages under a field's or a code's name inside an error object
 	// (PayTrace's "errors": {"981": ["Log in failed ..."]}) count as well.
-	collect := isErrorContainer(parent) || x.inError(depth)
+	collect := isErrorContainer(parent) || x.inError(depth) && !isArgsKey(parent)
 	if (depth == 1 || depth == 2 && parent == "") && i < len(x.src) && x.src[i] == '"' {
 		// GLPI answers with a bare array: ["ERROR_LOGIN_PARAMETERS_MISSING",
 		// "le(s) paramètre(s) ... manquants"]; a first string that is a
@@ -1187,6 +1187,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// which emit decides.
 			f.failed, f.namedErr = true, true
 			f.addCand(candidate{code: v, key: key, rank: rankCode})
+			return
+		}
+		if rank == rankError && saysNoErrors(v.raw) {
+			// Proxmox's ZFS pool, "errors": "No known data errors": a
+			// sentence under the error key that says there are none.
+			x.okCode, f.okCode = true, true
 			return
 		}
 		if isSentence(v.raw) {
@@ -2100,6 +2106,18 @@ func (x *extraction) inResource(depth int) bool {
 		return false
 	}
 	return x.resources&(3<<(depth-2)) != 0
+}
+
+// isArgsKey reports a key whose list holds the values an error's message
+// was built from (Dell PowerStore's "arguments" beside "message_l10n"),
+// not errors.
+func isArgsKey(k string) bool {
+	var buf [24]byte
+	switch string(foldKey(&buf, k)) {
+	case "arguments", "args", "params", "parameters", "messagevars", "vars", "variables":
+		return true
+	}
+	return false
 }
 
 // isVerdictKey reports a top-level flag that gives a check's verdict.
