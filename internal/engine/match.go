@@ -1249,8 +1249,11 @@ func (m *matcher) statusOutranks(e *catalog.Entry, own bool, r *Result) bool {
 	}
 	// The status puts the fault on the other side of the words: it answers
 	// weak words, an internal failure's words under a 4xx, and a 5xx's
-	// message words ("We should be back" under 503).
-	return r.weakInference || m.status/100 == 4 && failsInside(r.Entry) || m.status >= 500 && r.messageOnly
+	// message words ("We should be back" under 503). A 5xx the body
+	// states is the service's own note beside its message, which says
+	// more (XboxLeaders' "code": 501 beside "The gamertag supplied does not
+	// exist", NAB Transact's statusCode 504 beside "Invalid merchant ID").
+	return r.weakInference || m.status/100 == 4 && failsInside(r.Entry) || m.status >= 500 && r.messageOnly && !m.bodyStatus
 }
 
 func sameCategory(a, b *catalog.Entry) bool {
