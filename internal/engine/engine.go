@@ -249,22 +249,32 @@ type Scratch struct{ x extraction }
 // Classify classifies req against cat. The error, always an *Error, is
 // errsvc's own failure (empty or oversized input); any upstream error, however
 // strange, is a Result.
-func Classify(cat *catalog.Catalog, req *Request, lim *Limits) (Result, error) {
+func Classify(cat *catalog.Catalog, req *Request, lim *Limits) (res Result, err error) {
+	// A new Scratch is all zeros: classify need not reset it, as
+	// ClassifyWith must reset one used before.
 	var s Scratch
-	return ClassifyWith(cat, req, lim, &s)
+	err = classify(cat, req, lim, &s.x, &res)
+	return res, err
 }
 
 // ClassifyWith is Classify using s as working memory. The Result does not
 // refer to s, which may be reused as soon as ClassifyWith returns.
 func ClassifyWith(cat *catalog.Catalog, req *Request, lim *Limits, s *Scratch) (res Result, err error) {
+	s.x.extractionState = extractionState{}
+	err = classify(cat, req, lim, &s.x, &res)
+	return res, err
+}
+
+// classify classifies req into res, which must be the zero Result, using
+// x, whose extractionState must be the zero value, as working memory. On
+// an error it leaves res as it found it.
+func classify(cat *catalog.Catalog, req *Request, lim *Limits, x *extraction, res *Result) error {
 	if lim == nil {
 		lim = &DefaultLimits
 	}
 	if err := Validate(req, lim); err != nil {
-		return Result{}, err
+		return err
 	}
-	x := &s.x
-	x.extractionState = extractionState{}
 	now := time.Now
 	if !req.Now.IsZero() {
 		now = func() time.Time { return req.Now }
@@ -276,11 +286,11 @@ func ClassifyWith(cat *catalog.Catalog, req *Request, lim *Limits, s *Scratch) (
 		extractQuery(x, req.RedirectURI, srcRedirect)
 	}
 	if err := extractBody(x, req.Body, req.HTTPStatus, lim); err != nil {
-		return Result{}, err
+		return err
 	}
 	// The answer is written in place: a Result is large, and copying it
 	// out of match cost a catalog hit several percent. res is still the
 	// zero Result here, as match requires.
-	match(cat, req, x, &res)
-	return res, nil
+	match(cat, req, x, res)
+	return nil
 }

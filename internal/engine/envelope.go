@@ -628,10 +628,21 @@ func foldKey(buf *[24]byte, k string) []byte {
 		return nil
 	}
 	out := buf[:len(k)]
-	n := 0
+	// Most keys are in lower case, or start so ("errorCode"): their
+	// letters are copied by a loop with one test a byte, and the loop
+	// below, which folds and drops separators, takes the rest.
+	i := 0
+	for ; i < len(out); i++ {
+		c := k[i]
+		if c-'a' > 'z'-'a' {
+			break
+		}
+		out[i] = c
+	}
+	n := i
 	// n never passes i: testing it too spares the writes their bounds
 	// checks.
-	for i := 0; i < len(k) && n < len(out); i++ {
+	for ; i < len(k) && n < len(out); i++ {
 		c := foldByte[k[i]]
 		// Every letter sorts above '_', the greatest of the separators:
 		// one comparison clears it.
@@ -753,6 +764,9 @@ func isErrorFlag(key string) bool {
 // isErrorCount reports whether a top-level number counts the answer's
 // errors ("errors": 1, "error_count": 2).
 func isErrorCount(key string) bool {
+	if len(key) < len("errors") || key[0]|0x20 != 'e' && key[0]|0x20 != 'f' {
+		return false // shorter than the keys below, or another first letter
+	}
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {
 	case "errors", "errorcount", "errorscount", "failed", "failures":
@@ -764,8 +778,8 @@ func isErrorCount(key string) bool {
 // isTallyKey reports whether a top-level number counts what went well or
 // all there was, beside which a count of errors is a report's data.
 func isTallyKey(key string) bool {
-	if key == "" || key[0]|0x20 != 's' && key[0]|0x20 != 't' {
-		return false // the first letters of the keys below
+	if len(key) < len("succeeded") || key[0]|0x20 != 's' && key[0]|0x20 != 't' && key[0]|0x20 != 'p' {
+		return false // shorter than the keys below, or another first letter
 	}
 	var buf [24]byte
 	switch string(foldKey(&buf, key)) {

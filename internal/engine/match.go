@@ -279,7 +279,7 @@ type matcher struct {
 // entry when the request names no known provider; a near spelling of a
 // standard code; the words of the code and message; the HTTP status.
 //
-// r must be the zero Result, as ClassifyWith's own result is when it calls
+// r must be the zero Result, as classify's is when it calls
 // match: clearing it again here cost a catalog hit about one percent.
 func match(cat *catalog.Catalog, req *Request, x *extraction, r *Result) {
 	r.Provider, r.Kind = req.Provider, errsvcv1.MatchKind_MATCH_KIND_NONE
