@@ -451,6 +451,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"errors that say there are none", Request{HTTPStatus: 200, Body: "{\"data\": {\n\t\t\t\"name\": \"rpool\",\n\t\t\t\"state\": \"ONLINE\",\n\t\t\t\"status\": \"healthy\",\n\t\t\t\"scan\": \"scrub repaired 0B in 00:12:34 with 0 errors on Sun Apr 14 00:24:35 2024\",\n\t\t\t\"errors\": \"No known data errors\",\n\t\t\t\"children\": [\n\t\t\t\t{\"name\": \"raidz2-0\", \"state\": \"ONLINE\", \"leaf\": 0, \"children\": [\n\t\t\t\t\t{\"name\": \"/dev/sda\", \"state\": \"ONLINE\", \"leaf\": 1, \"read\": 0, \"write\": 0, \"cksum\": 0},\n\t\t\t\t\t{\"name\": \"/dev/sdb\", \"state\": \"ONLINE\", \"leaf\": 1, \"read\": 0, \"write\": 0, \"cksum\": 0}\n\t\t\t\t]}\n\t\t\t]\n\t\t}}"},
 		"NO_ERROR", "NONE", ""},
 
+	// A JMAP method error (RFC 8620 §3.6.2) under 200: the object after
+	// the "error" tag names it (holdout-134: Twake Mail's test,
+	// https://github.com/linagora/tmail-backend/blob/cbb8acd6fe55511966b173ad9cb9c160026a5c3f/tmail-backend/integration-tests/jmap/jmap-integration-tests-common/src/main/scala/com/linagora/tmail/james/common/TeamMailboxRevokeAccessMethodContract.scala#L379).
+	{"a JMAP method error", Request{HTTPStatus: 200, Body: "{\n    \"sessionState\": \"2c9f1b12-b35a-43e6-9af2-0106fb53a943\",\n    \"methodResponses\": [\n        [\n            \"error\",\n            {\n                \"type\": \"invalidArguments\",\n                \"description\": \"'/ids(0)' property is not valid: Team mailbox needs to be represented by a JsString\"\n            },\n            \"c0\"\n        ]\n    ]\n}"},
+		"INVALID_REQUEST", "FIX_REQUEST", "invalidArguments"},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},

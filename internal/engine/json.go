@@ -280,7 +280,8 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	// Messages under a field's or a code's name inside an error object
 	// (PayTrace's "errors": {"981": ["Log in failed ..."]}) count as well.
 	collect := isErrorContainer(parent) || x.inError(depth) && !isArgsKey(parent)
-	if (depth == 1 || depth == 2 && parent == "") && i < len(x.src) && x.src[i] == '"' {
+	tagged := false
+	if (depth == 1 || depth == 2 && parent == "" || depth == 3 && parent == "methodResponses") && depth < 64 && i < len(x.src) && x.src[i] == '"' {
 		// GLPI answers with a bare array: ["ERROR_LOGIN_PARAMETERS_MISSING",
 		// "le(s) paramètre(s) ... manquants"]; a first string that is a
 		// code naming an error makes the array an error's, and so it does
@@ -288,9 +289,19 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 		// [["error", {"exitCode": 68, "type": "exitCode"}, "tag1"]]).
 		if _, v, ok := scanString(x.src, i); ok && (looksLikeCode(v.raw) && containsFold(v.raw, "error") && !strings.ContainsAny(v.raw, "./") || strings.EqualFold(v.raw, "error")) {
 			collect = true
+			// JMAP's method error (RFC 8620 §3.6.2), which doveadm's
+			// answers copy: ["error", {"type": "invalidArguments", ...},
+			// "c1"]; the object after the tag is the error.
+			tagged = strings.EqualFold(v.raw, "error")
 		}
 	}
+	if tagged {
+		x.errs |= 1 << depth
+	}
 	defer func() {
+		if tagged {
+			x.errs &^= 1 << depth
+		}
 		if strs.ncands > 0 || strs.desc.raw != "" {
 			strs.source, strs.parent, strs.inArray, strs.container, strs.depth = srcBody, parent, true, true, int8(min(depth, 127))
 			strs.topList = x.topList
