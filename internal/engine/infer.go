@@ -308,6 +308,11 @@ func (m *matcher) byWords(r *Result) bool {
 	if se, _ := m.statusEntry(); se != nil {
 		tip = se.Proto.GetClassification().GetCategory()
 	}
+	// So does a header that says when to come back: a Retry-After, or a
+	// rate limit with nothing left, tips words toward waiting (InfluxDB
+	// Cloud's "too many requests" beside "exceeded limited_write plan
+	// limit" and Retry-After: 63 is a rate limit, not a refusal).
+	retryTip := x.hasRetryAfter || x.rateLimitExhausted
 	for _, si := range idx[:n] {
 		s := &only
 		if si >= 0 {
@@ -338,7 +343,11 @@ func (m *matcher) byWords(r *Result) bool {
 				continue
 			}
 			score := sc + h.score()
-			if tip != 0 && e.Proto.GetClassification().GetCategory() == tip {
+			cat := e.Proto.GetClassification().GetCategory()
+			if tip != 0 && cat == tip {
+				score++
+			}
+			if retryTip && (cat == errsvcv1.Category_CATEGORY_RATE_LIMITED || cat == errsvcv1.Category_CATEGORY_UPSTREAM_UNAVAILABLE) {
 				score++
 			}
 			rd := reading{entry: e, hit: h, score: score, si: si}

@@ -1031,6 +1031,9 @@ func TestBodyConventions(t *testing.T) {
 		{"an error object of a type alone", Request{HTTPStatus: 200, Body: `{"error": {"data": {"param": "path"}, "type": "rpc.method.invalid_params"}}`}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-133: a 5xx the body states yields to its message.
 		{"a body's own 501 beside a message", Request{Body: "{\n    \"status\": \"error\",\n    \"version\": \"2.0\",\n    \"data\": {\n        \"code\": 501,\n        \"message\": \"The gamertag supplied does not exist on Xbox Live.\"\n    },\n    \"runtime\": 14.84\n}\n"}, "NOT_FOUND/FIX_REQUEST"},
+		// From holdout-134: a Retry-After tips competing words toward
+		// waiting (InfluxDB Cloud's plan limit on writes).
+		{"retry-after tips the words", Request{Headers: map[string]string{"Retry-After": "63"}, Body: `{"code":"too many requests","message":"org 04014de4ed590000 has exceeded limited_write plan limit"}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		// From holdout-132: ShipStream writes its version as a number.
 		{"json-rpc version as a number", Request{Body: "{\n    \"jsonrpc\" : 2.0,\n    \"id\" : 1234,\n    \"error\" : {\n        \"code\" : -32005,\n        \"message\" : \"Session expired. Try to relogin.\"\n    }\n}"}, "AUTHENTICATION/RE_AUTHENTICATE"},
 		// From holdout-34: Adyen's refused authorisation, its resultCode
