@@ -1034,6 +1034,9 @@ func TestBodyConventions(t *testing.T) {
 		// From holdout-134: a Retry-After tips competing words toward
 		// waiting (InfluxDB Cloud's plan limit on writes).
 		{"retry-after tips the words", Request{Headers: map[string]string{"Retry-After": "63"}, Body: `{"code":"too many requests","message":"org 04014de4ed590000 has exceeded limited_write plan limit"}`}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		// From holdout-134: a top-level status that opens with "error/"
+		// (Scalyr's write API under 200).
+		{"a status path opening with error", Request{HTTPStatus: 200, Body: `{"status": "error/client/badParam"}`}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-132: ShipStream writes its version as a number.
 		{"json-rpc version as a number", Request{Body: "{\n    \"jsonrpc\" : 2.0,\n    \"id\" : 1234,\n    \"error\" : {\n        \"code\" : -32005,\n        \"message\" : \"Session expired. Try to relogin.\"\n    }\n}"}, "AUTHENTICATION/RE_AUTHENTICATE"},
 		// From holdout-34: Adyen's refused authorisation, its resultCode

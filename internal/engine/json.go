@@ -1190,10 +1190,10 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// and the status names what happened.
 			f.failed = true
 		}
-		if rank == rankStatus && depth == 1 && namesError(v.raw) {
+		if rank == rankStatus && depth == 1 && (namesError(v.raw) || opensWithErrorWord(v.raw)) {
 			// SuperTokens' {"status": "TENANT_NOT_FOUND_ERROR"}, Postal's
-			// "parameter-error": a status that names an error is the
-			// answer's error and its code; beside an id it is a fetched
+			// "parameter-error", Scalyr's "error/client/badParam": a status
+			// that names an error is the answer's error and its code; beside an id it is a fetched
 			// record's state (Pluggy's item in "status": "LOGIN_ERROR"),
 			// which emit decides.
 			f.failed, f.namedErr = true, true
@@ -1661,13 +1661,13 @@ func opensWithFailure(v string) bool {
 }
 
 // opensWithErrorWord reports whether a code's first word, before a '.',
-// '_' or '-', is "error" or "err" ("ERROR.DYNAMIC_QR_WITHOUT_AMOUNT",
-// "ERR_BAD_REQUEST").
+// '_', '-' or '/', is "error" or "err" ("ERROR.DYNAMIC_QR_WITHOUT_AMOUNT",
+// "ERR_BAD_REQUEST", Scalyr's status "error/client/badParam").
 func opensWithErrorWord(v string) bool {
 	if len(v) < 5 || v[0]|0x20 != 'e' {
 		return false
 	}
-	i := strings.IndexAny(v, "._-")
+	i := strings.IndexAny(v, "._-/")
 	return (i == 3 || i == 5) && i < len(v)-1 && isLetter(v[i+1]) && oneOfFold(v[:i], "error", "err")
 }
 
