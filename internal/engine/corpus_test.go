@@ -152,11 +152,13 @@ type corpusCase struct {
 // 200 whose only timesheet carries "_status_code": 417 in its results;
 // holdout-133 MyOwnFreeHost's cPanel-style XML, whose <status>0</status>
 // beside a <statusmsg> means failed where 0 elsewhere means no error, and a
-// VPS reseller's job still "queued" inside its result).
+// VPS reseller's job still "queued" inside its result; holdout-134
+// Emailable's non-standard 249 "taking longer than normal", and a Kickbox
+// batch fetched by its id whose own status is "processing").
 // A real success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.840, "provider unknown": 0.834}
 
-const corpusMaxMissedErrors = 56
+const corpusMaxMissedErrors = 58
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
