@@ -376,7 +376,7 @@ func extractXML(x *extraction, b string) {
 			if depth++; depth == 2 {
 				rec.open(name)
 			}
-			if noteDepth == 0 && isXMLNotesElement(name) && !holdsText(b, i) {
+			if noteDepth == 0 && (isXMLNotesElement(name) || isEWSWarning(name, tag)) && !holdsText(b, i) {
 				noteDepth = depth
 			}
 			if depth == soap+1 && (soap == 0 && name == "Envelope" || soap == 1 && name == "Body") {
@@ -990,6 +990,17 @@ func isPlaceholder(v string) bool {
 // "Approved").
 func saysNoError(v string) bool {
 	return strings.EqualFold(v, "false") || strings.EqualFold(v, "no") || isSuccessWord(v)
+}
+
+// isEWSWarning reports an Exchange Web Services response message whose
+// ResponseClass is Warning: the operation went through, and its code
+// (ErrorNameResolutionMultipleResults beside the names it found) is a note.
+func isEWSWarning(name, tag string) bool {
+	if len(name) <= len("ResponseMessage") || !strings.HasSuffix(name, "ResponseMessage") {
+		return false
+	}
+	rc, ok := xmlAttr(tag, "ResponseClass")
+	return ok && rc == "Warning"
 }
 
 // isXMLNotesElement reports whether an element holds notes, not errors:
