@@ -883,7 +883,7 @@ func isSuccessWord(v string) bool {
 		if len(v) > 48 {
 			return false
 		}
-		return hasSuffixFold(v, "_accepted") || hasSuffixFold(v, "_success") || hasSuffixFold(v, "_succeeded") || saysNoErrors(v)
+		return hasSuffixFold(v, "_accepted") || hasSuffixFold(v, "_success") || hasSuffixFold(v, ".success") || hasSuffixFold(v, "_succeeded") || saysNoErrors(v)
 	}
 	v = trimSpace(v)
 	if v == "" {

@@ -122,6 +122,9 @@ type objectFrame struct {
 	// noError is set by a flag saying the object holds no error
 	// ("isError": false); it outweighs flagFailed.
 	noError bool
+	// successCode is set by an error object's code that says it
+	// succeeded (Redfish's "error": {"code": "Base.1.12.Success", ...}).
+	successCode bool
 	// statusFailed is set by the object's own "status": "error", at any
 	// depth.
 	statusFailed bool
@@ -1264,6 +1267,15 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 				// its own reference.
 				f.quiet = true
 			}
+			if rank <= rankPlain && depth < 64 && x.errs&(1<<depth) != 0 && hasSuffixFold(v.raw, "success") {
+				// An error object whose code says it succeeded (Redfish's
+				// "error": {"code": "Base.1.12.Success", ...} beside a 201)
+				// holds none, as one of code 0 does, and its messages
+				// below (Redfish's @Message.ExtendedInfo) are notes.
+				f.successCode = true
+				x.errs &^= 1 << depth
+				return
+			}
 		}
 		problem := false
 		if rank == rankType && isFailureWord(v.raw) {
@@ -1431,10 +1443,10 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		// ("status": "Declined", "approved": false) is the payment's state.
 		x.failure = true
 	}
-	if container && f.n == 0 && isSuccessWord(f.desc.raw) {
-		// An error object whose message says OK (Finvu's heartbeat:
-		// "Error": {"code": 0, "msg": "OK"}); an object that says it is
-		// no error returned above.
+	if container && f.n == 0 && (f.successCode || isSuccessWord(f.desc.raw)) {
+		// An error object whose message or code says OK (Finvu's
+		// heartbeat: "Error": {"code": 0, "msg": "OK"}); an object that
+		// says it is no error returned above.
 		return
 	}
 	if f.n == 0 && !(container && (f.desc.raw != "" || f.etype.raw != "")) {
