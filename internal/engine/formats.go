@@ -527,8 +527,9 @@ func extractXML(x *extraction, b string) {
 				x.noteBodyStatus("code", code, 0) // iRail's <error code="404">
 			}
 			// OpenTravel's <Error Type="3" ShortText="..." Code="7"/>:
-			// ShortText is the message; RETS's ReplyText likewise.
-			for _, a := range [...]string{"msg", "message", "text", "description", "responseText", "NCERRORPLUS", "ShortText", "ReplyText", "verboseErrorMessage"} {
+			// ShortText is the message; RETS's ReplyText likewise, and
+			// ANAF e-Factura's <Errors errorMessage="..."/>.
+			for _, a := range [...]string{"msg", "message", "text", "description", "responseText", "NCERRORPLUS", "ShortText", "ReplyText", "verboseErrorMessage", "errorMessage"} {
 				if msg, ok := xmlAttr(tag, a); ok && drank > 1 {
 					s.desc, drank = text{raw: msg, esc: strings.Contains(msg, "&"), xml: true}, 1
 				}
@@ -1018,7 +1019,8 @@ func isXMLNotesElement(name string) bool {
 // error: a SOAP Fault, AWS's and Azure's <Error>, eBay's <Errors>.
 func isXMLErrorElement(name string) bool {
 	switch strings.ToLower(name) {
-	case "fault", "error", "errors", "errorresponse", "errorresult", "exception", "err":
+	case "fault", "error", "errors", "errorresponse", "errorresult", "exception", "err",
+		"erro", "erros": // Portuguese: São Paulo's NFS-e <Erro><Codigo>, <Descricao>
 		return true
 	}
 	// OpenStreetMap's <osmError>, CAS's <authenticationFailure>, bpost's
