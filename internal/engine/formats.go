@@ -333,6 +333,7 @@ func extractXML(x *extraction, b string) {
 	// error's, as a JSON list of warnings is not. An <Info> of text
 	// (Wirecard's, beside its <ERROR>) is still read.
 	noteDepth := 0
+	votable := false // an IVOA VOTable document
 	for steps := 0; steps < 4096; steps++ {
 		lt := strings.IndexByte(b[i:], '<')
 		if lt < 0 {
@@ -393,6 +394,27 @@ func extractXML(x *extraction, b string) {
 				if k, ok := xmlAttr(tag, a); ok && k != "" {
 					name = k
 					break
+				}
+			}
+		}
+		if depth == 1 && strings.EqualFold(name, "VOTABLE") {
+			votable = true
+		}
+		if votable && strings.EqualFold(name, "DESCRIPTION") {
+			continue // a VOTable's DESCRIPTION describes the service or its data
+		}
+		if len(name) == 4 && strings.EqualFold(name, "INFO") || len(name) == 5 && strings.EqualFold(name, "PARAM") {
+			// VOTable (IVOA DALI §4.4): <INFO name="QUERY_STATUS"
+			// value="ERROR">message</INFO>; a cone search's <INFO
+			// name="Error" value="..."/> and NED's <PARAM name="Error"
+			// value="..."/> are elements named by their attribute.
+			if k, ok := xmlAttr(tag, "name"); ok && k != "" {
+				if !strings.EqualFold(k, "QUERY_STATUS") {
+					name = k
+				} else if v, _ := xmlAttr(tag, "value"); strings.EqualFold(v, "ERROR") {
+					name = "Error"
+				} else {
+					continue // OK or OVERFLOW: an error beside it still says what failed
 				}
 			}
 		}

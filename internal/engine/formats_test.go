@@ -474,6 +474,14 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"a Portuguese error element in a nested document", Request{HTTPStatus: 200, Body: "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\"><soap:Body><CancelamentoNFeResponse xmlns=\"http://www.prefeitura.sp.gov.br/nfe\"><RetornoXML>&lt;?xml version=\"1.0\" encoding=\"UTF-8\"?&gt;&lt;RetornoCancelamentoNFe xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://www.prefeitura.sp.gov.br/nfe\"&gt;&lt;Cabecalho Versao=\"1\" xmlns=\"\"&gt;&lt;Sucesso&gt;false&lt;/Sucesso&gt;&lt;/Cabecalho&gt;&lt;Erro xmlns=\"\"&gt;&lt;Codigo&gt;325&lt;/Codigo&gt;&lt;Descricao&gt;Operação não autorizada por meio eletrônico em razão de ultrapassado o prazo permitido. &lt;/Descricao&gt;&lt;ChaveNFe&gt;&lt;InscricaoPrestador&gt;35707410&lt;/InscricaoPrestador&gt;&lt;NumeroNFe&gt;1&lt;/NumeroNFe&gt;&lt;CodigoVerificacao&gt;00000000&lt;/CodigoVerificacao&gt;&lt;/ChaveNFe&gt;&lt;/Erro&gt;&lt;Erro xmlns=\"\"&gt;&lt;Codigo&gt;1306&lt;/Codigo&gt;&lt;Descricao&gt;A NFS-e que se deseja cancelar não foi gerada via Web Service.&lt;/Descricao&gt;&lt;ChaveNFe&gt;&lt;InscricaoPrestador&gt;35707410&lt;/InscricaoPrestador&gt;&lt;NumeroNFe&gt;1&lt;/NumeroNFe&gt;&lt;CodigoVerificacao&gt;00000000&lt;/CodigoVerificacao&gt;&lt;/ChaveNFe&gt;&lt;/Erro&gt;&lt;/RetornoCancelamentoNFe&gt;</RetornoXML></CancelamentoNFeResponse></soap:Body></soap:Envelope>"},
 		"AUTHORIZATION", "ABORT", "325"},
 
+	// VOTable (IVOA): an INFO named Error, or a QUERY_STATUS of ERROR,
+	// is the error (holdout-136: MAST's cone search in astroquery's test
+	// data, https://github.com/astropy/astroquery/blob/v0.4.6/astroquery/vo_conesearch/tests/data/conesearch_error1.xml#L1).
+	{"a VOTable error", Request{Body: "<?xml version=\"1.0\"?>\n<!DOCTYPE VOTABLE SYSTEM \"http://us-vo.org/xml/VOTable.dtd\">\n<VOTABLE version=\"1.0\">\n  <DESCRIPTION>MAST Simple Cone Search Service</DESCRIPTION>\n  <INFO ID=\"Error\" name=\"Error\" value=\"Error in input RA value: as3f\"/>\n</VOTABLE>\n"},
+		"INVALID_REQUEST", "FIX_REQUEST", ""},
+	{"a VOTable query status of ERROR", Request{Body: `<VOTABLE><RESOURCE type="results"><INFO name="QUERY_STATUS" value="ERROR">Table ivoa.obscore does not exist</INFO></RESOURCE></VOTABLE>`},
+		"NOT_FOUND", "FIX_REQUEST", ""},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},
