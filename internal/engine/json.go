@@ -1196,9 +1196,9 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		if rank == rankStatus && depth == 1 && (namesError(v.raw) || opensWithErrorWord(v.raw)) {
 			// SuperTokens' {"status": "TENANT_NOT_FOUND_ERROR"}, Postal's
 			// "parameter-error", Scalyr's "error/client/badParam": a status
-			// that names an error is the answer's error and its code; beside an id it is a fetched
-			// record's state (Pluggy's item in "status": "LOGIN_ERROR"),
-			// which emit decides.
+			// that names an error is the answer's error and its code;
+			// beside an id it is a fetched record's state (Pluggy's item
+			// in "status": "LOGIN_ERROR"), which emit decides.
 			f.failed, f.namedErr = true, true
 			f.addCand(candidate{code: v, key: key, rank: rankCode})
 			return
