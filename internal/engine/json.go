@@ -1243,7 +1243,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// the data): no error, and no candidate.
 			f.okCode = true
 			x.zeroCode = x.zeroCode || depth == 1
-			x.okCode = x.okCode || depth > 0 && depth < 64 && x.errs&(1<<depth) != 0
+			x.okCode = x.okCode || x.isErrorObject(depth)
 			return
 		}
 		// A "status" of "0" says neither success nor failure: APIs write it
@@ -1267,7 +1267,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 				// its own reference.
 				f.quiet = true
 			}
-			if rank <= rankPlain && depth < 64 && x.errs&(1<<depth) != 0 && hasSuffixFold(v.raw, "success") {
+			if rank <= rankPlain && x.isErrorObject(depth) && hasSuffixFold(v.raw, "success") {
 				// An error object whose code says it succeeded (Redfish's
 				// "error": {"code": "Base.1.12.Success", ...} beside a 201)
 				// holds none, as one of code 0 does, and its messages
@@ -2111,6 +2111,12 @@ func (x *extraction) unmark(depth int) {
 		x.items &^= 1 << depth
 		x.quiets &^= 1 << depth
 	}
+}
+
+// isErrorObject reports whether the object at depth is itself an error
+// object (the value of "error", an element of "errors").
+func (x *extraction) isErrorObject(depth int) bool {
+	return depth > 0 && depth < 64 && x.errs&(1<<depth) != 0
 }
 
 // inError reports whether the object at depth lies inside an error object.
