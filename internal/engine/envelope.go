@@ -83,6 +83,7 @@ var keyRoles = map[string]struct {
 	"errorcode": {roleCode, rankCode},
 	"errcode":   {roleCode, rankCode},
 	"err":       {roleCode, rankCode},
+	"erro":      {roleCode, rankError}, // Portuguese; Kount RIS's ERRO=201 beside MODE=E
 	"errorname": {roleCode, rankCode},
 	// SData (Sage's data protocol): a diagnosis's sdataCode names the
 	// error in its terms ("ResourceKindNotFound"), Sage One's $dataCode in

@@ -482,6 +482,21 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"a VOTable query status of ERROR", Request{Body: `<VOTABLE><RESOURCE type="results"><INFO name="QUERY_STATUS" value="ERROR">Table ivoa.obscore does not exist</INFO></RESOURCE></VOTABLE>`},
 		"NOT_FOUND", "FIX_REQUEST", ""},
 
+	// Under an error status a bare array of strings is the message:
+	// Django REST framework's non-field ValidationError (holdout-137:
+	// Amara's API, https://github.com/pculture/unisubs/issues/2010).
+	{"a bare array of messages", Request{HTTPStatus: 400, Body: "[\n    \"Video already exists for http://junk.com/junky/fake1.mov\"\n]\n"},
+		"CONFLICT", "FIX_REQUEST", ""},
+	// A top-level type naming an error in snake case, Stripe's style
+	// (holdout-137: OnceHub's, https://developers.oncehub.com/v1.0.0/reference/errors).
+	{"a snake-case error type under no status", Request{Body: "{\n  \"type\": \"invalid_request_error\",\n  \"message\": \"No existing Webhook subscription with this ID can be found.\"\n}\n"},
+		"INVALID_REQUEST", "FIX_REQUEST", "invalid_request_error"},
+	// Kount RIS answers in key=value lines: ERRO holds the code, and an
+	// error's number is no success status (holdout-137,
+	// https://github.com/placetopay/kount/blob/06fa31d1145198dfde30674f63058eafc8a3bfa2/tests/Messages/InquiryResponseTest.php#L11).
+	{"key=value lines with an error number", Request{HTTPStatus: 200, Body: "MODE=E\nERRO=201"},
+		"INVALID_REQUEST", "FIX_REQUEST", "201"},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},

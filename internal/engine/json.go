@@ -297,6 +297,10 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 			// "c1"]; the object after the tag is the error.
 			tagged = strings.EqualFold(v.raw, "error")
 		}
+		// Under an error status, a bare array of strings is the error's
+		// message: Django REST framework's non-field ValidationError
+		// (["Video already exists for ..."]).
+		collect = collect || depth == 1 && x.status >= 400
 	}
 	if tagged {
 		x.errs |= 1 << depth
@@ -944,12 +948,14 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// that reads as an error, the answer is one under any status.
 		f.oddCode = true
 	}
-	if depth == 1 && role == roleCode && rank <= rankPlain && (opensWithErrorWord(v.raw) || isErrorTypeName(v.raw)) {
+	if depth == 1 && role == roleCode && (rank <= rankPlain && opensWithErrorWord(v.raw) || (rank <= rankPlain || rank == rankType) && isErrorTypeName(v.raw)) {
 		// A top-level code that opens by saying error (Raiffeisen's
-		// "code": "ERROR.DYNAMIC_QR_WITHOUT_AMOUNT" under 200), or that
-		// names an error's type (Baidu BOS's "code": "InternalError"
-		// under 200), says the call failed, whatever language its
-		// message is in; beside an id it is a record's (emit decides).
+		// "code": "ERROR.DYNAMIC_QR_WITHOUT_AMOUNT" under 200), or a code
+		// or type that names an error's type (Baidu BOS's "code":
+		// "InternalError" under 200, OnceHub's "type":
+		// "invalid_request_error"), says the call failed, whatever
+		// language its message is in; beside an id it is a record's
+		// (emit decides).
 		f.failed = true
 	}
 	if key == "__typename" {
@@ -1121,8 +1127,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.quiet = true
 		}
 	case roleCode:
-		if isStatusEcho(v.raw, x.status) {
-			return // "Code": "400 BadRequest" or "status": "401" echo the HTTP status
+		if isStatusEcho(v.raw, x.status) && !(rank == rankError && isSuccessStatus(v.raw[:3])) {
+			// "Code": "400 BadRequest" or "status": "401" echo the HTTP
+			// status; an error's number states no success (Kount RIS's
+			// ERRO=201, its missing version field).
+			return
 		}
 		if (rank == rankPlain || rank == rankCode) && depth == 1 && x.topCode.raw == "" && !isNumeric(v.raw) {
 			x.topCode = v
@@ -1683,11 +1692,15 @@ func opensWithErrorWord(v string) bool {
 	return (i == 3 || i == 5) && i < len(v)-1 && isLetter(v[i+1]) && oneOfFold(v[:i], "error", "err")
 }
 
-// isErrorTypeName reports a capitalized name of an error type, one word of
-// letters and digits that ends in "Error" or "Exception"
-// ("ValidationError", "NotFoundException").
+// isErrorTypeName reports the name of an error type: one capitalized word
+// of letters and digits that ends in "Error" or "Exception"
+// ("ValidationError", "NotFoundException"), or a snake-case one that ends
+// in "_error" (Stripe's "invalid_request_error", which OnceHub copies).
 func isErrorTypeName(v string) bool {
 	n := len(v)
+	if n > len("_error") && n <= 64 && strings.HasSuffix(v, "_error") && isLowerCode(v) {
+		return true
+	}
 	if n < 8 || n > 64 || v[0] < 'A' || v[0] > 'Z' || !(strings.HasSuffix(v, "Error") || strings.HasSuffix(v, "Exception") && n > len("Exception")) {
 		return false
 	}
