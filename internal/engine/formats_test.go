@@ -497,6 +497,11 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"key=value lines with an error number", Request{HTTPStatus: 200, Body: "MODE=E\nERRO=201"},
 		"INVALID_REQUEST", "FIX_REQUEST", "201"},
 
+	// A result that names an error's type is the answer's code (holdout-137:
+	// Getui's push, https://github.com/dcloudio/hello-uniapp/issues/61).
+	{"a result naming an error type", Request{HTTPStatus: 200, Body: `{"result":"AppidError"}`},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "AppidError"},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},

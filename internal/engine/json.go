@@ -1095,10 +1095,11 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			x.noteDesc(v, 2)
 			return
 		}
-		if depth == 1 && key == "result" && strings.IndexByte(v.raw, '_') > 0 && isUpperCode(v.raw) && !isFlagSuccess(v.raw) {
+		if depth == 1 && key == "result" && (strings.IndexByte(v.raw, '_') > 0 && isUpperCode(v.raw) || isErrorTypeName(v.raw)) && !isFlagSuccess(v.raw) {
 			// A result that names what happened in capitals (Mobile-ID's
-			// "result": "USER_CANCELLED"; "OK" when it succeeded) is the
-			// answer's code; a lower-case one ("email_sent") is data.
+			// "result": "USER_CANCELLED"; "OK" when it succeeded), or
+			// names an error's type (Getui's "result": "AppidError"), is
+			// the answer's code; a lower-case one ("email_sent") is data.
 			f.addCand(candidate{code: v, key: key, rank: rankCode})
 			f.errDesc = true
 			return
