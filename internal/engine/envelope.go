@@ -674,7 +674,8 @@ func isStatusKey(k string) bool {
 	var buf [24]byte
 	f := foldKey(&buf, k)
 	switch string(f) {
-	case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode", "code", "errorcode", "error", "returncode":
+	case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode", "code", "errorcode", "error", "returncode",
+		"estado": // Spanish: AEMET's "estado": 200 beside "descripcion": "exito"
 		return true
 	}
 	// A vendor's own name for it: Asendia's "responseStatusCode",

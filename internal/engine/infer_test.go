@@ -531,6 +531,11 @@ func TestEnvelopeRefinements(t *testing.T) {
 		// docs/examples/mediawiki.rst).
 		{"an authorization response redirect", Request{RedirectURI: "https://snuggle.wmflabs.org/oauth/callback?oauth_verifier=7f98e940b58745e14602e0522c7e5e90&oauth_token=5d684692fe129665c9f967f54bbc525d"},
 			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
+		// Spanish "estado" states the status as "status" does: AEMET
+		// OpenData's first step, "estado": 200 beside "descripcion":
+		// "exito" (holdout-137, https://github.com/home-assistant/core/blob/321d24d6d21f3e7d459f99fb9ee714865bbd7984/tests/components/aemet/fixtures/station-3195.json#L1).
+		{"a Spanish estado of 200", Request{Body: "{\n  \"descripcion\": \"exito\",\n  \"estado\": 200,\n  \"datos\": \"https://opendata.aemet.es/opendata/sh/208c3ca3\",\n  \"metadatos\": \"https://opendata.aemet.es/opendata/sh/55c2971b\"\n}\n"},
+			"NO_ERROR/NONE HTTP_STATUS", "inferred: success, as no status was given and nothing in the body is an error"},
 		// A JSON-RPC 1.1 result with nothing in it that is an error is a
 		// success, whatever message its data carries (Trustly's Deposit
 		// answer, trustly-client-php tests/src/Api/signedTest.php at
