@@ -502,6 +502,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	{"a result naming an error type", Request{HTTPStatus: 200, Body: `{"result":"AppidError"}`},
 		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", "AppidError"},
 
+	// An error status stated as a string beside a message is one under 200
+	// as the number is (holdout-138: Meizu's push API,
+	// https://github.com/MEIZUPUSH/PushAPI/blob/a39667d978844123b1494ea78f37676ea2cac044/README.md#L1020).
+	{"a quoted error status beside a message", Request{HTTPStatus: 200, Body: "{\n    \"code\": \"500\",\n    \"message\": \"任务已取消[已完成]，无法取消\",\n    \"redirect\": \"\",\n    \"value\": \"\"\n}\n"},
+		"UPSTREAM_ERROR", "RETRY_WITH_BACKOFF", "500"},
+
 	{"spaces and case in code", Request{HTTPStatus: 400, Body: `{"error":" Invalid Grant "}`},
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},

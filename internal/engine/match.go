@@ -513,6 +513,10 @@ func (m *matcher) usable(s *signal) bool {
 			return true
 		case c.numeric && s.desc.raw != "" && !isSuccessWord(s.desc.raw):
 			return true
+		case m.x.bodyStatus >= 400 && c.code.raw == itoa3(m.x.bodyStatus) && s.desc.raw != "" && !isSuccessWord(s.desc.raw):
+			// An error status stated as a string ("code": "500" beside
+			// Meizu's message under 200) is one as the number is.
+			return true
 		}
 	}
 	// A status the named provider defines as an error is one under a 2xx
