@@ -630,6 +630,12 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// codes not yet created) is a record all the same.
 				x.markResource(&f, depth)
 			}
+			if x.src[i] == '{' && key.raw == "__metadata" {
+				// OData's verbose JSON describes each entity it returns in
+				// "__metadata" (its uri and type): the object is a record,
+				// its "Code" the record's own (Exact Online's account).
+				x.markResource(&f, depth)
+			}
 			if depth <= 2 && x.src[i] == '[' && isErrorContainer(key.raw) {
 				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] == ']' {
 					x.noErrors = true
