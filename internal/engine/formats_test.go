@@ -487,6 +487,10 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	// Amara's API, https://github.com/pculture/unisubs/issues/2010).
 	{"a bare array of messages", Request{HTTPStatus: 400, Body: "[\n    \"Video already exists for http://junk.com/junky/fake1.mov\"\n]\n"},
 		"CONFLICT", "FIX_REQUEST", ""},
+	// Whatever its first element (holdout-126: PubNub's publish,
+	// https://github.com/pubnub/python/blob/7ac96cdaf71bc47a8673934b665ffb1c238c0e1d/tests/integrational/fixtures/tornado/publish/invalid_key.yaml#L10).
+	{"a bare array opening with a number", Request{HTTPStatus: 400, Body: `[0,"Invalid Key","14707240653092162"]`},
+		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", ""},
 	// A top-level type naming an error in snake case, Stripe's style
 	// (holdout-137: OnceHub's, https://developers.oncehub.com/v1.0.0/reference/errors).
 	{"a snake-case error type under no status", Request{Body: "{\n  \"type\": \"invalid_request_error\",\n  \"message\": \"No existing Webhook subscription with this ID can be found.\"\n}\n"},

@@ -297,11 +297,11 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 			// "c1"]; the object after the tag is the error.
 			tagged = strings.EqualFold(v.raw, "error")
 		}
-		// Under an error status, a bare array of strings is the error's
-		// message: Django REST framework's non-field ValidationError
-		// (["Video already exists for ..."]).
-		collect = collect || depth == 1 && x.status >= 400
 	}
+	// Under an error status, the strings of a bare array are the error's:
+	// Django REST framework's non-field ValidationError (["Video already
+	// exists for ..."]), PubNub's [0, "Invalid Key", "14707240653092162"].
+	collect = collect || depth == 1 && x.status >= 400
 	if tagged {
 		x.errs |= 1 << depth
 	}
