@@ -88,6 +88,24 @@ func TestRoleTableHasRoom(t *testing.T) {
 	}
 }
 
+// TestPlainStringKeysHaveNoRole holds what stringValue assumes in calling
+// plainString for keys of no role alone: no key that plainString compares
+// has a role, in JSON or in a form body, where gatewayRole may give one.
+func TestPlainStringKeysHaveNoRole(t *testing.T) {
+	keys := []string{"__typename", "kind", "id", "uid", "uuid", "_id", "sku", "sid", "token", "jsonrpc", "version", "method",
+		"documentation_url", "id_str", "media_id_string",
+		"created_at", "createdAt", "created_date", "createdDate", "date_created", "dateCreated", "creation_date", "creationDate",
+		"created_time", "createdTime", "createTime"}
+	for _, k := range keys {
+		if role, _ := classifyKey(k); role != roleNone {
+			t.Errorf("classifyKey(%q) = %v, want no role", k, role)
+		}
+		if role, _ := gatewayRole(k); role != roleNone {
+			t.Errorf("gatewayRole(%q) = %v, want no role", k, role)
+		}
+	}
+}
+
 // TestSaysCompleted holds that a state ending in "completed" is a success
 // only when nothing before it negates it.
 func TestSaysCompleted(t *testing.T) {

@@ -1549,7 +1549,7 @@ func extractPairs(x *extraction, b string, sep byte) {
 		}
 	}
 	n := x.n
-	x.emit(&f, "", false, false, 1)
+	x.emit(&f, holder{}, false, false, 1)
 	x.data = x.n == n && !x.failure
 	// "Name: value" lines are text: a message among them whose words read
 	// as an error, even weakly, makes the answer one, as a line of text

@@ -219,7 +219,7 @@ func (x *extraction) scan(depth int) bool {
 	if i >= len(x.src) || (x.src[i] != '{' && x.src[i] != '[') {
 		return false
 	}
-	end, ok := x.value(i, depth, "", false)
+	end, ok := x.value(i, depth, holder{}, false)
 	for ok && depth == 0 {
 		// JSON Lines, one record a line, as streams answer: Ollama's
 		// chunks under 200 end with {"error": "..."} when the model
@@ -228,21 +228,31 @@ func (x *extraction) scan(depth int) bool {
 		if j >= len(x.src) || x.src[j] != '{' || strings.IndexByte(x.src[end:j], '\n') < 0 {
 			break
 		}
-		end, ok = x.value(j, depth, "", false)
+		end, ok = x.value(j, depth, holder{}, false)
 	}
 	return ok || x.n > 0
 }
 
-// value scans the value at i and returns the index after it.
-func (x *extraction) value(i, depth int, parent string, inArray bool) (int, bool) {
+// holder is what the scan knows of the key that holds a value, read once
+// where the key is: its text, whether it names an error container
+// (isErrorContainer) and whether it names a message (isMessageKey). The
+// value's own scan reads these rather than folding the key again, as a list
+// under "errors" did up to four times.
+type holder struct {
+	key                string
+	container, message bool
+}
+
+// value scans the value at i, held under h, and returns the index after it.
+func (x *extraction) value(i, depth int, h holder, inArray bool) (int, bool) {
 	if i >= len(x.src) {
 		return i, false
 	}
 	switch c := x.src[i]; {
 	case c == '{':
-		return x.object(i, depth+1, parent, inArray)
+		return x.object(i, depth+1, h, inArray)
 	case c == '[':
-		return x.array(i, depth+1, parent)
+		return x.array(i, depth+1, h)
 	case c == '"':
 		end, _, ok := scanString(x.src, i)
 		return end, ok
@@ -268,10 +278,11 @@ func (x *extraction) tooDeep(depth int) bool {
 	return false
 }
 
-func (x *extraction) array(i, depth int, parent string) (int, bool) {
+func (x *extraction) array(i, depth int, h holder) (int, bool) {
 	if x.tooDeep(depth) {
 		return i, false
 	}
+	parent := h.key
 	i = skipWS(x.src, i+1)
 	if i < len(x.src) && x.src[i] == ']' {
 		return i + 1, true
@@ -282,7 +293,7 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 	var strs signal
 	// Messages under a field's or a code's name inside an error object
 	// (PayTrace's "errors": {"981": ["Log in failed ..."]}) count as well.
-	collect := isErrorContainer(parent) || x.inError(depth) && !isArgsKey(parent)
+	collect := h.container || x.inError(depth) && !isArgsKey(parent)
 	tagged := false
 	if (depth == 1 || depth == 2 && parent == "" || depth == 3 && parent == "methodResponses") && depth < 64 && i < len(x.src) && x.src[i] == '"' {
 		// GLPI answers with a bare array: ["ERROR_LOGIN_PARAMETERS_MISSING",
@@ -358,7 +369,7 @@ func (x *extraction) array(i, depth int, parent string) (int, bool) {
 			return i, false
 		}
 		var ok bool
-		if i, ok = x.value(i, depth, parent, true); !ok {
+		if i, ok = x.value(i, depth, h, true); !ok {
 			return i, false
 		}
 		for k := before; k < x.n; k++ {
@@ -435,17 +446,18 @@ func (x *extraction) separator(i int, closing byte) (next int, more, ok bool) {
 	return i, false, false
 }
 
-func (x *extraction) object(i, depth int, parent string, inArray bool) (int, bool) {
+func (x *extraction) object(i, depth int, h holder, inArray bool) (int, bool) {
 	if x.tooDeep(depth) {
 		return i, false
 	}
+	parent := h.key
 	defer x.unmark(depth)
 	// Under an error status, a top-level "message" that is an object holds
 	// the fields' messages (GitLab's {"message": {"name": ["has already
 	// been taken"]}}).
 	// An object in a list of "failures" is one (Kura's batch whose every
 	// operation failed); a list of strings under that name is a report's.
-	isErr := isErrorContainer(parent) || depth == 2 && parent == "message" && x.status >= 400 ||
+	isErr := h.container || depth == 2 && parent == "message" && x.status >= 400 ||
 		inArray && len(parent) == len("failures") && strings.EqualFold(parent, "failures")
 	container := isErr || x.inError(depth)
 	if isErr && depth > 0 && depth < 64 {
@@ -489,19 +501,19 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 	}
 	for i < len(x.src) {
 		if x.src[i] != '"' {
-			return x.broken(&f, parent, inArray, container, depth, i)
+			return x.broken(&f, h, inArray, container, depth, i)
 		}
 		kend, key, ok := scanString(x.src, i)
 		if !ok {
-			return x.broken(&f, parent, inArray, container, depth, kend)
+			return x.broken(&f, h, inArray, container, depth, kend)
 		}
 		i = skipWS(x.src, kend)
 		if i >= len(x.src) || x.src[i] != ':' {
-			return x.broken(&f, parent, inArray, container, depth, i)
+			return x.broken(&f, h, inArray, container, depth, i)
 		}
 		i = skipWS(x.src, i+1)
 		if i >= len(x.src) {
-			return x.broken(&f, parent, inArray, container, depth, i)
+			return x.broken(&f, h, inArray, container, depth, i)
 		}
 		if len(key.raw) > 1 && key.raw[0] == '$' && !isDollarMeta(key.raw) {
 			// SData's members carry a '$' ("$severity", "$message"),
@@ -509,6 +521,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			key.raw = key.raw[1:]
 		}
 		role, rank := classifyKey(key.raw)
+		// What a value under the key needs to know of it; the role may be
+		// read otherwise below, but the value's scan asks what the key
+		// itself names.
+		held := holder{key: key.raw, message: role == roleDesc}
 		if role == roleNone && depth == 1 && endsInErrorMessage(key.raw) {
 			// A top-level message named as an error's after a word of the
 			// vendor's (SheerID's "systemErrorMessage"); deeper in the data
@@ -538,7 +554,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 		case c == '"':
 			end, v, ok := scanString(x.src, i)
 			if !ok {
-				return x.broken(&f, parent, inArray, container, depth, end)
+				return x.broken(&f, h, inArray, container, depth, end)
 			}
 			x.stringValue(&f, key.raw, role, rank, v, depth)
 			if role == roleNone && depth == 2 {
@@ -615,13 +631,14 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			}
 			i = end
 		case c == 't' || c == 'f':
-			end, ok := x.value(i, depth, key.raw, false)
+			end, ok := x.value(i, depth, held, false)
 			if !ok {
-				return x.broken(&f, parent, inArray, container, depth, end)
+				return x.broken(&f, h, inArray, container, depth, end)
 			}
 			x.boolValue(&f, key.raw, c == 't', depth)
 			i = end
 		default:
+			held.container = (x.src[i] == '{' || x.src[i] == '[') && isErrorContainer(key.raw)
 			if key.raw == "details" && x.src[i] == '[' {
 				f.details = true
 			}
@@ -636,7 +653,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				// its "Code" the record's own (Exact Online's account).
 				x.markResource(&f, depth)
 			}
-			if depth <= 2 && x.src[i] == '[' && isErrorContainer(key.raw) {
+			if depth <= 2 && x.src[i] == '[' && held.container {
 				if j := skipWS(x.src, i+1); j < len(x.src) && x.src[j] == ']' {
 					x.noErrors = true
 				}
@@ -687,7 +704,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 			// fetched record's (Ory Kratos's stored error).
 			idThenError, n0 := depth == 1 && x.top.keys == 2 && f.resource && key.raw == "error" && x.src[i] == '{', x.n
 			start := i
-			i, ok = x.value(i, depth, key.raw, false)
+			i, ok = x.value(i, depth, held, false)
 			if idThenError && ok {
 				if j := skipWS(x.src, i); j < len(x.src) && x.src[j] == '}' {
 					f.resource, f.rpc = false, true
@@ -702,7 +719,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				x.topList = listNone
 			}
 			if !ok {
-				return x.broken(&f, parent, inArray, container, depth, i)
+				return x.broken(&f, h, inArray, container, depth, i)
 			}
 			if list == listResponses && hasNumericStatus(x.src[start:i]) {
 				// A batch's "responses" (Microsoft Graph's $batch: each
@@ -722,7 +739,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				x.markResource(&f, depth)
 			}
 		}
-		if depth == 1 && x.top.failed(x, key.raw) {
+		if depth == 1 && x.top.failed(x, held.container) {
 			f.errList = true
 		}
 		var more bool
@@ -752,7 +769,7 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				if depth == 1 && f.rpc && f.rpcResult {
 					x.rpcOK = true // a JSON-RPC call's result
 				}
-				x.emit(&f, parent, inArray, container, depth)
+				x.emit(&f, h, inArray, container, depth)
 				if inArray && depth >= 2 && f.resource && f.state {
 					// A record that states its own state holds its error
 					// objects as its own, if its list has others (below).
@@ -799,10 +816,10 @@ func (x *extraction) object(i, depth int, parent string, inArray bool) (int, boo
 				}
 				return i, true
 			}
-			return x.broken(&f, parent, inArray, container, depth, i)
+			return x.broken(&f, h, inArray, container, depth, i)
 		}
 	}
-	return x.broken(&f, parent, inArray, container, depth, i)
+	return x.broken(&f, h, inArray, container, depth, i)
 }
 
 // topList names a top-level list whose signals are marked once the whole
@@ -879,9 +896,9 @@ func (x *extraction) onlyPartial() bool {
 // "//can only work with challenge" in its list): the members read before
 // the fault still say what the object is, so it is emitted, and the scan
 // stops there.
-func (x *extraction) broken(f *objectFrame, parent string, inArray, container bool, depth, i int) (int, bool) {
+func (x *extraction) broken(f *objectFrame, h holder, inArray, container bool, depth, i int) (int, bool) {
 	if f.n > 0 || f.desc.raw != "" {
-		x.emit(f, parent, inArray, container, depth)
+		x.emit(f, h, inArray, container, depth)
 	}
 	return i, false
 }
@@ -964,73 +981,8 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 		// (emit decides).
 		f.failed = true
 	}
-	if key == "__typename" {
-		if isRejectionType(v.raw) {
-			// {"__typename": "ConsentNotFoundRejection", "message": "..."}
-			f.addCand(candidate{code: v, key: key, rank: rankCode})
-			f.errDesc = true
-			return
-		}
-		if !x.inError(depth) {
-			// A GraphQL object of any other type is data, its "code" and
-			// "message" its own (Swan's ibanValidation answering
-			// {"__typename": "InvalidIban", "code": "InvalidLength"}).
-			x.markResource(f, depth)
-		}
+	if role == roleNone && x.plainString(f, key, v, depth) {
 		return
-	}
-	if key == "kind" && isRejectionType(v.raw) {
-		// D-ID's {"kind": "BadRequestError", "description": ...}: a kind
-		// that is an error's class names the error; other kinds
-		// (Kubernetes' "Status", Google's "youtube#video") are data's.
-		f.addCand(candidate{code: v, key: key, rank: rankType})
-		f.errDesc = true
-		return
-	}
-	namedID := key == "id" && isNamedID(v.raw)
-	if namedID && isWordID(v.raw) {
-		// An id that is a name may name the error (DigitalOcean's
-		// {"id": "Unauthorized", "message": ...}): emit decides, once it
-		// knows whether a message sits beside it.
-		f.namedID = true
-	} else if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) || depth == 1 && isCreatedKey(key) {
-		x.markResource(f, depth)
-		f.record = f.record || key == "sid" || depth == 1 && isCreatedKey(key)
-		x.topID = x.topID || depth == 1 && isIDKey(key)
-	}
-	if depth == 1 && (key == "jsonrpc" || key == "version" && v.raw == "1.1" || key == "method" && strings.IndexByte(v.raw, '/') > 0) || depth == 2 && key == "jsonrpc" {
-		// JSON-RPC's "id" numbers the call, as does the id beside an RPC
-		// method's name (Crypto.com's "method": "private/create-withdrawal"):
-		// the envelope is no resource, and its "error" is the answer's;
-		// so is each answer's of a batch (geth's [{"jsonrpc": "2.0", "id":
-		// null, "error": ...}]).
-		x.markRPC(f, depth)
-	}
-	if role == roleNone && depth == 1 && len(v.raw) > 8 && strings.HasPrefix(v.raw, "ERROR_") && looksLikeCode(v.raw) {
-		// 2Captcha's {"status": 0, "request": "ERROR_ZERO_BALANCE"}: a
-		// top-level value that is an error's code names the error, under
-		// whatever key.
-		f.addCand(candidate{code: v, key: key, rank: rankCode})
-		f.errDesc = true
-	}
-	if depth == 1 && key == "documentation_url" {
-		// GitHub's error envelope: a message and the page that documents
-		// the error ({"message": "API rate limit exceeded for ...",
-		// "documentation_url": ...}), an error under any status.
-		f.errDesc = true
-	}
-	if role == roleNone && depth == 1 && opensWithError(v.raw) {
-		// A top-level note that opens by saying error is the answer's
-		// message, under whatever key: Overpass's "remark": "runtime
-		// error: Query timed out ..." beside an empty "elements".
-		f.addDesc(v, 2)
-		f.errDesc = true
-		x.noteDesc(v, 2)
-	}
-	if namedID {
-		// Heroku's {"id": "two_factor"}, Contentful's sys.id
-		// "AccessTokenInvalid": an id that names the error.
-		f.addCand(candidate{code: v, key: key, rank: rankID})
 	}
 	// Error JSON sent inside a string field: scan it as a nested document.
 	if first := firstNonSpace(v.raw); first == '{' || first == '[' {
@@ -1381,10 +1333,88 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 	}
 }
 
+// plainString reads a string member under a key of no role (classifyKey
+// gives none to any key read here): a GraphQL type, an id, a JSON-RPC
+// envelope's members, a top-level value or note that names an error. It
+// reports whether the value is spent. stringValue calls it for those keys
+// alone, which spares a key that names a code or message (most of an error
+// body's) a dozen comparisons that cannot hold for it.
+func (x *extraction) plainString(f *objectFrame, key string, v text, depth int) bool {
+	if key == "__typename" {
+		if isRejectionType(v.raw) {
+			// {"__typename": "ConsentNotFoundRejection", "message": "..."}
+			f.addCand(candidate{code: v, key: key, rank: rankCode})
+			f.errDesc = true
+			return true
+		}
+		if !x.inError(depth) {
+			// A GraphQL object of any other type is data, its "code" and
+			// "message" its own (Swan's ibanValidation answering
+			// {"__typename": "InvalidIban", "code": "InvalidLength"}).
+			x.markResource(f, depth)
+		}
+		return true
+	}
+	if key == "kind" && isRejectionType(v.raw) {
+		// D-ID's {"kind": "BadRequestError", "description": ...}: a kind
+		// that is an error's class names the error; other kinds
+		// (Kubernetes' "Status", Google's "youtube#video") are data's.
+		f.addCand(candidate{code: v, key: key, rank: rankType})
+		f.errDesc = true
+		return true
+	}
+	namedID := key == "id" && isNamedID(v.raw)
+	if namedID && isWordID(v.raw) {
+		// An id that is a name may name the error (DigitalOcean's
+		// {"id": "Unauthorized", "message": ...}): emit decides, once it
+		// knows whether a message sits beside it.
+		f.namedID = true
+	} else if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) || depth == 1 && isCreatedKey(key) {
+		x.markResource(f, depth)
+		f.record = f.record || key == "sid" || depth == 1 && isCreatedKey(key)
+		x.topID = x.topID || depth == 1 && isIDKey(key)
+	}
+	if depth == 1 && (key == "jsonrpc" || key == "version" && v.raw == "1.1" || key == "method" && strings.IndexByte(v.raw, '/') > 0) || depth == 2 && key == "jsonrpc" {
+		// JSON-RPC's "id" numbers the call, as does the id beside an RPC
+		// method's name (Crypto.com's "method": "private/create-withdrawal"):
+		// the envelope is no resource, and its "error" is the answer's;
+		// so is each answer's of a batch (geth's [{"jsonrpc": "2.0", "id":
+		// null, "error": ...}]).
+		x.markRPC(f, depth)
+	}
+	if depth == 1 && len(v.raw) > 8 && strings.HasPrefix(v.raw, "ERROR_") && looksLikeCode(v.raw) {
+		// 2Captcha's {"status": 0, "request": "ERROR_ZERO_BALANCE"}: a
+		// top-level value that is an error's code names the error, under
+		// whatever key.
+		f.addCand(candidate{code: v, key: key, rank: rankCode})
+		f.errDesc = true
+	}
+	if depth == 1 && key == "documentation_url" {
+		// GitHub's error envelope: a message and the page that documents
+		// the error ({"message": "API rate limit exceeded for ...",
+		// "documentation_url": ...}), an error under any status.
+		f.errDesc = true
+	}
+	if depth == 1 && opensWithError(v.raw) {
+		// A top-level note that opens by saying error is the answer's
+		// message, under whatever key: Overpass's "remark": "runtime
+		// error: Query timed out ..." beside an empty "elements".
+		f.addDesc(v, 2)
+		f.errDesc = true
+		x.noteDesc(v, 2)
+	}
+	if namedID {
+		// Heroku's {"id": "two_factor"}, Contentful's sys.id
+		// "AccessTokenInvalid": an id that names the error.
+		f.addCand(candidate{code: v, key: key, rank: rankID})
+	}
+	return false
+}
+
 // emit turns a finished object into a signal when it carries a code, or
 // when it is an error object (the value of "error", an element of "errors")
 // that explains itself only in words.
-func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool, depth int) {
+func (x *extraction) emit(f *objectFrame, h holder, inArray, container bool, depth int) {
 	if f.details && f.desc.raw != "" {
 		grpcStatusCode(f)
 	}
@@ -1441,7 +1471,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 	// record's (CanLII's case: "title": "Dunsmuir v. New Brunswick"
 	// beside its ids, citation and keywords), not an error's.
 	recordTitle := depth == 1 && f.n == 0 && f.drank >= 3 && f.plain >= 4
-	if f.desc.raw != "" && !f.resource && !inResource && !recordTitle && !(inArray && (depth > 3 || depth > 2 && !container && !f.namesFailure() && !isMessageKey(parent))) {
+	if f.desc.raw != "" && !f.resource && !inResource && !recordTitle && !(inArray && (depth > 3 || depth > 2 && !container && !f.namesFailure() && !h.message)) {
 		// A message outside every resource, and not in a record of a list
 		// deep in the data (a tracking event's "Description") or of a
 		// top-level list of records (Juspay's eligibility record's),
@@ -1478,7 +1508,7 @@ func (x *extraction) emit(f *objectFrame, parent string, inArray, container bool
 		partial:   f.indexed && container,
 		topList:   x.topList,
 		source:    srcBody,
-		parent:    parent,
+		parent:    h.key,
 		inArray:   inArray,
 		cands:     f.cands,
 		ncands:    f.n,
@@ -2064,13 +2094,14 @@ func (t *topMembers) member(x *extraction, i int, key string) {
 }
 
 // failed reports, after the member's value, whether it was a list of the
-// answer's errors that yielded some ("errors", "error_full_messages").
-func (t *topMembers) failed(x *extraction, key string) bool {
+// answer's errors that yielded some ("errors", "error_full_messages"):
+// container says whether its key names an error container.
+func (t *topMembers) failed(x *extraction, container bool) bool {
 	if x.n == t.n {
 		return false
 	}
 	t.failing++
-	return t.list && isErrorContainer(key)
+	return t.list && container
 }
 
 // end settles the top object, whose signals start at first.
