@@ -114,7 +114,7 @@ func appendWords[T ~string | ~[]byte](buf []byte, spans []WordSpan, s T, clauses
 			}
 			prev = 0
 			if clauses && isClauseEnd(c) && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n') &&
-				len(spans) > 0 && !isBreak(buf, spans[len(spans)-1]) {
+				len(spans) > 0 && !isBreak(buf, spans[len(spans)-1]) && !labelsNumber(s, i) {
 				if len(spans) == cap(spans) || len(buf)+1 >= min(cap(buf), maxWordBuf) {
 					return buf, spans
 				}
@@ -186,6 +186,13 @@ func addressEnd[T ~string | ~[]byte](s T, i int) int {
 
 func isClauseEnd(c byte) bool {
 	return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?'
+}
+
+// labelsNumber reports a colon that introduces a number ("error code: 1015",
+// Cloudflare's answer to a caller it rate-limits): the number is the label's
+// value, in the same clause.
+func labelsNumber[T ~string | ~[]byte](s T, i int) bool {
+	return s[i] == ':' && i+2 < len(s) && s[i+1] == ' ' && '0' <= s[i+2] && s[i+2] <= '9'
 }
 
 // isBreak reports whether a span is the "." AppendMessageWords adds.

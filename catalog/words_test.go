@@ -147,12 +147,12 @@ func FuzzAppendWords(f *testing.F) {
 }
 
 func TestAppendMessageWordsBreaksClauses(t *testing.T) {
-	buf, spans := AppendMessageWords(make([]byte, 0, 256), make([]WordSpan, 0, 64), "access denied, authorization failed. Retry: later v1.2")
+	buf, spans := AppendMessageWords(make([]byte, 0, 256), make([]WordSpan, 0, 64), "access denied, authorization failed. Retry: later v1.2; error code: 1015")
 	var got []string
 	for _, sp := range spans {
 		got = append(got, string(buf[sp.Start:sp.End]))
 	}
-	want := []string{"access", "denied", ".", "authorization", "failed", ".", "retry", ".", "later", "v", "1", "2"}
+	want := []string{"access", "denied", ".", "authorization", "failed", ".", "retry", ".", "later", "v", "1", "2", ".", "error", "code", "1015"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("AppendMessageWords (-want +got):\n%s", diff)
 	}

@@ -674,7 +674,7 @@ func isStatusKey(k string) bool {
 	var buf [24]byte
 	f := foldKey(&buf, k)
 	switch string(f) {
-	case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode", "code", "errorcode", "error", "returncode",
+	case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode", "code", "errorcode", "error", "returncode", "responsecode",
 		"estado": // Spanish: AEMET's "estado": 200 beside "descripcion": "exito"
 		return true
 	}

