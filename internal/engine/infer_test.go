@@ -963,6 +963,12 @@ func TestBodyConventions(t *testing.T) {
 		// Cloudflare's plain answer to a caller its edge rate-limits, in
 		// front of Discord's API (holdout-29): the number is the label's.
 		{"Cloudflare's error code", Request{Body: "error code: 1015\n"}, "RATE_LIMITED/RETRY_WITH_BACKOFF"},
+		// Chroma's 500 for a collection that does not exist (holdout-63):
+		// words saying what became of the named thing answer under a 500;
+		// beside a code that restates the status (Formbricks' Prisma
+		// failure, holdout-121) the status does.
+		{"a 500 naming a missing resource", Request{HTTPStatus: 500, Body: `{"error":"ValueError('Collection foobar does not exist.')"}`}, "NOT_FOUND/FIX_REQUEST"},
+		{"a 500 whose code restates it", Request{HTTPStatus: 500, Body: "{\n  \"code\": \"internal_server_error\",\n  \"details\": {},\n  \"message\": \"\\nInvalid `prisma.display.create()` invocation:\\n\\n\\nAn operation failed because it depends on one or more records that were required but not found. No 'Survey' record(s) (needed to inline the relation on 'Display' record(s)) was found for a nested connect on one-to-many relation 'DisplayToSurvey'.\"\n}\n"}, "UPSTREAM_ERROR/RETRY_WITH_BACKOFF"},
 		// BudgetSMS's cURL examples: "ERR" and its numeric code under 200.
 		{"an SMS gateway's ERR and code", Request{HTTPStatus: 200, Body: "ERR 1001"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-47: M-Pesa's result, ResultCode beside ResultDesc.

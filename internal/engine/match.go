@@ -1257,7 +1257,14 @@ func (m *matcher) statusOutranks(e *catalog.Entry, own bool, r *Result) bool {
 	// states is the service's own note beside its message, which says
 	// more (XboxLeaders' "code": 501 beside "The gamertag supplied does not
 	// exist", NAB Transact's statusCode 504 beside "Invalid merchant ID").
-	return r.weakInference || m.status/100 == 4 && failsInside(r.Entry) || m.status >= 500 && r.messageOnly && !m.bodyStatus
+	return r.weakInference || m.status/100 == 4 && failsInside(r.Entry) || m.status >= 500 && r.messageOnly && !m.bodyStatus && !(m.status == 500 && namesResource(r.Entry) && !m.codeRestatesStatus())
+}
+
+// namesResource reports words that say what became of the thing the request
+// named: it does not exist, or it already does.
+func namesResource(e *catalog.Entry) bool {
+	c := e.Proto.GetClassification().GetCategory()
+	return c == errsvcv1.Category_CATEGORY_NOT_FOUND || c == errsvcv1.Category_CATEGORY_CONFLICT
 }
 
 func sameCategory(a, b *catalog.Entry) bool {
