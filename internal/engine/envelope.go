@@ -183,6 +183,10 @@ var keyRoles = map[string]struct {
 	"responsemessage": {roleDesc, 1},
 	"respcode":        {roleCode, rankCode},
 	"resptext":        {roleDesc, 1},
+	// Emarsys: {"replyCode": 9002, "replyText": "A field with this name
+	// already exists", "data": ""}; 0 and "OK" on success.
+	"replycode": {roleCode, rankCode},
+	"replytext": {roleDesc, 1},
 	// Mercury's (Vantiv's Datacap) <CmdStatus>Error</CmdStatus> beside
 	// <TextResponse>; Authorize.Net's field names, which gateways modelled
 	// on it keep (SecureNet's RESPONSE_REASON_TEXT); PaySecure's ErrorString.

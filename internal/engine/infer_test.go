@@ -969,6 +969,9 @@ func TestBodyConventions(t *testing.T) {
 		// failure, holdout-121) the status does.
 		{"a 500 naming a missing resource", Request{HTTPStatus: 500, Body: `{"error":"ValueError('Collection foobar does not exist.')"}`}, "NOT_FOUND/FIX_REQUEST"},
 		{"a 500 whose code restates it", Request{HTTPStatus: 500, Body: "{\n  \"code\": \"internal_server_error\",\n  \"details\": {},\n  \"message\": \"\\nInvalid `prisma.display.create()` invocation:\\n\\n\\nAn operation failed because it depends on one or more records that were required but not found. No 'Survey' record(s) (needed to inline the relation on 'Display' record(s)) was found for a nested connect on one-to-many relation 'DisplayToSurvey'.\"\n}\n"}, "UPSTREAM_ERROR/RETRY_WITH_BACKOFF"},
+		// Emarsys' documented answers (holdout-145): replyCode and replyText
+		// are its code and message.
+		{"a reply code and text", Request{HTTPStatus: 400, Body: "{\n  \"replyCode\": 9002,\n  \"replyText\": \"A field with this name already exists\",\n  \"data\": \"\"\n}"}, "CONFLICT/FIX_REQUEST"},
 		// BudgetSMS's cURL examples: "ERR" and its numeric code under 200.
 		{"an SMS gateway's ERR and code", Request{HTTPStatus: 200, Body: "ERR 1001"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-47: M-Pesa's result, ResultCode beside ResultDesc.
