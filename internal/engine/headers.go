@@ -64,9 +64,10 @@ func extractHeaders(x *extraction, h map[string]string, now func() time.Time) {
 				// by name, so that the same request reads the same way.
 				addVendorCode(&vendor, candidate{code: text{raw: v}, key: name, rank: rankCode, numeric: isNumeric(v)})
 			}
-		case isVendorErrorHeader(name, vendorDescSuffixes):
+		case isVendorErrorHeader(name, vendorDescSuffixes) || strings.EqualFold(name, "X-Error"):
 			// Mashery's X-Error-Detail-Header: "Account Over Queries Per
-			// Second Limit". Of several, the first by name.
+			// Second Limit"; Pocket's X-Error: "Invalid consumer key."
+			// beside its X-Error-Code. Of several, the first by name.
 			if vendor.desc.raw == "" || lessFold(name, vendorDescName) {
 				vendor.desc, vendorDescName = text{raw: strings.TrimSpace(v)}, name
 			}

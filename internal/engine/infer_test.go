@@ -972,6 +972,9 @@ func TestBodyConventions(t *testing.T) {
 		// Emarsys' documented answers (holdout-145): replyCode and replyText
 		// are its code and message.
 		{"a reply code and text", Request{HTTPStatus: 400, Body: "{\n  \"replyCode\": 9002,\n  \"replyText\": \"A field with this name already exists\",\n  \"data\": \"\"\n}"}, "CONFLICT/FIX_REQUEST"},
+		// Pocket's recorded answer (holdout-145): the reason sits in the
+		// X-Error header beside X-Error-Code; the body is the status line.
+		{"an X-Error header", Request{HTTPStatus: 403, Headers: map[string]string{"Content-Type": "text/html; charset=UTF-8", "X-Error": "Invalid consumer key.", "X-Error-Code": "152"}, Body: "403 Forbidden"}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
 		// BudgetSMS's cURL examples: "ERR" and its numeric code under 200.
 		{"an SMS gateway's ERR and code", Request{HTTPStatus: 200, Body: "ERR 1001"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-47: M-Pesa's result, ResultCode beside ResultDesc.
