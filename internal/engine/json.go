@@ -2277,10 +2277,15 @@ func namesErrorMessage(key string) bool {
 }
 
 // namesError reports whether a status is a code that names an error in
-// snake or kebab case ("TENANT_NOT_FOUND_ERROR", "parameter-error").
+// snake or kebab case ("TENANT_NOT_FOUND_ERROR", "parameter-error"), or
+// says that what was asked for was not found ("DATA_NOT_FOUND", InTouch's
+// "NOTFOUND").
 func namesError(v string) bool {
-	if hasSuffixFold(v, "_error") {
+	if hasSuffixFold(v, "_error") || hasSuffixFold(v, "_not_found") {
 		return looksLikeCode(v)
+	}
+	if strings.EqualFold(v, "notfound") {
+		return true
 	}
 	return len(v) > len("-error") && hasSuffixFold(v, "-error") && !strings.ContainsRune(v, ' ')
 }
