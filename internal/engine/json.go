@@ -625,8 +625,16 @@ func (x *extraction) object(i, depth int, h holder, inArray bool) (int, bool) {
 				// A 2xx under a status key outside an error object ("code":
 				// 200 beside a token) says success, as
 				// noteBodyStatus records.
-				if num != "0" && !(x.status != 0 && num == itoa3(x.status)) && !(isSuccessStatus(num) && isStatusKey(key.raw) && !container) {
+				okStatus := isSuccessStatus(num) && isStatusKey(key.raw) && !container
+				if num != "0" && !(x.status != 0 && num == itoa3(x.status)) && !okStatus {
 					f.addCand(candidate{code: text{raw: num}, key: key.raw, rank: 4, numeric: true})
+				}
+				if okStatus && rank <= rankPlain && depth > 1 {
+					// Foursquare's "meta": {"code": 200, "errorType":
+					// "deprecated", "errorDetail": ...}: beside a code
+					// saying the call succeeded, an error type is a
+					// warning.
+					f.okCode = true
 				}
 			}
 			i = end
