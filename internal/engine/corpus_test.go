@@ -175,11 +175,13 @@ type corpusCase struct {
 // Prophet 21's transaction answer under 200, its Summary counting one
 // failed beside a message list; holdout-146 the Apple developer portal's
 // 200 listing the device under "failedDevices" beside its validation
-// messages, and Kinesis' PutRecords answer counting two failed records).
+// messages, and Kinesis' PutRecords answer counting two failed records;
+// holdout-147 Circle's "success": true beside "This user could not be
+// removed").
 // A real success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.837, "provider unknown": 0.831}
 
-const corpusMaxMissedErrors = 75
+const corpusMaxMissedErrors = 76
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
