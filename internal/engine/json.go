@@ -1169,7 +1169,7 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			// and the status names what happened.
 			f.failed = true
 		}
-		if rank == rankStatus && depth == 1 && (namesError(v.raw) || opensWithErrorWord(v.raw) || namesErrorStatus(v.raw)) {
+		if rank == rankStatus && depth == 1 && (namesError(v.raw) || opensWithErrorWord(v.raw) || strings.EqualFold(key, "status") && namesErrorStatus(v.raw)) {
 			// SuperTokens' {"status": "TENANT_NOT_FOUND_ERROR"}, Postal's
 			// "parameter-error", Scalyr's "error/client/badParam": a status
 			// that names an error is the answer's error and its code;
