@@ -679,13 +679,20 @@ func isStatusKey(k string) bool {
 	var buf [24]byte
 	f := foldKey(&buf, k)
 	switch string(f) {
-	case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode", "code", "errorcode", "error", "returncode", "responsecode",
+	case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode", "code", "errorcode", "error", "returncode",
 		"estado": // Spanish: AEMET's "estado": 200 beside "descripcion": "exito"
 		return true
 	}
 	// A vendor's own name for it: Asendia's "responseStatusCode",
 	// geoPlugin's "geoplugin_status".
 	return bytes.HasSuffix(f, []byte("statuscode")) || strings.HasSuffix(k, "_status")
+}
+
+// isSuccessCodeKey reports a key whose 2xx says the call succeeded: a
+// status key, or Expensify's "responseCode" (200 on success), whose 4xx
+// and 5xx are its own codes beside a message that says more.
+func isSuccessCodeKey(k string) bool {
+	return isStatusKey(k) || len(k) == len("responsecode") && strings.EqualFold(k, "responsecode")
 }
 
 // isErrorContainer reports whether an object held by this key is an error

@@ -625,7 +625,7 @@ func (x *extraction) object(i, depth int, h holder, inArray bool) (int, bool) {
 				// A 2xx under a status key outside an error object ("code":
 				// 200 beside a token) says success, as
 				// noteBodyStatus records.
-				okStatus := isSuccessStatus(num) && isStatusKey(key.raw) && !container
+				okStatus := isSuccessStatus(num) && isSuccessCodeKey(key.raw) && !container
 				if num != "0" && !(x.status != 0 && num == itoa3(x.status)) && !okStatus {
 					f.addCand(candidate{code: text{raw: num}, key: key.raw, rank: 4, numeric: true})
 				}
@@ -1809,7 +1809,7 @@ func (x *extraction) noteStatusValue(key, v string, depth int) {
 		// is the record's, not the answer's.
 		return
 	}
-	if isSuccessStatus(v) && isStatusKey(key) {
+	if isSuccessStatus(v) && isSuccessCodeKey(key) {
 		x.okCode = true // Kavenegar's {"return": {"status": 200, ...}}
 		return
 	}
