@@ -1599,7 +1599,7 @@ func unwrapJSONP(b string) string {
 // error status inference reads it as it reads any message, and a page's
 // words that only restate the status leave the answer to the status.
 func extractHTML(x *extraction, b string, status int) bool {
-	found := false
+	found, generic := false, ""
 	if rest, ok := cutErrorPrefix(htmlElementText(b, "body")); ok && rest != "" {
 		// A page whose text opens by saying it is an error is one, under
 		// any status, whatever its title (PWSweather's "ERROR: Not a
@@ -1629,13 +1629,37 @@ func extractHTML(x *extraction, b string, status int) bool {
 			// "Unauthorized. Missing or invalid security token").
 			continue
 		}
+		if isGenericHeading(letters) && !found {
+			// "An error occurred." heads nginx's stock 50x page above
+			// "Sorry, the page you are looking for is currently
+			// unavailable": the text below says which failure it is, and
+			// the heading is the message only when there is none.
+			if generic == "" {
+				generic = t
+			}
+			continue
+		}
 		found = true
 		if !restatesReason(letters, status) {
 			// One that restates the status is a server's stock page.
 			x.noteDesc(htmlText(t), 2)
 		}
 	}
+	if !found && generic != "" {
+		x.noteDesc(htmlText(generic), 2)
+		found = true
+	}
 	return found
+}
+
+// isGenericHeading reports a heading that, as reasonLetters reads it, says
+// only that something failed.
+func isGenericHeading(letters string) bool {
+	switch letters {
+	case "anoccurred", "anunexpectedoccurred", "somethingwentwrong", "oopssomethingwentwrong":
+		return true
+	}
+	return false
 }
 
 // isLoneElement reports whether an XML document is one element holding
