@@ -540,6 +540,12 @@ func extractXML(x *extraction, b string) {
 			if !hasCode && hasErrCode {
 				code, hasCode, key = errCode, true, name+errKey
 			}
+			if !hasCode {
+				// LastPass's <error cause="password_invalid" />.
+				if code, hasCode = xmlAttr(tag, "cause"); hasCode {
+					key = name + ".cause"
+				}
+			}
 			if hasCode && s.ncands < maxCandidates {
 				s.cands[s.ncands] = candidate{code: text{raw: code}, key: key, rank: rankCode, numeric: isNumeric(code)}
 				s.ncands++
