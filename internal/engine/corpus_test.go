@@ -166,8 +166,7 @@ type corpusCase struct {
 // agency lookup "Invalid DOI", and Amazon Ads' 207 whose only ad was
 // refused; holdout-139 MoMo's "status": 1014 whose message sits inside an
 // object, and Garmin's sign-in answering 200 with a responseStatus of
-// type MFA_REQUIRED; holdout-140 an OpenEVSE charger's RAPI reply under
-// 200, "ret": "$NK^21", its refusal of the command; holdout-141 Powerfox's
+// type MFA_REQUIRED; holdout-141 Powerfox's
 // .NET HttpResponseMessage serialized under 200 with its "StatusCode": 412;
 // holdout-143 Variomedia's queue job, "status": "pending" inside a JSON:API
 // document of data and links under 200; holdout-144 Zamzar's conversion

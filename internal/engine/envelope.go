@@ -111,6 +111,7 @@ var keyRoles = map[string]struct {
 	"endresult": {roleCode, rankCode},
 	// Bybit: ret_code / retCode, ret_msg / retMsg.
 	"retcode": {roleCode, rankCode},
+	"ret":     {roleCode, rankCode}, // iGot's {"ret": 201, "errMsg": ...}; 0 on success
 	// Salt Edge: error.class, and error_class in its older API; New Relic
 	// NerdGraph's extensions.errorClass ("TOO_MANY_REQUESTS").
 	"errorclass": {roleCode, rankCode},
