@@ -178,7 +178,7 @@ type corpusCase struct {
 // holdout-147 Circle's "success": true beside "This user could not be
 // removed").
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.837, "provider unknown": 0.831}
+var corpusMinScore = map[string]float64{"as received": 0.836, "provider unknown": 0.831}
 
 const corpusMaxMissedErrors = 76
 
