@@ -1256,7 +1256,10 @@ func (m *matcher) statusOutranks(e *catalog.Entry, own bool, r *Result) bool {
 	// message words ("We should be back" under 503). A 5xx the body
 	// states is the service's own note beside its message, which says
 	// more (XboxLeaders' "code": 501 beside "The gamertag supplied does not
-	// exist", NAB Transact's statusCode 504 beside "Invalid merchant ID").
+	// exist", NAB Transact's statusCode 504 beside "Invalid merchant ID"),
+	// and so do words under a bare 500 that say the thing the request
+	// names does not exist or already does (Chroma's "Collection foobar
+	// does not exist."), unless a code beside them restates the 500.
 	return r.weakInference || m.status/100 == 4 && failsInside(r.Entry) || m.status >= 500 && r.messageOnly && !m.bodyStatus && !(m.status == 500 && namesResource(r.Entry) && !m.codeRestatesStatus())
 }
 
