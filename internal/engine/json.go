@@ -2299,18 +2299,41 @@ func namesError(v string) bool {
 }
 
 // namesErrorStatus reports whether code is the reason phrase of a 4xx or
-// 5xx status in any casing ("BadRequest", "NOT_FOUND").
+// 5xx status in any casing ("BadRequest", "NOT_FOUND"): its letters, in
+// lower case, are those of one of errorReasons.
 func namesErrorStatus(code string) bool {
 	if len(code) < 5 || len(code) > 40 {
 		return false
 	}
-	for st := 400; st < 600; st++ {
-		if t := http.StatusText(st); t != "" && lettersEqualFold(code, t) {
-			return true
+	var buf [40]byte
+	n := 0
+	for i := 0; i < len(code); i++ {
+		if c := code[i]; isLetter(c) {
+			buf[n] = c | 0x20
+			n++
 		}
 	}
-	return false
+	return errorReasons[string(buf[:n])]
 }
+
+// errorReasons holds the letters of every 4xx and 5xx reason phrase, in
+// lower case ("notfound"), so that a top-level status is checked with one
+// lookup rather than against each phrase in turn.
+var errorReasons = func() map[string]bool {
+	m := map[string]bool{}
+	for st := 400; st < 600; st++ {
+		if t := http.StatusText(st); t != "" {
+			var b []byte
+			for i := 0; i < len(t); i++ {
+				if isLetter(t[i]) {
+					b = append(b, t[i]|0x20)
+				}
+			}
+			m[string(b)] = true
+		}
+	}
+	return m
+}()
 
 // statusLine returns the 4xx or 5xx status that opens v when its reason
 // phrase follows ("429 Too Many Requests", "404 Not Found: ..."), else 0.
