@@ -523,6 +523,11 @@ func extractXML(x *extraction, b string) {
 		// found"/>: an error attribute that says something is the
 		// element's message, and the element an error.
 		errText, hasErrText := xmlAttr(tag, "error")
+		if !hasErrText {
+			// Icecat's <Product Code="-1" ErrorMessage="The requested XML
+			// data-sheet is not present ...">.
+			errText, hasErrText = xmlAttr(tag, "ErrorMessage")
+		}
 		hasErrText = hasErrText && errText != "" && !isNumeric(errText) && !isSuccessWord(errText) && !strings.EqualFold(errText, "false")
 		codeAttr := false // the element's code is an attribute: its text is the message
 		if failed || hasErrCode || hasErrText || isXMLErrorElement(name) || isXMLErrorClass(tag) {
@@ -855,6 +860,13 @@ func extractXML(x *extraction, b string) {
 				s.ncands++
 			}
 		case roleDesc:
+			if isFailedState(content) && len(name) > len("status") && strings.EqualFold(name[:len("status")], "status") {
+				// eFax's <StatusCode>2</StatusCode><StatusDescription>Failure
+				// </StatusDescription> beside the <ErrorMessage>: the status
+				// says the call failed, and names nothing.
+				s.container = true
+				continue
+			}
 			// The best message and the runner-up ("Authorization Required"
 			// with its <details>Please make sure that your API key is
 			// correct.</details>), as in JSON.
