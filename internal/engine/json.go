@@ -1094,6 +1094,12 @@ func (x *extraction) stringValue(f *objectFrame, key string, role keyRole, rank 
 			f.quiet = true
 		}
 	case roleCode:
+		if rank != rankError && isOpaqueToken(v.raw) {
+			// ecobee's PIN authorization, {"ecobeePin": "bv29", "code":
+			// "uiNQok9Uhy5iScG4gncCAilcFUMK0zWT", ...}: a code of 16 or
+			// more letters and digits is a grant or an id, not an error's.
+			return
+		}
 		if isStatusEcho(v.raw, x.status) && !(rank == rankError && isSuccessStatus(v.raw[:3])) {
 			// "Code": "400 BadRequest" or "status": "401" echo the HTTP
 			// status; an error's number states no success (Kount RIS's
