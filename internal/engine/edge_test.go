@@ -485,6 +485,30 @@ func TestRedirectServiceCode(t *testing.T) {
 	}
 }
 
+// TestLocationIsTheRedirect holds that a 3xx captured as the raw response,
+// with no redirect_uri, is read by its Location header: the authorization
+// server's error= in it answers as the redirect's would, its code and state
+// answer a success, and a redirect_uri given beside it is read instead. A
+// Location under any other status is a created resource's, never read.
+func TestLocationIsTheRedirect(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		req       Request
+		wantEntry string
+	}{
+		{"302 access_denied", Request{HTTPStatus: 302, Headers: map[string]string{"Location": "https://client.example.com/cb?error=access_denied&error_description=The+user+denied&state=xyz"}}, "rfc6749.any.access_denied"},
+		{"303 in a fragment, header in lower case", Request{HTTPStatus: 303, Headers: map[string]string{"location": "https://app.example.com/#error=login_required&state=s"}}, "oidc-core.authorize.login_required"},
+		{"302 danske code", Request{Provider: "danske-bank", Operation: "authorize", HTTPStatus: 302, Headers: map[string]string{"Location": "https://tpp/cb?code=abc&state=s"}}, "danske-bank.authorize.success"},
+		{"redirect_uri first", Request{Provider: "danske-bank", Operation: "authorize", HTTPStatus: 302, RedirectURI: "https://tpp/cb?code=abc&state=s", Headers: map[string]string{"Location": "https://tpp/cb?error=user_cancelled&state=s"}}, "danske-bank.authorize.success"},
+		{"201 Location", Request{HTTPStatus: 201, Headers: map[string]string{"Location": "https://api.example.com/jobs?error=1"}}, "http.2xx.ok"},
+	} {
+		r := classifyT(t, &tt.req)
+		if g := summarize(&r); g.Entry != tt.wantEntry {
+			t.Errorf("%s: entry %s (%s/%s), want %s", tt.name, g.Entry, g.Category, g.Action, tt.wantEntry)
+		}
+	}
+}
+
 // TestRateLimitCodeOutranksMessage holds that a 429 whose code only says
 // the same (Woovi's Pix key lookup, from its developer docs) is a rate
 // limit, whatever its message says of the calls that spent the limit

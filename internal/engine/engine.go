@@ -284,6 +284,15 @@ func classify(cat *catalog.Catalog, req *Request, lim *Limits, x *extraction, re
 	}
 	if req.RedirectURI != "" {
 		extractQuery(x, req.RedirectURI, srcRedirect)
+	} else if req.HTTPStatus >= 300 && req.HTTPStatus < 400 {
+		// A redirect captured as the raw response: its Location is where
+		// the authorization server sent the browser, error= and all.
+		for name, v := range req.Headers {
+			if strings.EqualFold(name, "Location") {
+				extractQuery(x, v, srcRedirect)
+				break
+			}
+		}
 	}
 	if err := extractBody(x, req.Body, req.HTTPStatus, lim); err != nil {
 		return err

@@ -207,6 +207,7 @@ var keyRoles = map[string]struct {
 	"fullmessage":       {roleDesc, 1},
 	"info":              {roleDesc, 2}, // MediaWiki's error.info
 	"cause":             {roleDesc, 2}, // Hypixel
+	"comment":           {roleDesc, 3}, // Codeforces' beside "status": "FAILED"
 	"errmsg":            {roleDesc, 1},
 	"messagel10n":       {roleDesc, 1},        // Dell PowerStore's message_l10n, the message in the caller's language
 	"errdesc":           {roleDesc, 1},        // Clockwork's <ErrNo> and <ErrDesc>
