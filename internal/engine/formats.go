@@ -1760,7 +1760,23 @@ func htmlElementText(b, tag string) string {
 	if len(rest) > 256 {
 		rest = rest[:256]
 	}
-	return strings.TrimSpace(rest)
+	return trimEscapedSpace(rest)
+}
+
+// trimEscapedSpace trims white space and the escapes of it, \n, \r and \t
+// as two characters each: a page pasted as a JSON string ("<body>\n<h1>")
+// keeps its line breaks so.
+func trimEscapedSpace(s string) string {
+	for {
+		t := strings.TrimSpace(s)
+		for _, e := range [...]string{`\n`, `\r`, `\t`} {
+			t = strings.TrimSuffix(strings.TrimPrefix(t, e), e)
+		}
+		if t == s {
+			return t
+		}
+		s = t
+	}
 }
 
 // isExpressNotFound reports Express's text for a route it does not serve:

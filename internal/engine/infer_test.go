@@ -992,6 +992,9 @@ func TestBodyConventions(t *testing.T) {
 		// Mindee's SDK fixture of nginx's stock 50x page (holdout-144): the
 		// heading only says something failed; the paragraph says what.
 		{"nginx's stock 50x page", Request{Body: "<!DOCTYPE html>\n<html>\n<head>\n    <title>Error</title>\n    <style>\n        html { color-scheme: light dark; }\n        body { width: 35em; margin: 0 auto;\n            font-family: Tahoma, Verdana, Arial, sans-serif; }\n    </style>\n</head>\n<body>\n<h1>An error occurred.</h1>\n<p>Sorry, the page you are looking for is currently unavailable.<br/>\n    Please try again later.</p>\n<p>If you are the system administrator of this resource then you should check\n    the error log for details.</p>\n<p><em>Faithfully yours, nginx.</em></p>\n</body>\n</html>"}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
+		// The same page as a USDA FoodData Central user pasted it into an
+		// issue (holdout-151), its line breaks escaped as in a JSON string.
+		{"nginx's 50x page with escaped line breaks", Request{Body: `<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n<style>\n    body {\n        width: 35em;\n        margin: 0 auto;\n        font-family: Tahoma, Verdana, Arial, sans-serif;\n    }\n</style>\n</head>\n<body>\n<h1>An error occurred.</h1>\n<p>Sorry, the page you are looking for is currently unavailable.<br/>\nPlease try again later.</p>\n<p>If you are the system administrator of this resource then you should check\nthe error log for details.</p>\n<p><em>Faithfully yours, nginx.</em></p>\n</body>\n</html>\n`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
 		// LastPass's login answer in a client library's test (holdout-148):
 		// an empty <error> whose cause attribute is its code.
 		{"an error element's cause attribute", Request{Operation: "login", Body: `<response><error cause="password_invalid" /></response>`}, "AUTHENTICATION/RE_AUTHENTICATE"},
