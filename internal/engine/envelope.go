@@ -156,6 +156,7 @@ var keyRoles = map[string]struct {
 	"oauthproblem":       {roleCode, rankCode},
 	"oauthproblemadvice": {roleDesc, 0},
 	"status":             {roleCode, rankStatus},
+	"outcome":            {roleCode, rankStatus}, // SHERPA/RoMEO's <outcome>failed</outcome>
 	// PayPal: name, details[].issue.
 	"issue": {roleCode, rankReason},
 	"name":  {roleCode, rankStatus},
