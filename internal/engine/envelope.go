@@ -925,6 +925,10 @@ func isSuccessWord(v string) bool {
 		return len(v) > 7 && hasSuffixFold(v, "success") || saysNoErrors(v)
 	case 'd':
 		return len(v) > 7 && hasSuffixFold(v, "succeeded") || saysCompleted(v)
+	case 'k':
+		// DataCash's <reason>FULFILLED OK</reason>, "ACCEPTED OK": a word
+		// the call did, then OK; never "NOT OK".
+		return len(v) > 5 && hasSuffixFold(v, " ok") && !hasSuffixFold(v, "not ok") && strings.IndexByte(v[:len(v)-3], ' ') < 0
 	}
 	return false
 }

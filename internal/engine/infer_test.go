@@ -995,6 +995,17 @@ func TestBodyConventions(t *testing.T) {
 		// The same page as a USDA FoodData Central user pasted it into an
 		// issue (holdout-151), its line breaks escaped as in a JSON string.
 		{"nginx's 50x page with escaped line breaks", Request{Body: `<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n<style>\n    body {\n        width: 35em;\n        margin: 0 auto;\n        font-family: Tahoma, Verdana, Arial, sans-serif;\n    }\n</style>\n</head>\n<body>\n<h1>An error occurred.</h1>\n<p>Sorry, the page you are looking for is currently unavailable.<br/>\nPlease try again later.</p>\n<p>If you are the system administrator of this resource then you should check\nthe error log for details.</p>\n<p><em>Faithfully yours, nginx.</em></p>\n</body>\n</html>\n`}, "UPSTREAM_UNAVAILABLE/RETRY_WITH_BACKOFF"},
+		// DataCash's fulfil answer in django-oscar-datacash's fixtures
+		// (holdout-155): a reason that says what was done, then OK.
+		{"a reason that ends in OK", Request{Body: `<?xml version="1.0" encoding="UTF-8"?>
+<Response>
+    <datacash_reference>3000000088888888</datacash_reference>
+    <merchantreference>3000000088888888</merchantreference>
+    <mode>TEST</mode>
+    <reason>FULFILLED OK</reason>
+    <status>1</status>
+    <time>1338297619</time>
+</Response>`}, "NO_ERROR/NONE"},
 		// LastPass's login answer in a client library's test (holdout-148):
 		// an empty <error> whose cause attribute is its code.
 		{"an error element's cause attribute", Request{Operation: "login", Body: `<response><error cause="password_invalid" /></response>`}, "AUTHENTICATION/RE_AUTHENTICATE"},
