@@ -683,7 +683,8 @@ func isStatusKey(k string) bool {
 	f := foldKey(&buf, k)
 	switch string(f) {
 	case "status", "statuscode", "httpstatus", "httpstatuscode", "httpcode", "code", "errorcode", "error", "returncode",
-		"estado": // Spanish: AEMET's "estado": 200 beside "descripcion": "exito"
+		"estado", // Spanish: AEMET's "estado": 200 beside "descripcion": "exito"
+		"cod":    // OpenWeatherMap's "cod": "404" beside "message": "city not found"
 		return true
 	}
 	// A vendor's own name for it: Asendia's "responseStatusCode",

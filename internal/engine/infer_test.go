@@ -1006,6 +1006,12 @@ func TestBodyConventions(t *testing.T) {
     <status>1</status>
     <time>1338297619</time>
 </Response>`}, "NO_ERROR/NONE"},
+		// OpenWeatherMap's answer in zulip_bots' recorded fixture
+		// (holdout-155): its "cod" repeats the status the answer lacks.
+		{"OpenWeatherMap's cod", Request{HTTPStatus: 200, Body: `{
+        "cod":"404",
+        "message":"city not found"
+    }`}, "NOT_FOUND/FIX_REQUEST"},
 		// LastPass's login answer in a client library's test (holdout-148):
 		// an empty <error> whose cause attribute is its code.
 		{"an error element's cause attribute", Request{Operation: "login", Body: `<response><error cause="password_invalid" /></response>`}, "AUTHENTICATION/RE_AUTHENTICATE"},
