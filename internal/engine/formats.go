@@ -860,7 +860,7 @@ func extractXML(x *extraction, b string) {
 				s.ncands++
 			}
 		case roleDesc:
-			if isFailedState(content) && len(name) > len("status") && strings.EqualFold(name[:len("status")], "status") {
+			if len(name) > len("status") && hasPrefixFold(name, "status") && isFailedState(content) {
 				// eFax's <StatusCode>2</StatusCode><StatusDescription>Failure
 				// </StatusDescription> beside the <ErrorMessage>: the status
 				// says the call failed, and names nothing.

@@ -2312,14 +2312,7 @@ func namesErrorStatus(code string) bool {
 		return false
 	}
 	var buf [40]byte
-	n := 0
-	for i := 0; i < len(code); i++ {
-		if c := code[i]; isLetter(c) {
-			buf[n] = c | 0x20
-			n++
-		}
-	}
-	return errorReasons[string(buf[:n])]
+	return errorReasons[string(appendLowerLetters(buf[:0], code))]
 }
 
 // errorReasons holds the letters of every 4xx and 5xx reason phrase, in
@@ -2329,17 +2322,21 @@ var errorReasons = func() map[string]bool {
 	m := map[string]bool{}
 	for st := 400; st < 600; st++ {
 		if t := http.StatusText(st); t != "" {
-			var b []byte
-			for i := 0; i < len(t); i++ {
-				if isLetter(t[i]) {
-					b = append(b, t[i]|0x20)
-				}
-			}
-			m[string(b)] = true
+			m[string(appendLowerLetters(nil, t))] = true
 		}
 	}
 	return m
 }()
+
+// appendLowerLetters appends the ASCII letters of s to dst, in lower case.
+func appendLowerLetters(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; isLetter(c) {
+			dst = append(dst, c|0x20)
+		}
+	}
+	return dst
+}
 
 // statusLine returns the 4xx or 5xx status that opens v when its reason
 // phrase follows ("429 Too Many Requests", "404 Not Found: ..."), else 0.
