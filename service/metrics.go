@@ -48,17 +48,19 @@ type Metrics struct {
 // publish thousands of series that stay at zero.
 type counterTable struct {
 	cat *catalog.Catalog
-	// slots has one counter per requested provider (the catalog's, then
-	// unknown), entry (the catalog's, then none) and action (the entry's,
-	// or the one context turned it into).
-	slots     []atomic.Pointer[prometheus.Counter]
+	// rows has one row of slots per requested provider (the catalog's, then
+	// unknown), made on the provider's first classification: a dense table
+	// of every provider's slots would hold providers × entries pointers that
+	// are nearly all nil. A row has one slot per entry (the catalog's, then
+	// none) and action (the entry's, or the one context turned it into).
+	rows      []atomic.Pointer[[]atomic.Pointer[prometheus.Counter]]
 	unmatched []prometheus.Counter // per requested provider, then unknown
 }
 
 func newCounterTable(m *Metrics, cat *catalog.Catalog) *counterTable {
 	t := &counterTable{
 		cat:       cat,
-		slots:     make([]atomic.Pointer[prometheus.Counter], (len(cat.Providers)+1)*(len(cat.Entries())+1)*2),
+		rows:      make([]atomic.Pointer[[]atomic.Pointer[prometheus.Counter]], len(cat.Providers)+1),
 		unmatched: make([]prometheus.Counter, len(cat.Providers)+1),
 	}
 	for i, p := range cat.Providers {
@@ -79,14 +81,26 @@ func (t *counterTable) providerIndex(r *engine.Result) int {
 }
 
 func (t *counterTable) slot(r *engine.Result) *atomic.Pointer[prometheus.Counter] {
-	entry, changed := len(t.cat.Entries()), 0
+	entries := len(t.cat.Entries())
+	entry, changed := entries, 0
 	if r.Entry != nil {
 		entry = r.Entry.Index
 		if r.Action != r.Entry.Proto.GetClassification().GetAction() {
 			changed = 1
 		}
 	}
-	return &t.slots[(t.providerIndex(r)*(len(t.cat.Entries())+1)+entry)*2+changed]
+	rowp := &t.rows[t.providerIndex(r)]
+	row := rowp.Load()
+	if row == nil {
+		fresh := make([]atomic.Pointer[prometheus.Counter], (entries+1)*2)
+		if !rowp.CompareAndSwap(nil, &fresh) {
+			// Another call made the row first; use its slots.
+			row = rowp.Load()
+		} else {
+			row = &fresh
+		}
+	}
+	return &(*row)[entry*2+changed]
 }
 
 // NewMetrics registers errsvc's metrics on a new registry.

@@ -69,3 +69,44 @@ func TestObserveCountsByLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestObserveConcurrentFirstUse has many callers classify for the same
+// provider at once, so that its row of counters and the counter in it are
+// made by racing first uses: no count may be lost, and once made, counting
+// allocates nothing.
+func TestObserveConcurrentFirstUse(t *testing.T) {
+	cat, err := catalog.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMetrics()
+	m.catalogLoaded(cat)
+	req := engine.Request{Provider: "danske-bank", Operation: "token", HTTPStatus: 400, Body: `{"error":"unsupported_grant_type"}`}
+	res, err := engine.Classify(cat, &req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const callers, each = 8, 200
+	start := make(chan struct{})
+	done := make(chan struct{})
+	for range callers {
+		go func() {
+			<-start
+			for range each {
+				m.observe(cat, &res)
+			}
+			done <- struct{}{}
+		}()
+	}
+	close(start)
+	for range callers {
+		<-done
+	}
+	labels := []string{"danske-bank", "UNSUPPORTED_GRANT_TYPE", "CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION"}
+	if got, want := testutil.ToFloat64(m.classifications.WithLabelValues(labels...)), float64(callers*each); got != want {
+		t.Errorf("errsvc_classifications_total%v = %v, want %v", labels, got, want)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { m.observe(cat, &res) }); allocs != 0 {
+		t.Errorf("observe allocates %v times a call once its counter exists, want 0", allocs)
+	}
+}
