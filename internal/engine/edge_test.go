@@ -986,3 +986,17 @@ func TestHTMLBodyTextFirst(t *testing.T) {
 		t.Errorf("description: got %q, want the body's opening text", got)
 	}
 }
+
+// TestResultFalseWithAReason holds that "result": false fails the call when
+// a code or message sits beside it (Tesla's owner-API command answers, as an
+// unofficial reference of that API shows them; Weblate's
+// refused push), and answers a question when nothing does (Raindrop's URL
+// check).
+func TestResultFalseWithAReason(t *testing.T) {
+	checkCategories(t, []categoryCase{
+		{200, `{"response":{"reason":"already_max_range","result":false}}`, "CONFLICT"},
+		{200, `{"response":{"reason":"","result":true}}`, "NO_ERROR"},
+		{0, "{\n    \"detail\": \"Push is disabled for Hello/Weblate.\",\n    \"result\": false\n}\n", "INVALID_REQUEST"},
+		{200, "{\n    \"result\": false,\n    \"ids\": []\n}", "NO_ERROR"},
+	})
+}

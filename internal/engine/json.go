@@ -119,6 +119,11 @@ type objectFrame struct {
 	// flagState is set when that flag is a word ("result": "declined"),
 	// which a record's own outcome may be.
 	flagState bool
+	// resultFalse is set by "result": false, which says the call failed
+	// only with a code or message beside it (Tesla's command answer:
+	// {"reason": "already_max_range", "result": false}); alone it answers
+	// a question (Raindrop's URL check: {"result": false, "ids": []}).
+	resultFalse bool
 	// noError is set by a flag saying the object holds no error
 	// ("isError": false); it outweighs flagFailed.
 	noError bool
@@ -927,6 +932,9 @@ func (x *extraction) boolValue(f *objectFrame, key string, val bool, depth int) 
 		// id and status are known.
 		f.flagFailed = true
 	}
+	if !val && depth <= 2 && key == "result" && !x.inResource(depth) {
+		f.resultFalse = true
+	}
 	if !val && depth == 1 && isErrorFlag(key) {
 		// A top-level "is_error": 0 says the call succeeded: what its
 		// data holds (CiviCRM's validate action listing missing
@@ -1496,6 +1504,9 @@ func (x *extraction) emit(f *objectFrame, h holder, inArray, container bool, dep
 		x.looseDesc = true
 	}
 	if f.failed && !f.resource && (f.desc.raw != "" || f.n > 0) {
+		x.failure = true
+	}
+	if f.resultFalse && !f.resource && (f.n > 0 || f.desc.raw != "") && !f.noError {
 		x.failure = true
 	}
 	if f.flagFailed && !(f.resource && (f.state || f.flagState)) && !f.noError {
