@@ -1000,3 +1000,29 @@ func TestResultFalseWithAReason(t *testing.T) {
 		{200, "{\n    \"result\": false,\n    \"ids\": []\n}", "NO_ERROR"},
 	})
 }
+
+// TestIMSPOXStatus holds that an IMS POX answer (LTI 1.1 Basic Outcomes)
+// fails when its imsx_codeMajor says failure, whatever the HTTP status, and
+// succeeds when it says success: an LTI tool's mocked LMS answer, and
+// ims_lti_py's replaceResult response.
+func TestIMSPOXStatus(t *testing.T) {
+	checkCategories(t, []categoryCase{
+		{200, `<?xml version="1.0" encoding="UTF-8"?>
+          <imsx_POXEnvelopeResponse xmlns="http://www.imsglobal.org/services/ltiv1p1/xsd/imsoms_v1p0">
+            <imsx_POXHeader>
+              <imsx_POXResponseHeaderInfo>
+                <imsx_version>V1.0</imsx_version>
+                <imsx_messageIdentifier>msg-response-1</imsx_messageIdentifier>
+                <imsx_statusInfo>
+                  <imsx_codeMajor>failure</imsx_codeMajor>
+                  <imsx_severity>error</imsx_severity>
+                  <imsx_description>Invalid sourcedid</imsx_description>
+                </imsx_statusInfo>
+              </imsx_POXResponseHeaderInfo>
+            </imsx_POXHeader>
+            <imsx_POXBody/>
+          </imsx_POXEnvelopeResponse>
+`, "INVALID_REQUEST"},
+		{200, `<?xml version="1.0" encoding="UTF-8"?><imsx_POXEnvelopeResponse xmlns="http://www.imsglobal.org/lis/oms1p0/pox"><imsx_POXHeader><imsx_POXResponseHeaderInfo><imsx_version>V1.0</imsx_version><imsx_messageIdentifier></imsx_messageIdentifier><imsx_statusInfo><imsx_codeMajor>success</imsx_codeMajor><imsx_severity>status</imsx_severity><imsx_description></imsx_description><imsx_messageRefIdentifier>123456789</imsx_messageRefIdentifier><imsx_operationRefIdentifier>replaceResult</imsx_operationRefIdentifier></imsx_statusInfo></imsx_POXResponseHeaderInfo></imsx_POXHeader><imsx_POXBody><replaceResultResponse/></imsx_POXBody></imsx_POXEnvelopeResponse>`, "NO_ERROR"},
+	})
+}

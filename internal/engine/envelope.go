@@ -157,6 +157,11 @@ var keyRoles = map[string]struct {
 	"oauthproblemadvice": {roleDesc, 0},
 	"status":             {roleCode, rankStatus},
 	"outcome":            {roleCode, rankStatus}, // SHERPA/RoMEO's <outcome>failed</outcome>
+	// IMS POX (LTI 1.1 Basic Outcomes, LIS): imsx_statusInfo's codeMajor
+	// says how the call went ("success", "failure", "unsupported") and
+	// imsx_description why.
+	"imsxcodemajor":   {roleCode, rankStatus},
+	"imsxdescription": {roleDesc, 1},
 	// PayPal: name, details[].issue.
 	"issue": {roleCode, rankReason},
 	"name":  {roleCode, rankStatus},
