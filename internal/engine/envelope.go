@@ -129,6 +129,9 @@ var keyRoles = map[string]struct {
 	// FreshBooks' accounting errors: {"errno": 1012, "field": ..., "message": ...};
 	// Douyin's {"err_no": 40017, "err_tips": "bad secret"}, 0 when it went well.
 	"errno": {roleCode, rankCode},
+	// Xbox Live's XSTS: {"Identity": "0", "XErr": 2148916233, "Message": "",
+	// "Redirect": ...}, the number naming why no token was issued.
+	"xerr": {roleCode, rankCode},
 	// TaxCloud: <ErrNumber>-2147219399</ErrNumber> and <ErrDescription>.
 	"errnumber":      {roleCode, rankCode},
 	"errdescription": {roleDesc, 0},
