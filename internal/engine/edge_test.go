@@ -1026,3 +1026,17 @@ func TestIMSPOXStatus(t *testing.T) {
 		{200, `<?xml version="1.0" encoding="UTF-8"?><imsx_POXEnvelopeResponse xmlns="http://www.imsglobal.org/lis/oms1p0/pox"><imsx_POXHeader><imsx_POXResponseHeaderInfo><imsx_version>V1.0</imsx_version><imsx_messageIdentifier></imsx_messageIdentifier><imsx_statusInfo><imsx_codeMajor>success</imsx_codeMajor><imsx_severity>status</imsx_severity><imsx_description></imsx_description><imsx_messageRefIdentifier>123456789</imsx_messageRefIdentifier><imsx_operationRefIdentifier>replaceResult</imsx_operationRefIdentifier></imsx_statusInfo></imsx_POXResponseHeaderInfo></imsx_POXHeader><imsx_POXBody><replaceResultResponse/></imsx_POXBody></imsx_POXEnvelopeResponse>`, "NO_ERROR"},
 	})
 }
+
+// TestOCPPCallError holds that an OCPP-J CALLERROR frame is an error whose
+// code and description are its third and fourth elements (frames pasted in
+// mobilityhouse/ocpp#405, steve-community/steve#45, lbbrhzn/ocpp#1036 and
+// #899), and that a list of numbers opening the same way stays data.
+func TestOCPPCallError(t *testing.T) {
+	checkCategories(t, []categoryCase{
+		{0, `[4,"1000006","NotSupported","Request Action is recognized but not supported by the receiver",{"cause":"No handler for Heartbeat registered."}]`, "INVALID_REQUEST"},
+		{0, "[4,\"UID2077486715\",\"InternalError\",\"Internal services failed while processing of the payload\",\"SQL [insert into `stevedb`.`connector_meter_value` (`connector_pk`, `transaction_pk`, `value_timesta...\"]", "UPSTREAM_ERROR"},
+		{0, `[4,"e8b68c36-f26c-4472-9da3-0caf1e01c934","NotImplemented","",{}]`, "INVALID_REQUEST"},
+		{0, `[4, "13236754-38b2-424a-a4e3-0f54eeffaf3a", "FormationViolation", ""]`, "INVALID_REQUEST"},
+		{200, `[4, 8, 15, 16, 23, 42]`, "NO_ERROR"},
+	})
+}

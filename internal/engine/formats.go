@@ -1296,6 +1296,9 @@ func extractFormat(x *extraction, b string, status int, lim *Limits) error {
 		x.data = true // every part succeeded
 		return nil
 	}
+	if isOCPPCallError(b) && extractOCPP(x, b) {
+		return nil
+	}
 	switch b[0] {
 	case '{', '[':
 		x.jsonState = jsonState{src: b, lim: lim, status: status}
