@@ -1051,3 +1051,13 @@ func TestResourceFieldCode(t *testing.T) {
 		{400, `{"message":"Bad Request","errors":[{"resource":"AuthorizationCode","field":"code","code":"invalid"}]}`, "AUTHENTICATION"},
 	})
 }
+
+// TestQueryStatus holds that abuse.ch's "query_status" says how the call
+// went: MalwareBazaar's unknown key (as its README in
+// daffainfo/all-about-apikey shows it) is an error, "ok" a success.
+func TestQueryStatus(t *testing.T) {
+	checkCategories(t, []categoryCase{
+		{0, "{\n    \"query_status\": \"unknown_api_key\"\n}", "CLIENT_CONFIGURATION"},
+		{200, `{"query_status": "ok", "data": []}`, "NO_ERROR"},
+	})
+}

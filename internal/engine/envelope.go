@@ -162,7 +162,10 @@ var keyRoles = map[string]struct {
 	"oauthproblem":       {roleCode, rankCode},
 	"oauthproblemadvice": {roleDesc, 0},
 	"status":             {roleCode, rankStatus},
-	"outcome":            {roleCode, rankStatus}, // SHERPA/RoMEO's <outcome>failed</outcome>
+	// abuse.ch's APIs (MalwareBazaar, URLhaus, ThreatFox): "query_status":
+	// "ok", or what went wrong ("unknown_api_key", "illegal_hash").
+	"querystatus": {roleCode, rankStatus},
+	"outcome":     {roleCode, rankStatus}, // SHERPA/RoMEO's <outcome>failed</outcome>
 	// IMS POX (LTI 1.1 Basic Outcomes, LIS): imsx_statusInfo's codeMajor
 	// says how the call went ("success", "failure", "unsupported") and
 	// imsx_description why.
