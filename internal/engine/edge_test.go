@@ -1061,3 +1061,14 @@ func TestQueryStatus(t *testing.T) {
 		{200, `{"query_status": "ok", "data": []}`, "NO_ERROR"},
 	})
 }
+
+// TestErrorPageTitle holds that an HTML page titled as an error is an error
+// under 200 (Rock RMS's error page as the rock_rms gem's fixture holds it,
+// reduced here to its head and heading), and that a title merely holding
+// the word elsewhere is not.
+func TestErrorPageTitle(t *testing.T) {
+	checkCategories(t, []categoryCase{
+		{200, "<html><head><title>Rock - Error</title></head><body><h1>That Wasn't Supposed To Happen...</h1></body></html>", "INVALID_REQUEST"},
+		{200, "<html><head><title>Error budgets and you</title></head><body><p>Reliability notes.</p></body></html>", "NO_ERROR"},
+	})
+}

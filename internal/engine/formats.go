@@ -1629,6 +1629,12 @@ func extractHTML(x *extraction, b string, status int) bool {
 		x.noteDesc(htmlText(rest), 1)
 		return true
 	}
+	if namesErrorPage(htmlElementText(b, "title")) {
+		// A page titled as an error is one, under any status: a server's
+		// error page sent with 200 (Rock RMS's "Rock - Error", ASP.NET's
+		// "Runtime Error").
+		x.failure = true
+	}
 	if t := htmlElementText(b, "pre"); status == 0 && isExpressNotFound(t) {
 		// Express's default page for a route it does not have, "<title>
 		// Error</title>" over "<pre>Cannot GET /whoami</pre>": a 404.
@@ -1671,6 +1677,29 @@ func extractHTML(x *extraction, b string, status int) bool {
 		found = true
 	}
 	return found
+}
+
+// namesErrorPage reports a page title that names an error: "Error", or a
+// part of it, between a site's name and separators, that is or ends in
+// "Error" ("Rock - Error", "Runtime Error", "500 Internal Server Error").
+func namesErrorPage(t string) bool {
+	t = strings.TrimSpace(t)
+	if len(t) < 5 || len(t) > 80 {
+		return false
+	}
+	for len(t) > 0 {
+		part := t
+		if i := strings.IndexAny(t, "-|–—:"); i >= 0 {
+			part, t = t[:i], t[i+1:]
+		} else {
+			t = ""
+		}
+		part = strings.TrimSpace(part)
+		if strings.EqualFold(part, "error") || len(part) > 6 && hasSuffixFold(part, " error") {
+			return true
+		}
+	}
+	return false
 }
 
 // isGenericHeading reports a heading that, as reasonLetters reads it, says
