@@ -1072,3 +1072,12 @@ func TestErrorPageTitle(t *testing.T) {
 		{200, "<html><head><title>Error budgets and you</title></head><body><p>Reliability notes.</p></body></html>", "NO_ERROR"},
 	})
 }
+
+// TestValidationErrorsObject holds that a "validationErrors" object keyed
+// by field holds the error's sentences (Bitwarden's registration refused,
+// as bitwarden/android's IdentityServiceTest answers it).
+func TestValidationErrorsObject(t *testing.T) {
+	checkCategories(t, []categoryCase{
+		{400, "{\n  \"message\": \"The model state is invalid.\",\n  \"validationErrors\": {\n    \"\": [\n      \"Email '' is already taken.\"\n    ]\n  },\n  \"exceptionMessage\": null,\n  \"exceptionStackTrace\": null,\n  \"innerExceptionMessage\": null,\n  \"object\": \"error\"\n}", "CONFLICT"},
+	})
+}

@@ -750,6 +750,7 @@ func isErrorContainer(parent string) bool {
 	case "error", "errors", "err", "fault", "faults", "exception", "errorinfo", "errorinformation", "errormessages", "errorcodes", "usererrors", "errordetails",
 		"errorlist",                         // Tencent CMQ's partial failures
 		"errorfullmessages", "fullmessages", // Rails' errors.full_messages (Jurnal's "error_full_messages")
+		"validationerrors",                             // Bitwarden's (ASP.NET model state) {"": ["Email '' is already taken."]}
 		"violations",                                   // Bean Validation's constraint violations (Zalando's problems, Tradovate's under 200)
 		"exceptions",                                   // COUNTER_SUSHI's Report_Header "Exceptions" (their severity says which are errors)
 		"errore", "errori", "erro", "erros", "errores", // Italian (SdI's <ListaErrori><Errore>), Portuguese, Spanish
