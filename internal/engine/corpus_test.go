@@ -195,7 +195,8 @@ type corpusCase struct {
 // took the as-received floor to 0.834; holdout-158 Healthie's GraphQL
 // mutation whose payload is null beside "messages": [{"field": null,
 // "message": "Payment not found"}], and Rock RMS's HTML error page titled
-// "Rock - Error" under 200; the session's reading rules then raised both
+// "Rock - Error" under 200 (read as an error since, by its title); the
+// session's reading rules then raised both
 // floors, to 0.835 and 0.830).
 // A real success answered as an error always fails.
 var corpusMinScore = map[string]float64{"as received": 0.835, "provider unknown": 0.830}
