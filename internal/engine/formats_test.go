@@ -491,10 +491,11 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 	// https://github.com/pubnub/python/blob/7ac96cdaf71bc47a8673934b665ffb1c238c0e1d/tests/integrational/fixtures/tornado/publish/invalid_key.yaml#L10).
 	{"a bare array opening with a number", Request{HTTPStatus: 400, Body: `[0,"Invalid Key","14707240653092162"]`},
 		"CLIENT_CONFIGURATION", "FIX_CLIENT_CONFIGURATION", ""},
-	// A top-level type naming an error in snake case, Stripe's style
-	// (holdout-137: OnceHub's, https://developers.oncehub.com/v1.0.0/reference/errors).
+	// A top-level type naming an error in snake case, Stripe's style, makes
+	// the body an error under no status; its message says which (holdout-137:
+	// OnceHub's, https://developers.oncehub.com/v1.0.0/reference/errors).
 	{"a snake-case error type under no status", Request{Body: "{\n  \"type\": \"invalid_request_error\",\n  \"message\": \"No existing Webhook subscription with this ID can be found.\"\n}\n"},
-		"INVALID_REQUEST", "FIX_REQUEST", "invalid_request_error"},
+		"NOT_FOUND", "FIX_REQUEST", "invalid_request_error"},
 	// Kount RIS answers in key=value lines: ERRO holds the code, and an
 	// error's number is no success status (holdout-137,
 	// https://github.com/placetopay/kount/blob/06fa31d1145198dfde30674f63058eafc8a3bfa2/tests/Messages/InquiryResponseTest.php#L11).

@@ -497,10 +497,11 @@ func TestEnvelopeRefinements(t *testing.T) {
         }`},
 			"CONFLICT/FIX_REQUEST INFERRED", "body.message[].code=E00012"},
 		// Words that say the provider failed inside yield to a 4xx, which
-		// says the caller's request is at fault (Xero's validation
-		// exception, pasted in XeroAPI/Xero-OpenAPI issue 461).
+		// says the caller's request is at fault, and to the field's own
+		// sentence in ValidationErrors (Xero's validation exception, pasted
+		// in XeroAPI/Xero-OpenAPI issue 461).
 		{"an internal failure's words under 400", Request{HTTPStatus: 400, Body: `{   "ErrorNumber": 10,   "Type": "ValidationException",   "Message": "A validation exception occurred",   "Elements": [{     "ValidationErrors": [{       "Message": "Email address must be valid"     }]   }] }`},
-			"INVALID_REQUEST/FIX_REQUEST HTTP_STATUS", "status=400"},
+			"INVALID_REQUEST/FIX_REQUEST INFERRED", "inferred: message words must be"},
 		// A line of text is the whole answer: words that say error make it
 		// one under 200 (VoiceRSS's, from Home Assistant's test_tts.py);
 		// "OK" stays a success (Healthchecks' API docs), and so does "Ok."
