@@ -191,7 +191,7 @@ type corpusCase struct {
 // says "not found", and an Einstein Vision training job still "QUEUED";
 // holdout-155 a Canvas LMS progress object still "running"; holdout-156
 // a Cherry Servers server still "deploying" and a Kamatera queue item
-// still "pending"; holdout-157 brought no new one, and its 32 misses of 149
+// still "pending"; holdout-157 brought no new one, and its misses
 // took the as-received floor to 0.834; holdout-158 Healthie's GraphQL
 // mutation whose payload is null beside "messages": [{"field": null,
 // "message": "Payment not found"}], and Rock RMS's HTML error page titled
