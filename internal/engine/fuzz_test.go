@@ -31,6 +31,14 @@ func FuzzClassify(f *testing.F) {
 	// FinTS feedback with escaped separators, and one cut short.
 	f.Add("", "", 0, "HIRMG:2:2+9050::a?:b?'c'HIRMS:3:2:3+9942::PIN?+x.'", "", "")
 	f.Add("", "", 200, "HNHBK:1:3+0'HIRMG:2:2+0030::?", "", "")
+	// OCPP-J CALLERROR frames: one whole, one whose description runs past
+	// the message limit in multi-byte letters, and lists that only open
+	// like one.
+	f.Add("", "", 0, `[4,"1","NotSupported","Request Action is recognized but not supported by the receiver",{}]`, "", "")
+	f.Add("", "", 0, `[4,"1","GenericError","`+strings.Repeat("é", 700)+`"]`, "", "")
+	f.Add("", "", 200, "[ 4 ,\"x\", 5, null]", "", "")
+	// An IMS POX answer that failed.
+	f.Add("", "", 200, `<imsx_POXEnvelopeResponse><imsx_POXHeader><imsx_POXResponseHeaderInfo><imsx_statusInfo><imsx_codeMajor>failure</imsx_codeMajor><imsx_description>Invalid sourcedid</imsx_description></imsx_statusInfo></imsx_POXResponseHeaderInfo></imsx_POXHeader></imsx_POXEnvelopeResponse>`, "", "")
 	// A real SAMLResponse of the Redirect binding, posted and in a redirect.
 	if v, err := os.ReadFile("testdata/saml/node-saml.slo-redirect-failure.deflate.b64"); err == nil {
 		f.Add("", "", 200, "SAMLResponse="+url.QueryEscape(string(v)), "", "?SAMLResponse="+string(v))
