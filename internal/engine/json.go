@@ -106,8 +106,9 @@ type objectFrame struct {
 	// error answer. state is set when it says its state ("status",
 	// "state").
 	resource, state bool
-	// failed is set by a top-level "status": "failed"; with a message
-	// beside it in an object that is no resource, the call failed.
+	// failed is set by a top-level "status": "failed" or "result": false;
+	// with a message beside it in an object that is no resource, the call
+	// failed.
 	// namedErr is set when that status names an error
 	// ("TENANT_NOT_FOUND_ERROR"): no state of a resource's, unless an id
 	// says there is one.
@@ -119,11 +120,6 @@ type objectFrame struct {
 	// flagState is set when that flag is a word ("result": "declined"),
 	// which a record's own outcome may be.
 	flagState bool
-	// resultFalse is set by "result": false, which says the call failed
-	// only with a code or message beside it (Tesla's command answer:
-	// {"reason": "already_max_range", "result": false}); alone it answers
-	// a question (Raindrop's URL check: {"result": false, "ids": []}).
-	resultFalse bool
 	// noError is set by a flag saying the object holds no error
 	// ("isError": false); it outweighs flagFailed.
 	noError bool
@@ -933,7 +929,12 @@ func (x *extraction) boolValue(f *objectFrame, key string, val bool, depth int) 
 		f.flagFailed = true
 	}
 	if !val && depth <= 2 && key == "result" && !x.inResource(depth) {
-		f.resultFalse = true
+		// "result": false says the call failed as a "failed" status does:
+		// only with a code or message beside it (Tesla's command answer:
+		// {"reason": "already_max_range", "result": false}); alone it
+		// answers a question (Raindrop's URL check: {"result": false,
+		// "ids": []}).
+		f.failed = true
 	}
 	if !val && depth == 1 && isErrorFlag(key) {
 		// A top-level "is_error": 0 says the call succeeded: what its
@@ -1504,9 +1505,6 @@ func (x *extraction) emit(f *objectFrame, h holder, inArray, container bool, dep
 		x.looseDesc = true
 	}
 	if f.failed && !f.resource && (f.desc.raw != "" || f.n > 0) {
-		x.failure = true
-	}
-	if f.resultFalse && !f.resource && (f.n > 0 || f.desc.raw != "") && !f.noError {
 		x.failure = true
 	}
 	if f.flagFailed && !(f.resource && (f.state || f.flagState)) && !f.noError {

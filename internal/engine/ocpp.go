@@ -43,9 +43,6 @@ func extractOCPP(x *extraction, b string) bool {
 		json.Unmarshal(frame[3], &desc) != nil || code == "" {
 		return false
 	}
-	if len(desc) > maxMsgBytes {
-		desc = desc[:maxMsgBytes]
-	}
 	s := signal{source: srcBody, container: true, ncands: 1, desc: text{raw: desc}}
 	s.cands[0] = candidate{code: text{raw: code}, key: "errorCode", rank: rankCode}
 	x.add(&s)
