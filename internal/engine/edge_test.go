@@ -178,6 +178,27 @@ func TestInvalidGrantNamesItsCause(t *testing.T) {
 	}
 }
 
+// TestInvalidTokenNamesAKey holds that RFC 6750's invalid_token beside a
+// description that names an API key (Paddle's "Invalid or revoked API
+// key.", corpus holdout-161) is a key to configure, and stays a token to
+// refresh when the description speaks of the token.
+func TestInvalidTokenNamesAKey(t *testing.T) {
+	for _, tt := range []struct {
+		status     int
+		body, want string
+	}{
+		{403, `{"error":{"type":"request_error","code":"invalid_token","detail":"Invalid or revoked API key.","documentation_url":"https://developer.paddle.com/errors/shared/invalid_token"}}`, "CLIENT_CONFIGURATION/FIX_CLIENT_CONFIGURATION"},
+		{401, `{"error":"invalid_token","error_description":"The access token expired"}`, "AUTHENTICATION/REFRESH_TOKEN"},
+		{401, `invalid_token: signature does not verify`, "AUTHENTICATION/REFRESH_TOKEN"},
+	} {
+		r := classifyT(t, &Request{Provider: "no-such-provider", HTTPStatus: tt.status, Body: tt.body})
+		g := summarize(&r)
+		if got := g.Category + "/" + g.Action; got != tt.want {
+			t.Errorf("%s: got %s (%s), want %s", tt.body, got, g.Entry, tt.want)
+		}
+	}
+}
+
 // TestBlindSet28Shapes holds shapes that the held-out set holdout-28 found
 // misread, each from its corpus case: GitLab's field messages under a
 // "message" object, Jira's three-word field messages, a Twilio Monitor
