@@ -517,6 +517,12 @@ Unable to locate the specified object 'accounts50/GCRM/-'
 		"AUTHENTICATION", "RE_AUTHENTICATE", " Invalid Grant "},
 	{"code with text suffix", Request{HTTPStatus: 401, Body: `invalid_token: signature does not verify`},
 		"AUTHENTICATION", "REFRESH_TOKEN", "invalid_token"},
+	// Fiskil's error (corpus holdout-161): its id names it an error, not a
+	// record whose name and message are data.
+	{"error's own prefixed id", Request{Body: `{"id": "err_acde070d-8c4c-4f0d-9d8a-162843c10333", "name": "InvalidRequest", "message": "The end_user_id parameter is required"}`},
+		"INVALID_REQUEST", "FIX_REQUEST", "InvalidRequest"},
+	{"a record's id", Request{Body: `{"id": "cus_acde070d", "name": "InvalidRequest", "message": "The end_user_id parameter is required"}`},
+		"NO_ERROR", "NONE", ""},
 	{"2xx without error", Request{HTTPStatus: 204}, "NO_ERROR", "NONE", ""},
 	{"2xx with a status field", Request{HTTPStatus: 200, Body: `{"status":"ACTIVE","type":"account","code":7}`}, "NO_ERROR", "NONE", ""},
 }

@@ -1392,7 +1392,7 @@ func (x *extraction) plainString(f *objectFrame, key string, v text, depth int) 
 		// {"id": "Unauthorized", "message": ...}): emit decides, once it
 		// knows whether a message sits beside it.
 		f.namedID = true
-	} else if isIDKey(key) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) || depth == 1 && isCreatedKey(key) {
+	} else if isIDKey(key) && !isErrorID(v.raw) || key == "sid" && isTwilioSID(v.raw) || key == "token" && isPrefixedUUID(v.raw) || depth == 1 && isCreatedKey(key) {
 		x.markResource(f, depth)
 		f.record = f.record || key == "sid" || depth == 1 && isCreatedKey(key)
 		x.topID = x.topID || depth == 1 && isIDKey(key)
@@ -1961,6 +1961,14 @@ func isOwnIDKey(parent, k string, inArray bool) bool {
 		return true
 	}
 	return n > 0 && (len(k) == n+3 && k[n:] == "_id" || len(k) == n+2 && k[n:] == "Id") && k[:n] == parent
+}
+
+// isErrorID reports an id whose prefix names its object an error, as
+// prefixed ids name their kind ("ch_" a charge): Fiskil's {"id":
+// "err_acde070d-...", "name": "InvalidRequest", "message": ...} identifies
+// the error, no record.
+func isErrorID(v string) bool {
+	return len(v) > 4 && (hasPrefixFold(v, "err_") || hasPrefixFold(v, "err-") || hasPrefixFold(v, "error_") || hasPrefixFold(v, "error-"))
 }
 
 // isIDKey reports whether a key identifies a resource: "id", "uid", "uuid",
