@@ -1060,7 +1060,9 @@ func isXMLNotesElement(name string) bool {
 func isXMLErrorElement(name string) bool {
 	switch strings.ToLower(name) {
 	case "fault", "error", "errors", "errorresponse", "errorresult", "exception", "err",
-		"erro", "erros": // Portuguese: São Paulo's NFS-e <Erro><Codigo>, <Descricao>
+		"erro", "erros", // Portuguese: São Paulo's NFS-e <Erro><Codigo>, <Descricao>
+		"errore", "errori", // Italian: SdI's <Errore>EI01</Errore>, <ListaErrori>
+		"errores": // Spanish
 		return true
 	}
 	// OpenStreetMap's <osmError>, CAS's <authenticationFailure>, bpost's
